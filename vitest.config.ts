@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// isolated-vm needs --no-node-snapshot on Node 20+, so every test worker is a
+// forked process started with that flag.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    execArgv: ['--no-node-snapshot'],
+    testTimeout: 60_000,
+  },
+});
