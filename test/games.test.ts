@@ -34,9 +34,6 @@ describe.each(GAMES.map((g) => [g.info.id, g] as const))('%s', (_id, game) => {
       expect(game.renderObservation(game.cwm.getObservations(initial)[p], p).length).toBeGreaterThan(0);
     }
   });
-
-    expect(failures(report.checks)).toEqual([]);
-  });
 });
 
 const imperfect = GAMES.filter((g) => g.info.information === 'imperfect');
