@@ -3,6 +3,7 @@
 
 import { type GameCWM, TERMINAL } from '../engine/contract.js';
 import type { Scenario } from '../engine/scenario.js';
+import { winnerOf } from '../engine/outcome.js';
 import { type CheckResult, describeThrown } from './check-result.js';
 
 export function checkScenarios<S, O>(game: GameCWM<S, O>, scenarios: Scenario[]): CheckResult[] {
@@ -71,21 +72,6 @@ export function scenarioProblem<S, O>(game: GameCWM<S, O>, scenario: Scenario): 
     return `${after} a query threw ${describeThrown(error)}`;
   }
   return null;
-}
-
-/** The player with the strictly highest reward, or null when the highest is shared. */
-export function winnerOf(rewards: number[]): number | null {
-  let best = -Infinity;
-  let winner: number | null = null;
-  for (let p = 0; p < rewards.length; p++) {
-    if (rewards[p] > best) {
-      best = rewards[p];
-      winner = p;
-    } else if (rewards[p] === best) {
-      winner = null;
-    }
-  }
-  return winner;
 }
 
 function sameNumbers(a: number[], b: number[]): boolean {

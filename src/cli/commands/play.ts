@@ -1,0 +1,103 @@
+// `gamecwm play`: one game as a readable trajectory, many games as a summary,
+// or one JSON document with --json.
+
+import { randomInt } from 'node:crypto';
+import type { Command } from 'commander';
+import { agentSession } from '../../agents/factory.js';
+import { InputEndedError } from '../../agents/human.js';
+import type { AgentSpec } from '../../agents/spec.js';
+import { CHANCE } from '../../engine/contract.js';
+import type { GameDefinition } from '../../engine/game-definition.js';
+import { type MatchOptions, playMatch } from '../../engine/match.js';
+import { UserError } from '../errors.js';
+import { integerOption, MAX_SEED, parseSeed } from '../options.js';
+import { startProgress } from '../progress.js';
+import { resolveAgents, resolveGame } from '../resolve.js';
+import { formatTable } from '../table.js';
+
+interface PlayOptions {
+  agents?: string;
+  games: number;
+  seed?: number;
+  json?: boolean;
+  trajectories?: boolean;
+}
+
+export const MAX_GAMES = 1_000_000;
+
+export function registerPlayCommand(program: Command): void {
+  program
+    .command('play')
+    .description('play a game with agents: one game prints its trajectory, many print a summary')
+    .argument('<game>', 'game id (see `gamecwm games`)')
+    .option('--agents <list>', 'one agent per seat, comma-separated: random, human (default: random for every seat)')
+    .option('--games <n>', 'number of games', integerOption('--games', 1, MAX_GAMES), 1)
+    .option('--seed <n>', `seed for chance and agents, 0-${MAX_SEED} (default: a fresh random seed, reported)`, parseSeed)
+    .option('--trajectories', 'with --json, include every game\'s trajectory (always included for a single game)')
+    .option('--json', 'print one JSON document for machines')
+    .action(async (id: string, options: PlayOptions) => {
+      const game = resolveGame(id);
+      const specs = resolveAgents(options.agents ?? Array(game.info.players).fill('random').join(','), game.info.players);
+      const seed = options.seed ?? randomInt(0, MAX_SEED);
+      await play(game, specs, seed, options);
+    });
+}
+
+async function play(game: GameDefinition, specs: AgentSpec[], seed: number, options: PlayOptions): Promise<void> {
+  const humans = specs.some((s) => s.kind === 'human');
+  if (humans && options.json) throw new UserError('--json cannot be combined with a human agent');
+  const session = agentSession(specs, game, { input: process.stdin, output: process.stdout });
+  const single = options.games === 1;
+  const spectate = single && !options.json && !humans;
+  const progress = options.json || single ? { tick() {}, stop() {} } : startProgress(game.info.id, options.games);
+  const matchOptions: MatchOptions = {
+    games: options.games,
+    seed,
+    keepTrajectories: options.json && (single || options.trajectories),
+    onGameEnd: () => progress.tick(),
+  };
+  if (spectate) {
+    process.stdout.write(`${game.info.title}: ${seatLine(game, specs)}, seed ${seed}\n\n${game.renderState(game.cwm.getInitialState())}\n`);
+    let step = 0;
+    matchOptions.onStep = ({ player, action, next }) => {
+      step++;
+      const who = player === CHANCE ? 'chance' : `${game.cwm.getPlayerName(player)} (player ${player})`;
+      process.stdout.write(`\n${step}. ${who}: ${action}\n${game.renderState(next)}\n`);
+    };
+  }
+  let match;
+  try {
+    match = await playMatch(game, session.createAgent, matchOptions);
+  } catch (error) {
+    if (error instanceof InputEndedError) throw new UserError(error.message);
+    throw error;
+  } finally {
+    progress.stop();
+    session.close();
+  }
+  const { results } = match;
+  if (options.json) {
+    const document: Record<string, unknown> = {
+      game: game.info.id, games: options.games, seed, agents: specs.map((s) => s.label), results,
+    };
+    if (match.trajectories) document.trajectories = match.trajectories;
+    process.stdout.write(`${JSON.stringify(document)}\n`);
+    return;
+  }
+  if (single) {
+    const returns = results.meanReturns.map((r, p) => `${game.cwm.getPlayerName(p)} ${r}`).join(', ');
+    process.stdout.write(`\nreturns: ${returns}\n`);
+    return;
+  }
+  const rows = specs.map((spec, p) => [p, game.cwm.getPlayerName(p), spec.label, results.wins[p], round(results.meanReturns[p])]);
+  process.stdout.write(`${game.info.title}: ${options.games} games, seed ${seed}\n\n`);
+  process.stdout.write(`${formatTable(['seat', 'player', 'agent', 'wins', 'mean return'], rows)}\n\ndraws: ${results.draws}\n`);
+}
+
+function seatLine(game: GameDefinition, specs: AgentSpec[]): string {
+  return specs.map((s, p) => `${s.label} as ${game.cwm.getPlayerName(p)}`).join(' vs ');
+}
+
+function round(x: number): string {
+  return x.toFixed(4);
+}

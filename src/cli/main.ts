@@ -1,0 +1,37 @@
+// The gamecwm command line. User mistakes end with one line and exit 2.
+
+import { Command, CommanderError } from 'commander';
+import { registerGamesCommand } from './commands/games.js';
+import { registerPlayCommand } from './commands/play.js';
+import { registerRulesCommand } from './commands/rules.js';
+import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
+
+export function buildProgram(): Command {
+  const program = new Command('gamecwm')
+    .description('Game Code World Models in TypeScript: typed, sandboxed, verified game rules and agents')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerGamesCommand(program);
+  registerRulesCommand(program);
+  registerPlayCommand(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help / version text).
+      return error.exitCode === 0 ? 0 : USER_ERROR_EXIT_CODE;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`gamecwm: ${error.message}\n`);
+      return USER_ERROR_EXIT_CODE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,198 @@
+// Kuhn poker as a GameCWM: three cards (J, Q, K), one private card each,
+// an ante of 1 from both players, one betting round with a raise of 1, and a
+// showdown where the higher card takes the pot. Written in the contract's
+// subset: pure functions over JSON state, no imports.
+
+export type Action = string;
+
+export interface State {
+  /** Private cards [player 0, player 1] ("J", "Q" or "K"); empty before the deal. */
+  cards: string[];
+  /** The betting actions so far ("Fold", "Call", "Raise"), in order. */
+  betting: string[];
+  /** Chips each player has put in (ante 1, plus 1 after a raise or a call of one). */
+  contributions: number[];
+  /** Player to act (0 or 1), -1 at the deal, -4 once the hand is over. */
+  currentPlayer: number;
+  /** True once the hand ended in a showdown (both cards are then revealed). */
+  showdown: boolean;
+  /** Net payoffs; [0, 0] until the hand is over. */
+  rewards: number[];
+}
+
+export interface Observation {
+  /** Whose view this is. */
+  player: number;
+  /** This player's card, or null before the deal. */
+  card: string | null;
+  /** The public betting sequence. */
+  betting: string[];
+  /** Whose turn it is (0, 1, -1 at the deal, -4 at the end). */
+  currentPlayer: number;
+  /** The opponent's card, revealed only at a showdown. */
+  opponentCard: string | null;
+}
+
+const CHANCE = -1;
+const TERMINAL = -4;
+const FOLD = 'Fold';
+const CALL = 'Call';
+const RAISE = 'Raise';
+const CARDS = ['J', 'Q', 'K'];
+/** The six deals "<player 0 card><player 1 card>", each with probability 1/6. */
+const DEALS: Action[] = ['JQ', 'JK', 'QJ', 'QK', 'KJ', 'KQ'];
+/** DEAL_CARDS[i] holds the two cards of DEALS[i]. */
+const DEAL_CARDS: string[][] = [['J', 'Q'], ['J', 'K'], ['Q', 'J'], ['Q', 'K'], ['K', 'J'], ['K', 'Q']];
+const DEAL_OUTCOMES: Array<[Action, number]> = DEALS.map((deal): [Action, number] => [deal, 1 / 6]);
+const OPENING_ACTIONS: Action[] = [FOLD, CALL, RAISE];
+const FACING_RAISE_ACTIONS: Action[] = [FOLD, CALL];
+const NO_ACTIONS: Action[] = [];
+const ZERO_REWARDS = [0, 0];
+
+function rank(card: string): number {
+  return CARDS.indexOf(card);
+}
+
+export function getInitialState(): State {
+  return { cards: [], betting: [], contributions: [1, 1], currentPlayer: CHANCE, showdown: false, rewards: ZERO_REWARDS };
+}
+
+export function getCurrentPlayer(state: State): number {
+  return state.currentPlayer;
+}
+
+export function getPlayerName(player: number): string {
+  return player === 0 ? 'Player 0' : 'Player 1';
+}
+
+/** True when the player to act faces a raise it has not matched. */
+function facingRaise(state: State): boolean {
+  return state.contributions[0] !== state.contributions[1];
+}
+
+export function getLegalActions(state: State): Action[] {
+  if (state.currentPlayer === TERMINAL) return NO_ACTIONS;
+  if (state.currentPlayer === CHANCE) return DEALS.slice();
+  return facingRaise(state) ? FACING_RAISE_ACTIONS.slice() : OPENING_ACTIONS.slice();
+}
+
+export function getChanceOutcomes(state: State): Array<[Action, number]> {
+  if (state.currentPlayer !== CHANCE) return [];
+  return DEAL_OUTCOMES.map((outcome): [Action, number] => [outcome[0], outcome[1]]);
+}
+
+/** The terminal state after `player` folds: the folder loses what it put in. */
+function fold(state: State, betting: string[], player: number): State {
+  const lost = state.contributions[player];
+  const rewards = player === 0 ? [-lost, lost] : [lost, -lost];
+  return { ...state, betting, currentPlayer: TERMINAL, rewards };
+}
+
+/** The terminal state of a showdown with equal contributions. */
+function showdown(state: State, betting: string[], contributions: number[]): State {
+  const stake = contributions[0];
+  const p0Wins = rank(state.cards[0]) > rank(state.cards[1]);
+  const rewards = p0Wins ? [stake, -stake] : [-stake, stake];
+  return { ...state, betting, contributions, currentPlayer: TERMINAL, showdown: true, rewards };
+}
+
+export function applyAction(state: State, action: Action): State {
+  const player = state.currentPlayer;
+  if (player === TERMINAL) throw new Error(`the hand is over; "${action}" cannot be played`);
+  if (player === CHANCE) {
+    const deal = DEALS.indexOf(action);
+    if (deal < 0) {
+      throw new Error(`"${action}" is not a deal; expected one of ${DEALS.join(', ')} (player 0's card, then player 1's)`);
+    }
+    return { ...state, cards: DEAL_CARDS[deal].slice(), currentPlayer: 0 };
+  }
+  const raised = facingRaise(state);
+  if (action !== FOLD && action !== CALL && action !== RAISE) {
+    throw new Error(`"${action}" is not an action; expected Fold, Call or Raise`);
+  }
+  if (action === RAISE && raised) throw new Error('"Raise" is not legal facing a raise; only Fold or Call');
+  const betting = state.betting.slice();
+  betting.push(action);
+  if (action === FOLD) return fold(state, betting, player);
+  if (action === RAISE) {
+    const contributions = state.contributions.slice();
+    contributions[player] += 1;
+    return { ...state, betting, contributions, currentPlayer: 1 - player };
+  }
+  // Call: matches a raise (showdown), or checks.
+  if (raised) {
+    const contributions = state.contributions.slice();
+    contributions[player] = contributions[1 - player];
+    return showdown(state, betting, contributions);
+  }
+  if (player === 1) return showdown(state, betting, state.contributions);
+  return { ...state, betting, currentPlayer: 1 };
+}
+
+export function getRewards(state: State): number[] {
+  return state.rewards.slice();
+}
+
+function observationFor(state: State, player: number): Observation {
+  return {
+    player,
+    card: state.cards.length > 0 ? state.cards[player] : null,
+    betting: state.betting.slice(),
+    currentPlayer: state.currentPlayer,
+    opponentCard: state.showdown ? state.cards[1 - player] : null,
+  };
+}
+
+export function getObservations(state: State): Observation[] {
+  return [observationFor(state, 0), observationFor(state, 1)];
+}
+
+function sameObservation(a: Observation, b: Observation): boolean {
+  if (a.player !== b.player || a.card !== b.card || a.currentPlayer !== b.currentPlayer) return false;
+  if (a.opponentCard !== b.opponentCard || a.betting.length !== b.betting.length) return false;
+  for (let i = 0; i < a.betting.length; i++) {
+    if (a.betting[i] !== b.betting[i]) return false;
+  }
+  return true;
+}
+
+/** Whether replaying `actions` reproduces the player's observations and own actions. */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  for (let t = 0; t < history.length; t++) {
+    const entry = history[t];
+    if (!sameObservation(observationFor(state, player), entry[0])) return false;
+    if (t === history.length - 1) return true;
+    const actor = state.currentPlayer;
+    if (actor === TERMINAL) return false;
+    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
+    if (entry[1] === null && actor === player) return false;
+    if (!getLegalActions(state).includes(actions[t])) return false;
+    state = applyAction(state, actions[t]);
+  }
+  return true;
+}
+
+/**
+ * Draws a history consistent with the player's view. The only hidden fact is
+ * the opponent's card; the betting is public. Every deal is equally likely and
+ * the legal actions never depend on the cards, so the posterior under a
+ * uniformly random opponent is uniform over the consistent deals.
+ */
+export function resampleHistory(
+  history: Array<[Observation, Action | null]>,
+  player: number,
+  random: () => number,
+): Action[] {
+  const steps = history.length - 1;
+  if (steps <= 0) return [];
+  const betting = history[steps][0].betting;
+  const consistent: Action[][] = [];
+  for (const deal of DEALS) {
+    const actions = [deal].concat(betting).slice(0, steps);
+    if (actions.length === steps && explains(actions, history, player)) consistent.push(actions);
+  }
+  if (consistent.length === 0) throw new Error(`no deal explains player ${player}'s history`);
+  const index = Math.min(consistent.length - 1, Math.floor(random() * consistent.length));
+  return consistent[index];
+}

@@ -1,0 +1,117 @@
+import type { GameDefinition } from '../../engine/game-definition.js';
+import { renderFields } from '../render.js';
+import * as cwm from './game.js';
+
+function turn(currentPlayer: number): string {
+  if (currentPlayer === -1) return 'the deal';
+  if (currentPlayer === -4) return 'hand over';
+  return `${cwm.getPlayerName(currentPlayer)} to act`;
+}
+
+function bettingLine(betting: string[]): string {
+  return betting.length > 0 ? betting.join(' - ') : '(none)';
+}
+
+function renderState(state: cwm.State): string {
+  const dealt = state.cards.length > 0;
+  const fields: Array<[string, unknown]> = [
+    ['Player 0 card', dealt ? state.cards[0] : '-'],
+    ['Player 1 card', dealt ? state.cards[1] : '-'],
+    ['Contributions', `${state.contributions[0]} / ${state.contributions[1]}`],
+    ['Pot', String(state.contributions[0] + state.contributions[1])],
+    ['Betting', bettingLine(state.betting)],
+    ['Status', turn(state.currentPlayer)],
+  ];
+  if (state.currentPlayer === -4) {
+    const how = state.showdown ? 'showdown' : 'fold';
+    fields.push(['Result', `${how}: rewards ${state.rewards[0]} / ${state.rewards[1]}`]);
+  }
+  return renderFields(fields);
+}
+
+function renderObservation(obs: cwm.Observation, player: number): string {
+  const fields: Array<[string, unknown]> = [
+    ['You are', cwm.getPlayerName(player)],
+    ['Your card', obs.card ?? '(not dealt yet)'],
+    ['Opponent card', obs.opponentCard ?? 'hidden'],
+    ['Betting', bettingLine(obs.betting)],
+    ['Status', turn(obs.currentPlayer)],
+  ];
+  return renderFields(fields);
+}
+
+export const kuhnPoker: GameDefinition<cwm.State, cwm.Observation> = {
+  info: {
+    id: 'kuhn_poker', title: 'Kuhn Poker', players: 2, information: 'imperfect', chance: true,
+    utility: 'zero-sum', maxGameLength: 4, rewardRange: [-2, 2], split: 'train',
+  },
+  cwm,
+  renderState,
+  renderObservation,
+  scenarios: [
+    {
+      name: 'the hand starts with the deal: six ordered pairs of distinct cards',
+      actions: [],
+      expect: {
+        terminal: false, currentPlayer: -1,
+        legalActions: ['JQ', 'JK', 'QJ', 'QK', 'KJ', 'KQ'],
+        illegalActions: ['JJ', 'QQ', 'KK', 'Call'],
+      },
+    },
+    {
+      name: 'player 0 opens with Fold, Call or Raise',
+      actions: ['KJ'],
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'], rewards: [0, 0] },
+    },
+    {
+      name: 'after a check player 1 may Fold, Call or Raise',
+      actions: ['JQ', 'Call'],
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call', 'Raise'] },
+    },
+    {
+      name: 'facing a raise only Fold or Call remain (player 1)',
+      actions: ['QK', 'Raise'],
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
+    },
+    {
+      name: 'check then raise returns to player 0 with Fold or Call',
+      actions: ['KJ', 'Call', 'Raise'],
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
+    },
+    {
+      name: 'example: K vs J, check, raise, call: the King wins 2',
+      actions: ['KJ', 'Call', 'Raise', 'Call'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [2, -2], winner: 0, legalActions: [] },
+    },
+    {
+      name: 'check-check showdown: the higher card wins the antes',
+      actions: ['JK', 'Call', 'Call'],
+      expect: { terminal: true, rewards: [-1, 1], winner: 1, legalActions: [] },
+    },
+    {
+      name: 'raise and call: the higher card wins 2',
+      actions: ['QK', 'Raise', 'Call'],
+      expect: { terminal: true, rewards: [-2, 2], winner: 1 },
+    },
+    {
+      name: 'folding facing a raise loses only the ante (player 1 folds)',
+      actions: ['JK', 'Raise', 'Fold'],
+      expect: { terminal: true, rewards: [1, -1], winner: 0 },
+    },
+    {
+      name: 'player 0 folds facing a raise after checking: loses the ante',
+      actions: ['KQ', 'Call', 'Raise', 'Fold'],
+      expect: { terminal: true, rewards: [-1, 1], winner: 1, legalActions: [] },
+    },
+    {
+      name: 'folding with no bet outstanding is legal and loses the ante, whatever the cards',
+      actions: ['KJ', 'Fold'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], winner: 1, legalActions: [] },
+    },
+    {
+      name: 'player 1 folding after a check loses the ante',
+      actions: ['JQ', 'Call', 'Fold'],
+      expect: { terminal: true, rewards: [1, -1], rewardSigns: [1, -1] },
+    },
+  ],
+};
