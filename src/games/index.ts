@@ -1,13 +1,26 @@
 // The registry of built-in reference games, in the paper dataset's order.
+// Pure code with no host dependencies: the sandbox bundles it as the
+// references for differential verification.
 
 import type { GameDefinition } from '../engine/game-definition.js';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { gameSourceDir } from '../paths.js';
 import { ticTacToe } from './tic_tac_toe/index.js';
+import { pig } from './pig/index.js';
+import { dotsAndBoxes } from './dots_and_boxes/index.js';
+import { connect4 } from './connect4/index.js';
+import { matchingPennies } from './matching_pennies/index.js';
+import { prisonersDilemma } from './prisoners_dilemma/index.js';
+import { kuhnPoker } from './kuhn_poker/index.js';
+import { leducPoker } from './leduc_poker/index.js';
 
 export const GAMES: GameDefinition[] = [
   ticTacToe,
+  connect4,
+  matchingPennies,
+  prisonersDilemma,
+  pig,
+  dotsAndBoxes,
+  kuhnPoker,
+  leducPoker,
 ] as GameDefinition[];
 
 export class UnknownGameError extends Error {
@@ -24,16 +37,4 @@ export function getGame(id: string): GameDefinition {
   const game = findGame(id);
   if (!game) throw new UnknownGameError(id);
   return game;
-}
-
-/** Path of a built-in game's GameCWM module source (for sandboxing and translation). */
-export function gameModulePath(id: string): string {
-  getGame(id);
-  return resolve(gameSourceDir(id), 'game.ts');
-}
-
-/** The game's rules in the project's own words (Markdown). */
-export function readRules(id: string): string {
-  getGame(id);
-  return readFileSync(resolve(gameSourceDir(id), 'rules.md'), 'utf8');
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readRules } from '../../games/index.js';
+import { readRules } from '../../games/files.js';
 import { resolveGame } from '../resolve.js';
 
 export function registerRulesCommand(program: Command): void {
