@@ -7,8 +7,6 @@ export type Action = string;
 export interface State {
   /** Row-major cells, row 0 at the top: ".", "x" or "o". */
   board: string[];
-  /** Number of pieces in each column (0..6). */
-  heights: number[];
   /** Player to move (0 or 1), or -4 once the game is over. */
   currentPlayer: number;
   /** 0 or 1 once someone has four in a row, else null. */
@@ -61,7 +59,7 @@ function makesFour(board: string[], row: number, col: number, mark: string): boo
 export function getInitialState(): State {
   const board: string[] = [];
   for (let i = 0; i < CELLS; i++) board.push('.');
-  return { board, heights: [0, 0, 0, 0, 0, 0, 0], currentPlayer: 0, winner: null, moves: 0 };
+  return { board, currentPlayer: 0, winner: null, moves: 0 };
 }
 
 export function getCurrentPlayer(state: State): number {
@@ -77,7 +75,7 @@ export function getLegalActions(state: State): Action[] {
   const own = ACTIONS[state.currentPlayer];
   const actions: Action[] = [];
   for (let col = 0; col < COLS; col++) {
-    if (state.heights[col] < ROWS) actions.push(own[col]);
+    if (state.board[col] === '.') actions.push(own[col]);
   }
   return actions;
 }
@@ -89,18 +87,17 @@ export function applyAction(state: State, action: Action): State {
   if (col < 0) {
     throw new Error(`"${action}" is not an action of player ${player} (expected ${MARKS[player]}0..${MARKS[player]}6)`);
   }
-  if (state.heights[col] >= ROWS) throw new Error(`"${action}": column ${col} is full`);
-  const row = ROWS - 1 - state.heights[col];
+  if (state.board[col] !== '.') throw new Error(`"${action}": column ${col} is full`);
+  let row = ROWS - 1;
+  while (state.board[row * COLS + col] !== '.') row--;
   const mark = MARKS[player];
   const board = state.board.slice();
   board[row * COLS + col] = mark;
-  const heights = state.heights.slice();
-  heights[col] = heights[col] + 1;
   const moves = state.moves + 1;
   if (makesFour(board, row, col, mark)) {
-    return { board, heights, currentPlayer: TERMINAL, winner: player, moves };
+    return { board, currentPlayer: TERMINAL, winner: player, moves };
   }
-  return { board, heights, currentPlayer: moves === CELLS ? TERMINAL : 1 - player, winner: null, moves };
+  return { board, currentPlayer: moves === CELLS ? TERMINAL : 1 - player, winner: null, moves };
 }
 
 export function getRewards(state: State): number[] {

@@ -1,0 +1,120 @@
+// Prisoner's Dilemma as a GameCWM: player 0 picks "C" (cooperate) or "D"
+// (defect), then player 1 picks without seeing it; payoffs follow the classic
+// 3/0/5/1 table. The simultaneous choice is played in turn, the first one
+// hidden until both are in. Written in the contract's subset: pure functions
+// over JSON state.
+
+export type Action = string;
+
+export interface State {
+  /** choices[p]: "C", "D", or null while player p has not chosen. */
+  choices: Array<string | null>;
+  /** Player to choose (0 or 1), or -4 once both have chosen. */
+  currentPlayer: number;
+}
+
+/** The player's own choice, the opponent's only once the game is over (else null), and whose turn it is. */
+export interface Observation {
+  choices: Array<string | null>;
+  currentPlayer: number;
+}
+
+const TERMINAL = -4;
+const CHOICES: Action[] = ['C', 'D'];
+/** PAYOFFS[i][j]: rewards when player 0 plays CHOICES[i] and player 1 plays CHOICES[j]. */
+const PAYOFFS: number[][][] = [
+  [[3, 3], [0, 5]],
+  [[5, 0], [1, 1]],
+];
+
+export function getInitialState(): State {
+  return { choices: [null, null], currentPlayer: 0 };
+}
+
+export function getCurrentPlayer(state: State): number {
+  return state.currentPlayer;
+}
+
+export function getPlayerName(player: number): string {
+  return player === 0 ? 'prisoner 0' : 'prisoner 1';
+}
+
+export function getLegalActions(state: State): Action[] {
+  if (state.currentPlayer === TERMINAL) return [];
+  return CHOICES.slice();
+}
+
+export function applyAction(state: State, action: Action): State {
+  const player = state.currentPlayer;
+  if (player === TERMINAL) throw new Error(`the game is over; "${action}" cannot be played`);
+  if (action !== 'C' && action !== 'D') throw new Error(`"${action}" is not an action (expected "C" or "D")`);
+  const choices = state.choices.slice();
+  choices[player] = action;
+  return { choices, currentPlayer: player === 0 ? 1 : TERMINAL };
+}
+
+export function getRewards(state: State): number[] {
+  if (state.currentPlayer !== TERMINAL) return [0, 0];
+  const row = PAYOFFS[state.choices[0] === 'C' ? 0 : 1][state.choices[1] === 'C' ? 0 : 1];
+  return [row[0], row[1]];
+}
+
+export function getObservations(state: State): Observation[] {
+  if (state.currentPlayer === TERMINAL) {
+    return [
+      { choices: state.choices.slice(), currentPlayer: TERMINAL },
+      { choices: state.choices.slice(), currentPlayer: TERMINAL },
+    ];
+  }
+  return [
+    { choices: [state.choices[0], null], currentPlayer: state.currentPlayer },
+    { choices: [null, state.choices[1]], currentPlayer: state.currentPlayer },
+  ];
+}
+
+function sameObservation(a: Observation, b: Observation): boolean {
+  return a.currentPlayer === b.currentPlayer && a.choices[0] === b.choices[0] && a.choices[1] === b.choices[1];
+}
+
+/**
+ * The only hidden thing is the opponent's unrevealed choice. Every world
+ * (the player's own recorded choices, either choice for the opponent) that
+ * reproduces all observations is kept, and one is drawn uniformly: the exact
+ * posterior under a uniformly random opponent, which always has two choices.
+ */
+export function resampleHistory(
+  history: Array<[Observation, Action | null]>,
+  player: number,
+  random: () => number,
+): Action[] {
+  const steps = history.length - 1;
+  if (steps < 0 || steps > 2) throw new Error(`a history has 1 to 3 entries, not ${history.length}`);
+  let worlds: Action[][] = [[]];
+  for (let t = 0; t < steps; t++) {
+    const own = history[t][1];
+    // Player t moves at step t.
+    const options = t === player ? (own === null ? [] : [own]) : CHOICES;
+    const next: Action[][] = [];
+    for (const world of worlds) {
+      for (const action of options) next.push(world.concat([action]));
+    }
+    worlds = next;
+  }
+  const consistent: Action[][] = [];
+  for (const world of worlds) {
+    if (explains(world, history, player)) consistent.push(world);
+  }
+  if (consistent.length === 0) throw new Error(`no play of the game explains player ${player}'s observations`);
+  const pick = Math.min(consistent.length - 1, Math.floor(random() * consistent.length));
+  return consistent[pick];
+}
+
+/** Whether replaying `actions` reproduces the player's observation at every entry of `history`. */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  for (let t = 0; t <= actions.length; t++) {
+    if (!sameObservation(getObservations(state)[player], history[t][0])) return false;
+    if (t < actions.length) state = applyAction(state, actions[t]);
+  }
+  return true;
+}

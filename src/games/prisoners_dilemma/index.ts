@@ -1,0 +1,84 @@
+import type { GameDefinition } from '../../engine/game-definition.js';
+import { renderFields } from '../render.js';
+import * as cwm from './game.js';
+
+function choice(action: string | null, hidden: string): string {
+  return action === null ? hidden : action === 'C' ? 'C (cooperate)' : 'D (defect)';
+}
+
+function status(currentPlayer: number): string {
+  return currentPlayer === -4 ? 'both choices revealed' : `player ${currentPlayer} to choose`;
+}
+
+function renderState(state: cwm.State): string {
+  const fields: Array<[string, unknown]> = [
+    ['player 0', choice(state.choices[0], 'not chosen')],
+    ['player 1', choice(state.choices[1], 'not chosen')],
+    ['status', status(state.currentPlayer)],
+  ];
+  if (state.currentPlayer === -4) fields.push(['rewards', cwm.getRewards(state)]);
+  return renderFields(fields);
+}
+
+function renderObservation(obs: cwm.Observation, player: number): string {
+  const opponent = 1 - player;
+  const over = obs.currentPlayer === -4;
+  return renderFields([
+    ['you', `player ${player}`],
+    ['your choice', choice(obs.choices[player], 'not chosen')],
+    ['opponent\'s choice', choice(obs.choices[opponent], over ? 'not chosen' : 'hidden until both have chosen')],
+    ['status', status(obs.currentPlayer)],
+  ]);
+}
+
+export const prisonersDilemma: GameDefinition<cwm.State, cwm.Observation> = {
+  info: {
+    id: 'prisoners_dilemma', title: 'Prisoner\'s Dilemma', players: 2, information: 'imperfect', chance: false,
+    utility: 'general-sum', maxGameLength: 2, rewardRange: [0, 5], split: 'train',
+  },
+  cwm,
+  renderState,
+  renderObservation,
+  scenarios: [
+    {
+      name: 'opening: player 0 chooses first between cooperate and defect',
+      actions: [],
+      expect: { terminal: false, currentPlayer: 0, rewards: [0, 0], legalActions: ['C', 'D'] },
+    },
+    {
+      name: 'after player 0 chooses, player 1 chooses from both options and nobody is paid yet',
+      actions: ['D'],
+      expect: { terminal: false, currentPlayer: 1, rewards: [0, 0], legalActions: ['C', 'D'] },
+    },
+    {
+      name: 'mutual cooperation pays 3 each',
+      actions: ['C', 'C'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [3, 3], winner: null, legalActions: [] },
+    },
+    {
+      name: 'player 0 cooperates and player 1 defects: 0 and 5',
+      actions: ['C', 'D'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [0, 5], winner: 1, legalActions: [] },
+    },
+    {
+      name: 'player 0 defects and player 1 cooperates: 5 and 0',
+      actions: ['D', 'C'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [5, 0], winner: 0, legalActions: [] },
+    },
+    {
+      name: 'mutual defection pays 1 each',
+      actions: ['D', 'D'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [1, 1], winner: null, legalActions: [] },
+    },
+    {
+      name: 'only the strings C and D are actions (no chance node, no spelled-out choices)',
+      actions: [],
+      expect: { currentPlayer: 0, illegalActions: ['c', 'cooperate', 'defect', 'Cooperate', 'H', 'T'] },
+    },
+    {
+      name: 'the game ends after exactly two choices',
+      actions: ['D', 'D'],
+      expect: { terminal: true, illegalActions: ['C', 'D'] },
+    },
+  ],
+};
