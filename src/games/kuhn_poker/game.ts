@@ -46,15 +46,13 @@ const DEAL_CARDS: string[][] = [['J', 'Q'], ['J', 'K'], ['Q', 'J'], ['Q', 'K'], 
 const DEAL_OUTCOMES: Array<[Action, number]> = DEALS.map((deal): [Action, number] => [deal, 1 / 6]);
 const OPENING_ACTIONS: Action[] = [FOLD, CALL, RAISE];
 const FACING_RAISE_ACTIONS: Action[] = [FOLD, CALL];
-const NO_ACTIONS: Action[] = [];
-const ZERO_REWARDS = [0, 0];
 
 function rank(card: string): number {
   return CARDS.indexOf(card);
 }
 
 export function getInitialState(): State {
-  return { cards: [], betting: [], contributions: [1, 1], currentPlayer: CHANCE, showdown: false, rewards: ZERO_REWARDS };
+  return { cards: [], betting: [], contributions: [1, 1], currentPlayer: CHANCE, showdown: false, rewards: [0, 0] };
 }
 
 export function getCurrentPlayer(state: State): number {
@@ -71,7 +69,7 @@ function facingRaise(state: State): boolean {
 }
 
 export function getLegalActions(state: State): Action[] {
-  if (state.currentPlayer === TERMINAL) return NO_ACTIONS;
+  if (state.currentPlayer === TERMINAL) return [];
   if (state.currentPlayer === CHANCE) return DEALS.slice();
   return facingRaise(state) ? FACING_RAISE_ACTIONS.slice() : OPENING_ACTIONS.slice();
 }

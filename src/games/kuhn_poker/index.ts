@@ -12,6 +12,21 @@ function bettingLine(betting: string[]): string {
   return betting.length > 0 ? betting.join(' - ') : '(none)';
 }
 
+/** Chips in the pot, from the public betting: antes of 2, plus 1 per raise and 1 per call of a raise. */
+function potFromBetting(betting: string[]): number {
+  let pot = 2;
+  let raised = false;
+  for (const action of betting) {
+    if (action === 'Raise') {
+      pot += 1;
+      raised = true;
+    } else if (action === 'Call' && raised) {
+      pot += 1;
+    }
+  }
+  return pot;
+}
+
 function renderState(state: cwm.State): string {
   const dealt = state.cards.length > 0;
   const fields: Array<[string, unknown]> = [
@@ -34,6 +49,7 @@ function renderObservation(obs: cwm.Observation, player: number): string {
     ['You are', cwm.getPlayerName(player)],
     ['Your card', obs.card ?? '(not dealt yet)'],
     ['Opponent card', obs.opponentCard ?? 'hidden'],
+    ['Pot', String(potFromBetting(obs.betting))],
     ['Betting', bettingLine(obs.betting)],
     ['Status', turn(obs.currentPlayer)],
   ];

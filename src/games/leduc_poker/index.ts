@@ -1,0 +1,143 @@
+import type { GameDefinition } from '../../engine/game-definition.js';
+import { renderFields } from '../render.js';
+import * as cwm from './game.js';
+
+function turn(currentPlayer: number): string {
+  if (currentPlayer === -1) return 'a card is being dealt';
+  if (currentPlayer === -4) return 'hand over';
+  return `${cwm.getPlayerName(currentPlayer)} to act`;
+}
+
+function roundLine(actions: string[]): string {
+  return actions.length > 0 ? actions.join(' - ') : '(none)';
+}
+
+function renderState(state: cwm.State): string {
+  const fields: Array<[string, unknown]> = [
+    ['Player 0 card', state.privateCards[0] ?? '-'],
+    ['Player 1 card', state.privateCards[1] ?? '-'],
+    ['Public card', state.publicCard ?? '-'],
+    ['Contributions', `${state.contributions[0]} / ${state.contributions[1]}`],
+    ['Pot', String(state.contributions[0] + state.contributions[1])],
+    ['Round 1 betting', roundLine(state.betting[0])],
+    ['Round 2 betting', state.publicCard === null ? '-' : roundLine(state.betting[1])],
+    ['Status', turn(state.currentPlayer)],
+  ];
+  if (state.currentPlayer === -4) {
+    const how = state.showdown ? 'showdown' : 'fold';
+    fields.push(['Result', `${how}: rewards ${state.rewards[0]} / ${state.rewards[1]}`]);
+  }
+  return renderFields(fields);
+}
+
+function renderObservation(obs: cwm.Observation, player: number): string {
+  const fields: Array<[string, unknown]> = [
+    ['You are', cwm.getPlayerName(player)],
+    ['Your card', obs.privateCard ?? '(not dealt yet)'],
+    ['Opponent card', obs.opponentCard ?? 'hidden'],
+    ['Public card', obs.publicCard ?? '(not dealt yet)'],
+    ['Contributions', `you ${obs.contributions[player]}, opponent ${obs.contributions[1 - player]}`],
+    ['Pot', String(obs.contributions[0] + obs.contributions[1])],
+    ['Round 1 betting', roundLine(obs.betting[0])],
+    ['Round 2 betting', obs.publicCard === null ? '-' : roundLine(obs.betting[1])],
+    ['Status', turn(obs.currentPlayer)],
+  ];
+  return renderFields(fields);
+}
+
+export const leducPoker: GameDefinition<cwm.State, cwm.Observation> = {
+  info: {
+    id: 'leduc_poker', title: 'Leduc Poker', players: 2, information: 'imperfect', chance: true,
+    utility: 'zero-sum', maxGameLength: 10, rewardRange: [-12, 12], split: 'train',
+  },
+  cwm,
+  renderState,
+  renderObservation,
+  scenarios: [
+    {
+      name: 'the hand starts by dealing player 0 a card of any rank',
+      actions: [],
+      expect: { terminal: false, currentPlayer: -1, legalActions: ['deal:J', 'deal:Q', 'deal:K'], illegalActions: ['Call'] },
+    },
+    {
+      name: 'player 0 acts first facing the big blind: Fold, Call or Raise',
+      actions: ['deal:J', 'deal:K'],
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'], rewards: [0, 0] },
+    },
+    {
+      name: 'player 0 folding the small blind loses 1',
+      actions: ['deal:K', 'deal:J', 'Fold'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], winner: 1, legalActions: [] },
+    },
+    {
+      name: 'after player 0 calls, player 1 may check or raise but not fold',
+      actions: ['deal:J', 'deal:Q', 'Call'],
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Call', 'Raise'], illegalActions: ['Fold'] },
+    },
+    {
+      name: 'the big blind counts as a raise: after player 0 raises, player 1 may only Fold or Call',
+      actions: ['deal:J', 'deal:Q', 'Raise'],
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
+    },
+    {
+      name: 'call then raise: player 0 may only Fold or Call',
+      actions: ['deal:J', 'deal:Q', 'Call', 'Raise'],
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
+    },
+    {
+      name: 'player 0 folds to a round-1 raise and loses 2',
+      actions: ['deal:K', 'deal:J', 'Call', 'Raise', 'Fold'],
+      expect: { terminal: true, rewards: [-2, 2], winner: 1 },
+    },
+    {
+      name: 'player 1 folds to player 0\'s raise and loses the big blind',
+      actions: ['deal:J', 'deal:K', 'Raise', 'Fold'],
+      expect: { terminal: true, rewards: [2, -2], winner: 0 },
+    },
+    {
+      name: 'the public card is dealt from the four remaining cards (both Jacks gone)',
+      actions: ['deal:J', 'deal:J', 'Call', 'Call'],
+      expect: { terminal: false, currentPlayer: -1, legalActions: ['deal:Q', 'deal:K'], illegalActions: ['deal:J'] },
+    },
+    {
+      name: 'round 2 opens with player 0 checking or raising; no fold without a bet',
+      actions: ['deal:Q', 'deal:K', 'Raise', 'Call', 'deal:J'],
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Call', 'Raise'], illegalActions: ['Fold'] },
+    },
+    {
+      name: 'example: a pair of Jacks beats King-high, +6 / -6',
+      actions: ['deal:J', 'deal:K', 'Call', 'Call', 'deal:J', 'Raise', 'Call'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [6, -6], winner: 0, legalActions: [] },
+    },
+    {
+      name: 'round 2 re-raise allowed once; then the cap leaves Fold or Call',
+      actions: ['deal:Q', 'deal:J', 'Call', 'Call', 'deal:K', 'Call', 'Raise', 'Raise'],
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
+    },
+    {
+      name: 'player 0 may fold, call or re-raise a round-2 raise',
+      actions: ['deal:Q', 'deal:J', 'Call', 'Call', 'deal:K', 'Call', 'Raise'],
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'] },
+    },
+    {
+      name: 'largest pot: raise-call, then raise, re-raise, call; Queen-high beats Jack-high for 12',
+      actions: ['deal:Q', 'deal:J', 'Raise', 'Call', 'deal:K', 'Raise', 'Raise', 'Call'],
+      expect: { terminal: true, rewards: [12, -12], winner: 0 },
+    },
+    {
+      name: 'a pair with the public card beats a higher private card',
+      actions: ['deal:K', 'deal:Q', 'Call', 'Call', 'deal:Q', 'Call', 'Call'],
+      expect: { terminal: true, rewards: [-2, 2], winner: 1 },
+    },
+    {
+      name: 'same private rank without a pair splits the pot',
+      actions: ['deal:Q', 'deal:Q', 'Raise', 'Call', 'deal:K', 'Call', 'Call'],
+      expect: { terminal: true, rewards: [0, 0], winner: null, legalActions: [] },
+    },
+    {
+      name: 'folding to a round-2 raise loses everything put in so far',
+      actions: ['deal:K', 'deal:J', 'Raise', 'Call', 'deal:Q', 'Call', 'Raise', 'Fold'],
+      expect: { terminal: true, rewards: [-4, 4], winner: 1 },
+    },
+  ],
+};
