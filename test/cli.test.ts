@@ -19,6 +19,7 @@ describe('gamecwm games', () => {
     for (const game of GAMES) expect(table.stdout).toContain(game.info.id);
     const json = JSON.parse(run(['games', '--json']).stdout);
     expect(json.games.map((g: { id: string }) => g.id)).toEqual(GAMES.map((g) => g.info.id));
+    expect(json.games.map((g: { id: string }) => g.id)).toEqual(['tic_tac_toe', 'connect4', 'matching_pennies', 'prisoners_dilemma', 'pig', 'dots_and_boxes', 'kuhn_poker', 'leduc_poker']);
     expect(json.games[0]).toMatchObject({ id: 'tic_tac_toe', players: 2, information: 'perfect', chance: false });
   });
 });
@@ -50,6 +51,17 @@ describe('gamecwm play', () => {
     expect(doc).toMatchObject({ game: 'tic_tac_toe', games: 300, seed: 11, agents: ['random', 'random'] });
     expect(doc.results.wins[0] + doc.results.wins[1] + doc.results.draws).toBe(300);
     expect(doc.trajectories).toBeUndefined();
+  });
+
+  it('plays 1,000 kuhn_poker games reproducibly byte for byte, with zero-sum mean returns', () => {
+    const args = ['play', 'kuhn_poker', '--agents', 'random,random', '--games', '1000', '--seed', '7', '--json'];
+    const first = run(args);
+    expect(first.code).toBe(0);
+    expect(run(args).stdout).toBe(first.stdout);
+    const { results } = JSON.parse(first.stdout);
+    expect(results.wins[0] + results.wins[1] + results.draws).toBe(1000);
+    expect(results.meanReturns[0] + results.meanReturns[1]).toBe(0);
+    expect(Math.abs(results.meanReturns[0])).toBeGreaterThan(0);
   });
 
   it('includes the trajectory for a single game in JSON', () => {
