@@ -11,8 +11,22 @@ export function stableStringify(value: unknown): string {
   });
 }
 
+/** Value equality of JSON data (key order ignored), without building strings. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
-  return stableStringify(a) === stableStringify(b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const key of aKeys) {
+    if (!Object.hasOwn(b, key) || !jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 /** Freezes a value and everything reachable from it; returns it. */
@@ -28,24 +42,29 @@ export function deepFreeze<T>(value: T): T {
  * Why a value is not plain JSON data (a path and a reason), or null if it is:
  * objects, arrays, strings, finite numbers, booleans and null only.
  */
-export function nonJsonReason(value: unknown, path = '$'): string | null {
+export function nonJsonReason(value: unknown, path = '$', ancestors: object[] = []): string | null {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? null : `${path} is ${value}, not a finite number`;
+  if (typeof value === 'object' && ancestors.includes(value)) return `${path} refers back to an enclosing value (a cycle)`;
   if (Array.isArray(value)) {
+    ancestors.push(value);
     for (let i = 0; i < value.length; i++) {
-      const reason = nonJsonReason(value[i], `${path}[${i}]`);
+      const reason = nonJsonReason(value[i], `${path}[${i}]`, ancestors);
       if (reason) return reason;
     }
+    ancestors.pop();
     return null;
   }
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return `${path} is a ${proto?.constructor?.name ?? 'class'} instance, not a plain object`;
+    ancestors.push(value);
     for (const [key, v] of Object.entries(value)) {
       if (v === undefined) return `${path}.${key} is undefined`;
-      const reason = nonJsonReason(v, `${path}.${key}`);
+      const reason = nonJsonReason(v, `${path}.${key}`, ancestors);
       if (reason) return reason;
     }
+    ancestors.pop();
     return null;
   }
   return `${path} is ${typeof value}`;

@@ -23,7 +23,7 @@ export class CheckRecorder {
     if (!result) throw new Error(`unknown check "${name}"`);
     if (!result.passed) return;
     result.passed = false;
-    result.message = message;
+    result.message = truncate(message);
     if (actions) result.actions = actions.slice();
   }
 
@@ -38,10 +38,17 @@ export class CheckRecorder {
 
 /** Error text of anything thrown, including non-Error values. */
 export function describeThrown(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
   try {
-    return `threw ${JSON.stringify(error)}`;
+    if (error instanceof Error) return truncate(`${error.name}: ${error.message}`);
+    return truncate(`a non-Error value ${JSON.stringify(error)}`);
   } catch {
-    return `threw ${String(error)}`;
+    return 'a value that cannot be described (its getters or toString throw)';
   }
+}
+
+export const MAX_MESSAGE_LENGTH = 600;
+
+/** Keeps messages short even when a candidate returns huge values. */
+export function truncate(text: string, max = MAX_MESSAGE_LENGTH): string {
+  return text.length <= max ? text : `${text.slice(0, max)}... (${text.length} characters)`;
 }

@@ -1,0 +1,57 @@
+// The hardening prelude, run first in every sandbox context. It removes code
+// generation from strings (eval, Function and the constructors reachable from
+// any function's prototype chain), non-determinism (Date, Math.random), and
+// concurrency and binary escape hatches (WebAssembly, SharedArrayBuffer,
+// Atomics), then freezes the built-in prototypes so a candidate cannot
+// pollute them under the harness that runs in the same context, and locks the
+// standard globals.
+
+export const PRELUDE = String.raw`
+(function harden() {
+  'use strict';
+  var g = globalThis;
+  function blocked(what) {
+    return function () { throw new EvalError(what + ' is not available in a GameCWM'); };
+  }
+  var functionConstructors = [
+    Function,
+    Object.getPrototypeOf(function* () {}).constructor,
+    Object.getPrototypeOf(async function () {}).constructor,
+    Object.getPrototypeOf(async function* () {}).constructor,
+  ];
+  for (var i = 0; i < functionConstructors.length; i++) {
+    Object.defineProperty(functionConstructors[i].prototype, 'constructor', {
+      value: blocked('the Function constructor'), writable: false, configurable: false, enumerable: false,
+    });
+  }
+  var removed = ['eval', 'Function', 'Date', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Proxy', 'Reflect',
+    'FinalizationRegistry', 'WeakRef'];
+  for (var j = 0; j < removed.length; j++) {
+    Object.defineProperty(g, removed[j], { value: undefined, writable: false, configurable: false, enumerable: false });
+  }
+  Object.defineProperty(Math, 'random', { value: blocked('Math.random'), writable: false, configurable: false });
+  var intrinsics = [Object, Object.prototype, Array, Array.prototype, String, String.prototype, Number,
+    Number.prototype, Boolean, Boolean.prototype, Symbol, Symbol.prototype, Error, Error.prototype, TypeError,
+    TypeError.prototype, RangeError, RangeError.prototype, SyntaxError, SyntaxError.prototype, EvalError,
+    EvalError.prototype, ReferenceError, ReferenceError.prototype, Math, JSON, Map, Map.prototype, Set,
+    Set.prototype, WeakMap, WeakMap.prototype, WeakSet, WeakSet.prototype, Promise, Promise.prototype,
+    RegExp, RegExp.prototype, BigInt, BigInt.prototype, ArrayBuffer, ArrayBuffer.prototype,
+    Object.getPrototypeOf(Int8Array), Object.getPrototypeOf(Int8Array.prototype),
+    Object.getPrototypeOf(function () {}), Object.getPrototypeOf(function* () {}),
+    Object.getPrototypeOf(async function () {}), Object.getPrototypeOf([][Symbol.iterator]()),
+    Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))];
+  for (var k = 0; k < intrinsics.length; k++) Object.freeze(intrinsics[k]);
+  // Lock every standard global (JSON, Object, Array, ...) so a candidate cannot
+  // swap one out under the harness; the global object itself stays extensible
+  // because scripts declare their own top-level names.
+  var names = Object.getOwnPropertyNames(g);
+  for (var n = 0; n < names.length; n++) {
+    var descriptor = Object.getOwnPropertyDescriptor(g, names[n]);
+    if (descriptor && descriptor.configurable) {
+      if ('value' in descriptor) descriptor.writable = false;
+      descriptor.configurable = false;
+      Object.defineProperty(g, names[n], descriptor);
+    }
+  }
+})();
+`;

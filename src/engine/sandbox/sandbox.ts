@@ -1,0 +1,123 @@
+// One hardened isolated-vm isolate. A candidate gets a fresh context holding
+// the prelude, the harness and the candidate's script; the host then sends
+// JSON requests to the harness, each call bounded in time, and the isolate
+// bounded in memory. Nothing from the host is reachable inside: only strings
+// cross the boundary.
+
+import ivm from 'isolated-vm';
+import { PRELUDE } from './prelude.js';
+
+export interface SandboxLimits {
+  /** Isolate heap limit in MB. */
+  memoryMb: number;
+  /** Wall-clock limit of each call into the isolate, in ms. */
+  timeoutMs: number;
+  /** Largest result a call may return, in characters of JSON. */
+  maxResultChars: number;
+}
+
+export const DEFAULT_LIMITS: SandboxLimits = { memoryMb: 128, timeoutMs: 2000, maxResultChars: 4_000_000 };
+
+export type SandboxFailureKind = 'timeout' | 'memory' | 'result-too-large' | 'crashed';
+
+export class SandboxError extends Error {
+  constructor(readonly kind: SandboxFailureKind, message: string) {
+    super(message);
+  }
+}
+
+const HARNESS_GLOBAL = '__gamecwmHarness';
+
+export class Sandbox {
+  private readonly isolate: ivm.Isolate;
+  private readonly prelude: ivm.Script;
+  private readonly harness: ivm.Script;
+
+  constructor(harnessSource: string, readonly limits: SandboxLimits = DEFAULT_LIMITS) {
+    this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+    this.prelude = this.isolate.compileScriptSync(PRELUDE, { filename: 'gamecwm:prelude' });
+    this.harness = this.isolate.compileScriptSync(harnessSource, { filename: 'gamecwm:harness' });
+  }
+
+  /** False once the isolate was disposed (for instance by running out of memory). */
+  get healthy(): boolean {
+    return !this.isolate.isDisposed;
+  }
+
+  /** CPU time the isolate has used so far, in ms. */
+  get cpuTimeMs(): number {
+    return Number(this.isolate.cpuTime) / 1e6;
+  }
+
+  /** A fresh context with the candidate loaded; its top-level code runs under the time limit. */
+  async load(candidateScript: string): Promise<SandboxSession> {
+    const context = await this.isolate.createContext();
+    try {
+      await this.prelude.run(context, { timeout: this.limits.timeoutMs });
+      await this.harness.run(context, { timeout: this.limits.timeoutMs });
+      const serve = (await context.global.get(HARNESS_GLOBAL, { reference: true })) as ivm.Reference<(json: string) => string>;
+      const script = await this.isolate.compileScript(candidateScript, { filename: 'candidate.js' }).catch((error: unknown) => {
+        throw new SandboxError('crashed', `the candidate does not compile: ${errorText(error)}`);
+      });
+      await script.run(context, { timeout: this.limits.timeoutMs }).catch((error: unknown) => {
+        throw this.classify(error, 'loading the module');
+      });
+      return new SandboxSession(this, context, serve);
+    } catch (error) {
+      context.release();
+      throw error instanceof SandboxError ? error : this.classify(error, 'loading the module');
+    }
+  }
+
+  /** Turns an isolated-vm failure into a verdict a model can act on. */
+  classify(error: unknown, during: string): SandboxError {
+    const text = errorText(error);
+    if (!this.healthy || /memory limit|disposed/i.test(text)) {
+      return new SandboxError('memory', `the candidate exceeded the ${this.limits.memoryMb} MB memory limit while ${during}`);
+    }
+    if (/timed out/i.test(text)) {
+      return new SandboxError('timeout', `the candidate exceeded the ${this.limits.timeoutMs} ms time limit while ${during} (an infinite loop or far too much work?)`);
+    }
+    return new SandboxError('crashed', `the candidate failed while ${during}: ${text}`);
+  }
+
+  dispose(): void {
+    if (this.healthy) this.isolate.dispose();
+  }
+}
+
+export class SandboxSession {
+  constructor(
+    private readonly sandbox: Sandbox,
+    private readonly context: ivm.Context,
+    private readonly serve: ivm.Reference<(json: string) => string>,
+  ) {}
+
+  /** Sends one request to the harness and returns its result. */
+  async call<T>(request: { op: string; [field: string]: unknown }): Promise<T> {
+    let text: unknown;
+    try {
+      text = await this.serve.apply(undefined, [JSON.stringify(request)], {
+        timeout: this.sandbox.limits.timeoutMs, arguments: { copy: true }, result: { copy: true },
+      });
+    } catch (error) {
+      throw this.sandbox.classify(error, `running the ${request.op} checks`);
+    }
+    if (typeof text !== 'string') throw new SandboxError('crashed', `the harness returned ${typeof text}`);
+    if (text.length > this.sandbox.limits.maxResultChars) {
+      throw new SandboxError('result-too-large', `the ${request.op} result is ${text.length} characters; the limit is ${this.sandbox.limits.maxResultChars}`);
+    }
+    const response = JSON.parse(text) as { ok: true; result: T } | { ok: false; error: string };
+    if (!response.ok) throw new SandboxError('crashed', `the ${request.op} checks failed: ${response.error}`);
+    return response.result;
+  }
+
+  release(): void {
+    this.serve.release();
+    if (this.sandbox.healthy) this.context.release();
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,63 @@
+// The verifier harness that runs inside the sandbox next to a candidate. The
+// host sends one JSON request per tier and gets one JSON result back, so every
+// loop over playouts and steps stays inside the isolate.
+
+import type { AnyGameCWM } from '../../engine/contract.js';
+import type { UtilityKind } from '../../engine/game-info.js';
+import { findGame } from '../../games/index.js';
+import { checkDifferential } from '../differential.js';
+import { checkDynamics } from '../dynamics.js';
+import { checkInformation } from '../information.js';
+import { checkScenarios } from '../scenarios.js';
+import { describeThrown } from '../check-result.js';
+
+export type HarnessRequest =
+  | { op: 'dynamics'; players: number; utility: UtilityKind; maxGameLength: number; playouts: number; seed: number }
+  | { op: 'information'; players: number; maxGameLength: number; histories: number; seed: number }
+  | { op: 'scenarios'; gameId: string }
+  | { op: 'differential'; gameId: string; trajectories: number; seed: number }
+  | { op: 'exports' };
+
+export type HarnessResponse = { ok: true; result: unknown } | { ok: false; error: string };
+
+const CONTRACT_FUNCTIONS = ['getInitialState', 'applyAction', 'getCurrentPlayer', 'getPlayerName', 'getRewards', 'getLegalActions', 'getObservations', 'getChanceOutcomes', 'resampleHistory'];
+
+export function handle(candidate: AnyGameCWM, request: HarnessRequest): unknown {
+  switch (request.op) {
+    case 'exports': {
+      const record = candidate as unknown as Record<string, unknown>;
+      return CONTRACT_FUNCTIONS.filter((name) => typeof record[name] === 'function');
+    }
+    case 'dynamics':
+      return checkDynamics(candidate, request, request);
+    case 'information':
+      return checkInformation(candidate, request.players, request);
+    case 'scenarios':
+      return checkScenarios(candidate, reference(request.gameId).scenarios);
+    case 'differential': {
+      const ref = reference(request.gameId);
+      return checkDifferential(candidate, ref.cwm, { ...request, maxGameLength: ref.info.maxGameLength });
+    }
+  }
+}
+
+function reference(id: string) {
+  const game = findGame(id);
+  if (!game) throw new Error(`no built-in game "${id}"`);
+  return game;
+}
+
+/** Serves one request given as JSON text; never throws. */
+export function serve(candidate: AnyGameCWM, requestJson: string): string {
+  let response: HarnessResponse;
+  try {
+    response = { ok: true, result: handle(candidate, JSON.parse(requestJson) as HarnessRequest) };
+  } catch (error) {
+    response = { ok: false, error: describeThrown(error) };
+  }
+  try {
+    return JSON.stringify(response);
+  } catch (error) {
+    return JSON.stringify({ ok: false, error: `the result could not be serialised: ${describeThrown(error)}` });
+  }
+}

@@ -1,0 +1,202 @@
+// Verifies a TypeScript GameCWM candidate: the static tier on the host (one
+// warm ts-morph Project), then every dynamic tier inside a sandbox, one call
+// per tier, each call bounded in time and the isolate bounded in memory.
+
+import { compileCandidate, CompileError } from '../engine/sandbox/compile.js';
+import { SandboxPool } from '../engine/sandbox/pool.js';
+import { DEFAULT_LIMITS, SandboxError, type SandboxLimits, type SandboxSession } from '../engine/sandbox/sandbox.js';
+import type { GameInfo } from '../engine/game-info.js';
+import type { CheckResult } from './check-result.js';
+import type { DifferentialReport } from './differential.js';
+import type { DynamicsReport } from './dynamics.js';
+import type { InformationReport } from './information.js';
+import { evalScore, rlvrReward, type TierName } from './scores.js';
+import { StaticChecker, type SourceCheck } from './static/checker.js';
+
+export const TIER_NAMES: TierName[] = ['static', 'dynamics', 'consistency', 'information', 'scenarios', 'differential'];
+
+/** Dynamics-playout checks that belong to the consistency tier. */
+const CONSISTENCY_CHECKS = new Set(['chance-distribution', 'utility-kind', 'observations-well-formed', 'player-names']);
+
+export interface VerifyOptions {
+  playouts: number;
+  histories: number;
+  trajectories: number;
+  seed: number;
+  limits: SandboxLimits;
+  /** Cores to use for batches (one isolate each). */
+  concurrency: number;
+  portability?: SourceCheck;
+}
+
+export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = {
+  playouts: 100, histories: 100, trajectories: 100, seed: 0, limits: DEFAULT_LIMITS, concurrency: 2,
+};
+
+export interface TierReport {
+  applicable: boolean;
+  passed: number;
+  total: number;
+  score: number;
+  checks: CheckResult[];
+  /** Why the tier did not run or does not apply. */
+  note?: string;
+}
+
+export interface VerificationReport {
+  game: string;
+  file: string;
+  ok: boolean;
+  scores: { eval: number; reward: number; transitionAccuracy: number | null };
+  tiers: Record<TierName, TierReport>;
+  /** Formatted static diagnostics (file:line:column: message). */
+  diagnostics: string[];
+  timings: { staticMs: number; sandboxMs: number; cpuMs: number };
+}
+
+/** What the verifier needs to know about the game a candidate implements. */
+export interface VerifyTarget {
+  info: GameInfo;
+  /** Id of the built-in reference for scenarios and differential checks, if there is one. */
+  referenceId?: string;
+}
+
+export class Verifier {
+  private checker?: StaticChecker;
+  private readonly pool: SandboxPool;
+  readonly options: VerifyOptions;
+
+  constructor(options: Partial<VerifyOptions> = {}) {
+    this.options = { ...DEFAULT_VERIFY_OPTIONS, ...options };
+    this.pool = new SandboxPool(this.options.concurrency, this.options.limits);
+  }
+
+  /** The long-lived static checker, created on first use. */
+  get staticChecker(): StaticChecker {
+    this.checker ??= new StaticChecker(this.options.portability);
+    return this.checker;
+  }
+
+  async verify(source: string, target: VerifyTarget, file = 'candidate.ts'): Promise<VerificationReport> {
+    const staticStart = performance.now();
+    const staticReport = this.staticChecker.check(source);
+    const staticMs = performance.now() - staticStart;
+    const tiers = emptyTiers(target);
+    setTier(tiers.static, staticReport.checks);
+    const diagnostics = staticReport.diagnostics.map((d) => `${file}:${d.line}:${d.column}: ${d.message}`);
+
+    let sandboxMs = 0;
+    let cpuMs = 0;
+    let transitionAccuracy: number | null = null;
+    let script: string | null = null;
+    if (staticReport.runnable) {
+      try {
+        script = await compileCandidate(source, file);
+      } catch (error) {
+        if (!(error instanceof CompileError)) throw error;
+        diagnostics.push(...error.diagnostics);
+      }
+    }
+    if (script === null) {
+      markNotRun(tiers, 'not run: the static tier found problems that stop the module from running');
+    } else {
+      const sandboxStart = performance.now();
+      await this.pool.withCandidate(script, async (session, sandbox) => {
+        const cpuStart = sandbox.cpuTimeMs;
+        transitionAccuracy = await this.runTiers(session, target, tiers);
+        cpuMs = sandbox.healthy ? sandbox.cpuTimeMs - cpuStart : 0;
+      }).catch((error: unknown) => {
+        if (!(error instanceof SandboxError)) throw error;
+        markNotRun(tiers, error.message, 'loads');
+      });
+      sandboxMs = performance.now() - sandboxStart;
+    }
+
+    const reward = rlvrReward(tiers, staticReport.resampleStub !== null);
+    if (staticReport.resampleStub && tiers.information.applicable) {
+      tiers.information.note = `${staticReport.resampleStub}: it earns no information credit in the reward`;
+    }
+    const ok = TIER_NAMES.every((t) => !tiers[t].applicable || tiers[t].passed === tiers[t].total) && staticReport.resampleStub === null;
+    return {
+      game: target.info.id, file, ok,
+      scores: { eval: evalScore(tiers), reward, transitionAccuracy },
+      tiers, diagnostics, timings: { staticMs, sandboxMs, cpuMs },
+    };
+  }
+
+  /** Runs the dynamic tiers in an open session; returns the transition accuracy. */
+  private async runTiers(session: SandboxSession, target: VerifyTarget, tiers: Record<TierName, TierReport>): Promise<number | null> {
+    const { info, referenceId } = target;
+    const { playouts, histories, trajectories, seed } = this.options;
+    // A tier whose call fails (time or memory limit, a harness error) fails as a whole with that message.
+    const attempt = async <T>(tier: TierName, call: () => Promise<T>): Promise<T | null> => {
+      try {
+        return await call();
+      } catch (error) {
+        if (!(error instanceof SandboxError)) throw error;
+        tiers[tier].checks = [{ name: 'runs-within-limits', passed: false, message: error.message }];
+        tiers[tier].passed = 0;
+        tiers[tier].total = 1;
+        tiers[tier].score = 0;
+        return null;
+      }
+    };
+
+    const dynamics = await attempt('dynamics', () => session.call<DynamicsReport>({
+      op: 'dynamics', players: info.players, utility: info.utility, maxGameLength: info.maxGameLength, playouts, seed,
+    }));
+    if (dynamics) {
+      setTier(tiers.dynamics, dynamics.checks.filter((c) => !CONSISTENCY_CHECKS.has(c.name)));
+      setTier(tiers.consistency, dynamics.checks.filter((c) => CONSISTENCY_CHECKS.has(c.name)));
+    } else {
+      Object.assign(tiers.consistency, { ...tiers.dynamics, checks: tiers.dynamics.checks.slice() });
+    }
+    if (tiers.information.applicable) {
+      const information = await attempt('information', () => session.call<InformationReport>({
+        op: 'information', players: info.players, maxGameLength: info.maxGameLength, histories, seed,
+      }));
+      if (information) setTier(tiers.information, information.checks);
+    }
+    if (referenceId === undefined) return null;
+    const scenarios = await attempt('scenarios', () => session.call<CheckResult[]>({ op: 'scenarios', gameId: referenceId }));
+    if (scenarios) setTier(tiers.scenarios, scenarios);
+    const differential = await attempt('differential', () => session.call<DifferentialReport>({
+      op: 'differential', gameId: referenceId, trajectories, seed,
+    }));
+    if (!differential) return 0;
+    setTier(tiers.differential, differential.checks);
+    return differential.transitionAccuracy;
+  }
+
+  dispose(): void {
+    this.pool.dispose();
+  }
+}
+
+function emptyTiers(target: VerifyTarget): Record<TierName, TierReport> {
+  const tier = (applicable: boolean, note?: string): TierReport => ({ applicable, passed: 0, total: 0, score: 0, checks: [], ...(note ? { note } : {}) });
+  const noReference = 'no built-in reference for this game: skipped';
+  return {
+    static: tier(true),
+    dynamics: tier(true),
+    consistency: tier(true),
+    information: tier(target.info.information === 'imperfect', target.info.information === 'perfect' ? 'perfect information: does not apply' : undefined),
+    scenarios: tier(target.referenceId !== undefined, target.referenceId === undefined ? noReference : undefined),
+    differential: tier(target.referenceId !== undefined, target.referenceId === undefined ? noReference : undefined),
+  };
+}
+
+function setTier(tier: TierReport, checks: CheckResult[]): void {
+  tier.checks = checks;
+  tier.total = checks.length;
+  tier.passed = checks.filter((c) => c.passed).length;
+  tier.score = tier.total === 0 ? 0 : tier.passed / tier.total;
+}
+
+/** Fails every applicable dynamic tier with one message. */
+function markNotRun(tiers: Record<TierName, TierReport>, message: string, checkName = 'runs'): void {
+  for (const name of TIER_NAMES) {
+    if (name === 'static' || !tiers[name].applicable) continue;
+    setTier(tiers[name], [{ name: checkName, passed: false, message }]);
+  }
+}
