@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerGamesCommand } from './commands/games.js';
 import { registerPlayCommand } from './commands/play.js';
 import { registerRulesCommand } from './commands/rules.js';
+import { registerVerifyCommand } from './commands/verify.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerGamesCommand(program);
   registerRulesCommand(program);
   registerPlayCommand(program);
+  registerVerifyCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -22,7 +24,8 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command may set a verdict exit code (verify: 1 when a candidate fails).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its message (or the help / version text).

@@ -6,14 +6,53 @@
 import { sampleChance } from '../engine/chance.js';
 import { type Action, CHANCE, type GameCWM, TERMINAL } from '../engine/contract.js';
 import { Rng } from '../engine/rng.js';
-import { CheckRecorder, type CheckResult, describeThrown } from './check-result.js';
+import { CheckRecorder, type CheckResult, describeThrown, truncate } from './check-result.js';
+import { stableStringify } from '../engine/json.js';
 
 export const DIFFERENTIAL_CHECKS = ['same-legal-actions', 'same-current-player', 'same-rewards', 'same-terminal', 'candidate-accepts-actions'] as const;
+/** Added for imperfect-information games. */
+export const INFORMATION_PARTITION_CHECKS = ['observations-reveal-no-more', 'observations-hide-no-more'] as const;
 
 export interface DifferentialOptions {
   trajectories: number;
   seed: number;
   maxGameLength: number;
+  /** Compare what each player can tell apart (imperfect-information games). */
+  compareInformation?: boolean;
+}
+
+/**
+ * Information partitions seen so far, per player: states at the same step
+ * that the reference shows a player identically must look identical in the
+ * candidate too (else the candidate reveals more), and the other way round.
+ */
+class PartitionComparer {
+  private readonly refToCand: Array<Map<string, { cand: string; actions: Action[] }>> = [];
+  private readonly candToRef: Array<Map<string, { ref: string; actions: Action[] }>> = [];
+
+  constructor(players: number, private readonly recorder: CheckRecorder) {
+    for (let p = 0; p < players; p++) {
+      this.refToCand.push(new Map());
+      this.candToRef.push(new Map());
+    }
+  }
+
+  observe(step: number, refObservations: unknown[], candObservations: unknown[], actions: Action[]): void {
+    for (let p = 0; p < this.refToCand.length; p++) {
+      const ref = `${step}|${stableStringify(refObservations[p])}`;
+      const cand = `${step}|${stableStringify(candObservations[p])}`;
+      const seenRef = this.refToCand[p].get(ref);
+      if (seenRef === undefined) this.refToCand[p].set(ref, { cand, actions: actions.slice() });
+      else if (seenRef.cand !== cand) {
+        this.recorder.fail('observations-reveal-no-more', `player ${p} can tell apart two situations the rules make indistinguishable to it: after ${JSON.stringify(seenRef.actions)} and after ${JSON.stringify(actions)} the player must see the same, but its observations differ (${truncate(seenRef.cand)} vs ${truncate(cand)}); hide what the player may not see`, actions);
+      }
+      const seenCand = this.candToRef[p].get(cand);
+      if (seenCand === undefined) this.candToRef[p].set(cand, { ref, actions: actions.slice() });
+      else if (seenCand.ref !== ref) {
+        this.recorder.fail('observations-hide-no-more', `player ${p} cannot tell apart two situations the rules let it distinguish: after ${JSON.stringify(seenCand.actions)} and after ${JSON.stringify(actions)} its observations are identical but should differ (the rules show ${truncate(seenCand.ref)} vs ${truncate(ref)})`, actions);
+      }
+    }
+  }
 }
 
 export interface DifferentialReport {
@@ -28,11 +67,14 @@ export function checkDifferential<S, O, RS, RO>(
   reference: GameCWM<RS, RO>,
   options: DifferentialOptions,
 ): DifferentialReport {
-  const recorder = new CheckRecorder(DIFFERENTIAL_CHECKS);
+  const recorder = new CheckRecorder(options.compareInformation ? [...DIFFERENTIAL_CHECKS, ...INFORMATION_PARTITION_CHECKS] : DIFFERENTIAL_CHECKS);
+  const partitions = options.compareInformation
+    ? new PartitionComparer(reference.getObservations(reference.getInitialState()).length, recorder)
+    : null;
   let steps = 0;
   let agreeing = 0;
   for (let i = 0; i < options.trajectories; i++) {
-    const result = compareTrajectory(candidate, reference, new Rng(options.seed).derive(i), options.maxGameLength, recorder);
+    const result = compareTrajectory(candidate, reference, new Rng(options.seed).derive(i), options.maxGameLength, recorder, partitions);
     steps += result.steps;
     agreeing += result.agreeing;
   }
@@ -45,6 +87,7 @@ function compareTrajectory<S, O, RS, RO>(
   rng: Rng,
   maxGameLength: number,
   recorder: CheckRecorder,
+  partitions: PartitionComparer | null,
 ): { steps: number; agreeing: number } {
   const actions: Action[] = [];
   let ref = reference.getInitialState();
@@ -63,8 +106,9 @@ function compareTrajectory<S, O, RS, RO>(
     const refLegal = reference.getLegalActions(ref);
     if (cand === null) {
       recorder.fail('candidate-accepts-actions', candidateError, actions);
-    } else if (compareStep(candidate, cand, refPlayer, refLegal, reference.getRewards(ref), actions, recorder)) {
-      agreeing++;
+    } else {
+      if (compareStep(candidate, cand, refPlayer, refLegal, reference.getRewards(ref), actions, recorder)) agreeing++;
+      if (partitions) compareObservations(candidate, cand, reference.getObservations(ref), actions, recorder, partitions);
     }
     if (refPlayer === TERMINAL || actions.length >= maxGameLength) break;
     const action = refPlayer === CHANCE ? sampleChance(reference, ref, rng.randomFn) : rng.pick(refLegal);
@@ -80,6 +124,24 @@ function compareTrajectory<S, O, RS, RO>(
     actions.push(action);
   }
   return { steps, agreeing };
+}
+
+function compareObservations<S, O>(
+  candidate: GameCWM<S, O>,
+  state: S,
+  refObservations: unknown[],
+  actions: Action[],
+  recorder: CheckRecorder,
+  partitions: PartitionComparer,
+): void {
+  try {
+    const observations = candidate.getObservations(state);
+    if (Array.isArray(observations) && observations.length === refObservations.length) {
+      partitions.observe(actions.length, refObservations, observations, actions);
+    }
+  } catch (error) {
+    recorder.fail('candidate-accepts-actions', `getObservations threw ${describeThrown(error)}`, actions);
+  }
 }
 
 /** Compares the candidate's view of one state with the reference's; true when all agree. */

@@ -112,6 +112,7 @@ export class Verifier {
       sandboxMs = performance.now() - sandboxStart;
     }
 
+    if (target.referenceId !== undefined && transitionAccuracy === null) transitionAccuracy = 0;
     const reward = rlvrReward(tiers, staticReport.resampleStub !== null);
     if (staticReport.resampleStub && tiers.information.applicable) {
       tiers.information.note = `${staticReport.resampleStub}: it earns no information credit in the reward`;

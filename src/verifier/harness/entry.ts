@@ -36,7 +36,9 @@ export function handle(candidate: AnyGameCWM, request: HarnessRequest): unknown 
       return checkScenarios(candidate, reference(request.gameId).scenarios);
     case 'differential': {
       const ref = reference(request.gameId);
-      return checkDifferential(candidate, ref.cwm, { ...request, maxGameLength: ref.info.maxGameLength });
+      return checkDifferential(candidate, ref.cwm, {
+        ...request, maxGameLength: ref.info.maxGameLength, compareInformation: ref.info.information === 'imperfect',
+      });
     }
   }
 }

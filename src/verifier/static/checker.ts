@@ -77,13 +77,15 @@ export class StaticChecker {
     const forbidden = findForbiddenConstructs(candidateNode);
     const portability = this.portability && syntax.length === 0 ? this.portability(candidateNode) : [];
 
-    const checks: CheckResult[] = [
-      result('parses', syntax),
-      result('type-checks', types),
-      result('satisfies-contract', contract),
-      result('no-forbidden-constructs', forbidden),
-      result('portable', portability),
-    ];
+    const checks: CheckResult[] = syntax.length > 0
+      ? STATIC_CHECKS.map((name) => name === 'parses' ? result(name, syntax) : { name, passed: false, message: 'not checked: the module does not parse' })
+      : [
+        result('parses', syntax),
+        result('type-checks', types),
+        result('satisfies-contract', contract),
+        result('no-forbidden-constructs', forbidden),
+        result('portable', portability),
+      ];
     return {
       checks,
       diagnostics: [...syntax, ...types, ...contract, ...forbidden, ...portability],

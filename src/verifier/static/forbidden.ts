@@ -35,13 +35,14 @@ const FORBIDDEN_GLOBALS: Record<string, string> = {
   console: 'console is not allowed: a GameCWM does no I/O',
 };
 
-const FORBIDDEN_PROPERTIES: Record<string, string> = {
-  constructor: '.constructor is not allowed: it reaches the Function constructor',
-  __proto__: '__proto__ is not allowed: use plain objects',
-  prototype: '.prototype is not allowed: use plain functions and objects',
-  __defineGetter__: '__defineGetter__ is not allowed',
-  __defineSetter__: '__defineSetter__ is not allowed',
-};
+// A Map, not an object literal: `{ __proto__: ... }` would set a prototype, not a key.
+const FORBIDDEN_PROPERTIES = new Map<string, string>([
+  ['constructor', '.constructor is not allowed: it reaches the Function constructor'],
+  ['__proto__', '__proto__ is not allowed: use plain objects'],
+  ['prototype', '.prototype is not allowed: use plain functions and objects'],
+  ['__defineGetter__', '__defineGetter__ is not allowed'],
+  ['__defineSetter__', '__defineSetter__ is not allowed'],
+]);
 
 export function findForbiddenConstructs(sourceFile: ts.SourceFile): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -74,13 +75,14 @@ export function findForbiddenConstructs(sourceFile: ts.SourceFile): Diagnostic[]
       report(node, FORBIDDEN_GLOBALS[node.text]);
     } else if (ts.isPropertyAccessExpression(node)) {
       const name = node.name.text;
-      if (Object.hasOwn(FORBIDDEN_PROPERTIES, name)) report(node.name, FORBIDDEN_PROPERTIES[name]);
+      const forbidden = FORBIDDEN_PROPERTIES.get(name);
+      if (forbidden) report(node.name, forbidden);
       if (name === 'random' && ts.isIdentifier(node.expression) && node.expression.text === 'Math') {
         report(node, 'Math.random is not allowed: a GameCWM is deterministic; randomness comes only from resampleHistory\'s `random` argument');
       }
     } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)
-      && Object.hasOwn(FORBIDDEN_PROPERTIES, node.argumentExpression.text)) {
-      report(node, FORBIDDEN_PROPERTIES[node.argumentExpression.text]);
+      && FORBIDDEN_PROPERTIES.has(node.argumentExpression.text)) {
+      report(node, FORBIDDEN_PROPERTIES.get(node.argumentExpression.text)!);
     } else if (isAsync(node)) {
       report(node, 'async functions are not allowed: every function must return synchronously');
     } else if (ts.isAwaitExpression(node)) {

@@ -1,0 +1,144 @@
+// `gamecwm verify`: score TypeScript GameCWM candidates with every tier. A
+// directory is verified on all cores with a progress bar and a summary.
+// Exit 0 only when every candidate passes every tier.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import type { Command } from 'commander';
+import type { GameDefinition } from '../../engine/game-definition.js';
+import { gameModulePath } from '../../games/files.js';
+import { formatReport, reportToJson } from '../../verifier/report-format.js';
+import { type VerificationReport, Verifier } from '../../verifier/verify.js';
+import { UserError } from '../errors.js';
+import { integerOption, parseSeed } from '../options.js';
+import { startProgress } from '../progress.js';
+import { resolveGame } from '../resolve.js';
+import { formatTable } from '../table.js';
+
+interface VerifyCliOptions {
+  game?: string;
+  reference?: boolean;
+  playouts: number;
+  seed: number;
+  memoryMb: number;
+  timeoutMs: number;
+  json?: boolean;
+}
+
+export const VERIFY_FAILED_EXIT_CODE = 1;
+
+export function registerVerifyCommand(program: Command): void {
+  program
+    .command('verify')
+    .description('verify a TypeScript GameCWM file (or every .ts file in a directory) against a game')
+    .argument('[path]', 'a candidate .ts file or a directory of them')
+    .option('--game <id>', 'the game the candidate implements (its reference gives scenarios and the differential tier)')
+    .option('--reference', 'verify the built-in reference implementation of --game itself')
+    .option('--playouts <n>', 'seeded random playouts (also resampled histories and differential trajectories)', integerOption('--playouts', 1, 100_000), 100)
+    .option('--seed <n>', 'seed for playouts', parseSeed, 0)
+    .option('--memory-mb <n>', 'sandbox memory limit in MB', integerOption('--memory-mb', 16, 4096), 128)
+    .option('--timeout-ms <n>', 'time limit per sandbox call in ms', integerOption('--timeout-ms', 10, 600_000), 2000)
+    .option('--json', 'print JSON for machines (an array for a directory)')
+    .action(async (path: string | undefined, options: VerifyCliOptions) => {
+      if (!options.game) throw new UserError('--game <id> is required: the game the candidate implements (see `gamecwm games`)');
+      const game = resolveGame(options.game);
+      const files = candidateFiles(path, game, options.reference === true);
+      const verifier = new Verifier({
+        playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
+        limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 },
+      });
+      try {
+        const reports = await verifyAll(verifier, game, files, options.json === true);
+        print(reports, files.length === 1 && !isDirectory(path), options.json === true);
+        process.exitCode = reports.every((r) => r.ok) ? 0 : VERIFY_FAILED_EXIT_CODE;
+      } finally {
+        verifier.dispose();
+      }
+    });
+}
+
+function isDirectory(path: string | undefined): boolean {
+  return path !== undefined && statSync(path).isDirectory();
+}
+
+function candidateFiles(path: string | undefined, game: GameDefinition, reference: boolean): string[] {
+  if (reference) {
+    if (path !== undefined) throw new UserError('give either a path or --reference, not both');
+    return [gameModulePath(game.info.id)];
+  }
+  if (path === undefined) throw new UserError('give a candidate .ts file or directory to verify (or --reference)');
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new UserError(`no such file or directory: ${path}`);
+  }
+  if (!stats.isDirectory()) return [path];
+  const files = listTypeScript(path);
+  if (files.length === 0) throw new UserError(`no .ts files in ${path}`);
+  return files;
+}
+
+function listTypeScript(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function verifyAll(verifier: Verifier, game: GameDefinition, files: string[], json: boolean): Promise<VerificationReport[]> {
+  const progress = json ? { tick() {}, stop() {} } : startProgress('verify', files.length);
+  const reports: VerificationReport[] = new Array(files.length);
+  let next = 0;
+  // Static checks run on this thread; sandbox tiers run on one isolate thread per worker.
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index];
+      let source: string;
+      try {
+        source = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      reports[index] = await verifier.verify(source, { info: game.info, referenceId: game.info.id }, displayName(file));
+      progress.tick();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(verifier.options.concurrency, files.length) }, worker));
+  } finally {
+    progress.stop();
+  }
+  return reports;
+}
+
+function displayName(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? basename(file) : rel;
+}
+
+function print(reports: VerificationReport[], single: boolean, json: boolean): void {
+  if (json) {
+    const body = single ? reportToJson(reports[0]) : reports.map(reportToJson);
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    return;
+  }
+  if (single) {
+    process.stdout.write(`${formatReport(reports[0])}\n`);
+    return;
+  }
+  const rows = reports.map((r) => [r.file, r.ok ? 'PASS' : 'FAIL', r.scores.eval.toFixed(3), r.scores.reward.toFixed(3),
+    r.scores.transitionAccuracy === null ? 'n/a' : r.scores.transitionAccuracy.toFixed(3), firstFailure(r)]);
+  process.stdout.write(`${formatTable(['file', 'verdict', 'eval', 'reward', 'transition', 'first failing check'], rows)}\n`);
+  const passed = reports.filter((r) => r.ok).length;
+  process.stdout.write(`\n${passed}/${reports.length} candidates pass every tier\n`);
+}
+
+function firstFailure(report: VerificationReport): string {
+  for (const [tier, result] of Object.entries(report.tiers)) {
+    const failed = result.checks.find((c) => !c.passed);
+    if (failed) return `${tier}/${failed.name}`;
+  }
+  return '';
+}

@@ -1,0 +1,43 @@
+// How verification reports are shown: readable text for people and the
+// documented JSON shape for machines.
+
+import type { TierName } from './scores.js';
+import { TIER_NAMES, type VerificationReport } from './verify.js';
+
+export function reportToJson(report: VerificationReport): object {
+  const tiers: Record<string, object> = {};
+  for (const name of TIER_NAMES) {
+    const tier = report.tiers[name];
+    tiers[name] = {
+      applicable: tier.applicable, passed: tier.passed, total: tier.total, score: tier.score,
+      ...(tier.note ? { note: tier.note } : {}),
+      checks: tier.checks.map((c) => ({ name: c.name, ok: c.passed, ...(c.message ? { message: c.message } : {}), ...(c.actions ? { actions: c.actions } : {}) })),
+    };
+  }
+  return {
+    game: report.game, file: report.file, ok: report.ok, scores: report.scores, tiers,
+    diagnostics: report.diagnostics, timings: report.timings,
+  };
+}
+
+const num = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+
+export function formatReport(report: VerificationReport): string {
+  const lines = [
+    `${report.file} (${report.game}): ${report.ok ? 'PASS' : 'FAIL'}   eval ${num(report.scores.eval)}   reward ${num(report.scores.reward)}   transition accuracy ${num(report.scores.transitionAccuracy)}`,
+  ];
+  for (const name of TIER_NAMES) {
+    const tier = report.tiers[name];
+    const status = !tier.applicable ? `n/a (${tier.note ?? 'does not apply'})`
+      : `${tier.passed}/${tier.total}${tier.passed === tier.total ? '' : '  FAILED'}${tier.note ? `  (${tier.note})` : ''}`;
+    lines.push(`  ${name.padEnd(13)} ${status}`);
+  }
+  const failures = TIER_NAMES.flatMap((name: TierName) => report.tiers[name].checks.filter((c) => !c.passed).map((c) => ({ name, c })));
+  if (failures.length > 0) lines.push('', 'failing checks:');
+  for (const { name, c } of failures) {
+    lines.push(`  ${name}/${c.name}: ${c.message ?? ''}`);
+    if (c.actions) lines.push(`    actions: ${JSON.stringify(c.actions)}`);
+  }
+  if (report.diagnostics.length > 0) lines.push('', 'diagnostics:', ...report.diagnostics.map((d) => `  ${d}`));
+  return lines.join('\n');
+}
