@@ -18,7 +18,7 @@ describe('scores', () => {
   });
 
   it('renormalises the weights when information does not apply', () => {
-    expect(rlvrReward(tiers({ static: 1, dynamics: 1, scenarios: 0 }, false))).toBeCloseTo(0.4 / 0.7, 12);
+    expect(rlvrReward(tiers({ static: 1, dynamics: 1, scenarios: 0 }, false), false)).toBeCloseTo(0.4 / 0.7, 12);
   });
 
   it('zeroes information and scenarios when dynamics is below 0.5', () => {
@@ -28,5 +28,18 @@ describe('scores', () => {
 
   it('gives a stub resampleHistory no information credit', () => {
     expect(rlvrReward(tiers({}), true)).toBeCloseTo(0.7, 12);
+  });
+});
+
+describe('chi-square', () => {
+  it('gives the textbook tail probabilities', async () => {
+    const { chiSquareSurvival, homogeneityPValue } = await import('../src/verifier/stats.js');
+    expect(chiSquareSurvival(3.841, 1)).toBeCloseTo(0.05, 3);
+    expect(chiSquareSurvival(5.991, 2)).toBeCloseTo(0.05, 3);
+    expect(chiSquareSurvival(18.307, 10)).toBeCloseTo(0.05, 3);
+    expect(chiSquareSurvival(0.5, 3)).toBeCloseTo(0.9189, 3);
+    expect(homogeneityPValue(new Map([['a', 50], ['b', 50]]), new Map([['a', 50], ['b', 50]]))).toBeCloseTo(1, 9);
+    expect(homogeneityPValue(new Map([['a', 100]]), new Map([['b', 100]]))).toBeLessThan(1e-20);
+    expect(homogeneityPValue(new Map([['a', 7]]), new Map([['a', 9]]))).toBe(1);
   });
 });

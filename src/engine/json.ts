@@ -1,6 +1,17 @@
 // States and observations are plain JSON data compared by value. These
 // helpers give a canonical text form, value equality and deep freezing.
 
+/**
+ * An object literal's shape: its prototype is null or an Object.prototype
+ * (of any realm: sandboxed candidates build objects in their own context).
+ */
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null || proto === Object.prototype) return true;
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]'
+    && typeof proto.hasOwnProperty === 'function' && Object.hasOwn(proto, 'isPrototypeOf');
+}
+
 /** JSON with object keys sorted, so equal values have equal text. */
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
@@ -56,8 +67,10 @@ export function nonJsonReason(value: unknown, path = '$', ancestors: object[] = 
     return null;
   }
   if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return `${path} is a ${proto?.constructor?.name ?? 'class'} instance, not a plain object`;
+    if (!isPlainObject(value)) {
+      const proto = Object.getPrototypeOf(value);
+      return `${path} is a ${typeof proto?.constructor?.name === 'string' ? proto.constructor.name : 'class'} instance, not a plain object`;
+    }
     ancestors.push(value);
     for (const [key, v] of Object.entries(value)) {
       if (v === undefined) return `${path}.${key} is undefined`;
@@ -68,4 +81,33 @@ export function nonJsonReason(value: unknown, path = '$', ancestors: object[] = 
     return null;
   }
   return `${path} is ${typeof value}`;
+}
+
+/**
+ * Validates values as plain JSON data and deep-freezes them, remembering
+ * what it has already checked: a frozen, validated object cannot change, so
+ * states that share structure with earlier states cost only their new parts.
+ */
+export class JsonFreezer {
+  private readonly checked = new WeakSet<object>();
+
+  /** Why `value` is not plain JSON data, or null after freezing it. */
+  freeze(value: unknown, path = '$'): string | null {
+    if (value === null || typeof value !== 'object') return nonJsonReason(value, path);
+    if (this.checked.has(value)) return null;
+    const reason = nonJsonReason(value, path);
+    if (reason) return reason;
+    this.markFrozen(value);
+    return null;
+  }
+
+  private markFrozen(value: object): void {
+    if (this.checked.has(value)) return;
+    Object.freeze(value);
+    this.checked.add(value);
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') this.markFrozen(child);
+    }
+  }
 }

@@ -36,10 +36,19 @@ export class CheckRecorder {
   }
 }
 
+/**
+ * Whether a thrown value looks like an Error. Duck-typed: errors from a
+ * candidate's own realm (its sandbox context) fail `instanceof Error` here.
+ */
+export function isErrorLike(error: unknown): error is { name: string; message: string } {
+  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'
+    && typeof (error as { name?: unknown }).name === 'string';
+}
+
 /** Error text of anything thrown, including non-Error values. */
 export function describeThrown(error: unknown): string {
   try {
-    if (error instanceof Error) return truncate(`${error.name}: ${error.message}`);
+    if (isErrorLike(error)) return truncate(`${error.name}: ${error.message}`);
     return truncate(`a non-Error value ${JSON.stringify(error)}`);
   } catch {
     return 'a value that cannot be described (its getters or toString throw)';

@@ -3,22 +3,25 @@
 // current player, the rewards and terminality all match; transition accuracy
 // is the share of agreeing steps. Pure code, sandbox-ready.
 
-import { sampleChance } from '../engine/chance.js';
+import { chanceOutcomes, sampleChance } from '../engine/chance.js';
 import { type Action, CHANCE, type GameCWM, TERMINAL } from '../engine/contract.js';
 import { Rng } from '../engine/rng.js';
 import { CheckRecorder, type CheckResult, describeThrown, truncate } from './check-result.js';
 import { stableStringify } from '../engine/json.js';
 
-export const DIFFERENTIAL_CHECKS = ['same-legal-actions', 'same-current-player', 'same-rewards', 'same-terminal', 'candidate-accepts-actions'] as const;
-/** Added for imperfect-information games. */
-export const INFORMATION_PARTITION_CHECKS = ['observations-reveal-no-more', 'observations-hide-no-more'] as const;
+export const DIFFERENTIAL_CHECKS = [
+  'same-legal-actions', 'same-current-player', 'same-rewards', 'same-terminal', 'same-chance-probabilities',
+  'candidate-accepts-actions', 'observations-hide-no-more',
+] as const;
+/** Added for imperfect-information games, where observations must also hide what the rules hide. */
+export const REVEAL_CHECK = 'observations-reveal-no-more';
 
 export interface DifferentialOptions {
   trajectories: number;
   seed: number;
   maxGameLength: number;
-  /** Compare what each player can tell apart (imperfect-information games). */
-  compareInformation?: boolean;
+  /** Perfect information: observations must distinguish every state; imperfect: exactly what the rules let each player distinguish. */
+  information: 'perfect' | 'imperfect';
 }
 
 /**
@@ -30,7 +33,7 @@ class PartitionComparer {
   private readonly refToCand: Array<Map<string, { cand: string; actions: Action[] }>> = [];
   private readonly candToRef: Array<Map<string, { ref: string; actions: Action[] }>> = [];
 
-  constructor(players: number, private readonly recorder: CheckRecorder) {
+  constructor(players: number, private readonly recorder: CheckRecorder, private readonly checkReveal: boolean) {
     for (let p = 0; p < players; p++) {
       this.refToCand.push(new Map());
       this.candToRef.push(new Map());
@@ -43,7 +46,7 @@ class PartitionComparer {
       const cand = `${step}|${stableStringify(candObservations[p])}`;
       const seenRef = this.refToCand[p].get(ref);
       if (seenRef === undefined) this.refToCand[p].set(ref, { cand, actions: actions.slice() });
-      else if (seenRef.cand !== cand) {
+      else if (this.checkReveal && seenRef.cand !== cand) {
         this.recorder.fail('observations-reveal-no-more', `player ${p} can tell apart two situations the rules make indistinguishable to it: after ${JSON.stringify(seenRef.actions)} and after ${JSON.stringify(actions)} the player must see the same, but its observations differ (${truncate(seenRef.cand)} vs ${truncate(cand)}); hide what the player may not see`, actions);
       }
       const seenCand = this.candToRef[p].get(cand);
@@ -67,10 +70,10 @@ export function checkDifferential<S, O, RS, RO>(
   reference: GameCWM<RS, RO>,
   options: DifferentialOptions,
 ): DifferentialReport {
-  const recorder = new CheckRecorder(options.compareInformation ? [...DIFFERENTIAL_CHECKS, ...INFORMATION_PARTITION_CHECKS] : DIFFERENTIAL_CHECKS);
-  const partitions = options.compareInformation
-    ? new PartitionComparer(reference.getObservations(reference.getInitialState()).length, recorder)
-    : null;
+  const imperfect = options.information === 'imperfect';
+  const recorder = new CheckRecorder(imperfect ? [...DIFFERENTIAL_CHECKS, REVEAL_CHECK] : DIFFERENTIAL_CHECKS);
+  const players = reference.getObservations(reference.getInitialState()).length;
+  const partitions = new PartitionComparer(players, recorder, imperfect);
   let steps = 0;
   let agreeing = 0;
   for (let i = 0; i < options.trajectories; i++) {
@@ -87,7 +90,7 @@ function compareTrajectory<S, O, RS, RO>(
   rng: Rng,
   maxGameLength: number,
   recorder: CheckRecorder,
-  partitions: PartitionComparer | null,
+  partitions: PartitionComparer,
 ): { steps: number; agreeing: number } {
   const actions: Action[] = [];
   let ref = reference.getInitialState();
@@ -108,7 +111,8 @@ function compareTrajectory<S, O, RS, RO>(
       recorder.fail('candidate-accepts-actions', candidateError, actions);
     } else {
       if (compareStep(candidate, cand, refPlayer, refLegal, reference.getRewards(ref), actions, recorder)) agreeing++;
-      if (partitions) compareObservations(candidate, cand, reference.getObservations(ref), actions, recorder, partitions);
+      compareObservations(candidate, cand, reference.getObservations(ref), actions, recorder, partitions);
+      if (refPlayer === CHANCE) compareChance(candidate, cand, chanceOutcomes(reference, ref), actions, recorder);
     }
     if (refPlayer === TERMINAL || actions.length >= maxGameLength) break;
     const action = refPlayer === CHANCE ? sampleChance(reference, ref, rng.randomFn) : rng.pick(refLegal);
@@ -124,6 +128,30 @@ function compareTrajectory<S, O, RS, RO>(
     actions.push(action);
   }
   return { steps, agreeing };
+}
+
+function compareChance<S, O>(
+  candidate: GameCWM<S, O>,
+  state: S,
+  refOutcomes: Array<[Action, number]>,
+  actions: Action[],
+  recorder: CheckRecorder,
+): void {
+  if (recorder.hasFailed('same-chance-probabilities')) return;
+  try {
+    if (candidate.getCurrentPlayer(state) !== CHANCE) return;
+    const outcomes = chanceOutcomes(candidate, state);
+    for (const [action, p] of refOutcomes) {
+      const found = outcomes.find(([a]) => a === action);
+      const q = found ? found[1] : 0;
+      if (Math.abs(p - q) > 1e-9) {
+        recorder.fail('same-chance-probabilities', `chance outcome "${action}" has probability ${q}; the rules give ${p}`, actions);
+        return;
+      }
+    }
+  } catch (error) {
+    recorder.fail('candidate-accepts-actions', `getChanceOutcomes threw ${describeThrown(error)}`, actions);
+  }
 }
 
 function compareObservations<S, O>(

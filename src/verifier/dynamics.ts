@@ -7,9 +7,9 @@
 import { chanceOutcomes, sampleOutcome } from '../engine/chance.js';
 import { type Action, CHANCE, type GameCWM, TERMINAL } from '../engine/contract.js';
 import type { GameInfo } from '../engine/game-info.js';
-import { deepFreeze, jsonEqual, nonJsonReason, stableStringify } from '../engine/json.js';
+import { deepFreeze, JsonFreezer, jsonEqual } from '../engine/json.js';
 import { Rng } from '../engine/rng.js';
-import { CheckRecorder, type CheckResult, describeThrown } from './check-result.js';
+import { CheckRecorder, type CheckResult, describeThrown, isErrorLike } from './check-result.js';
 
 export const DYNAMICS_CHECKS = [
   'no-crash',
@@ -50,8 +50,9 @@ export function checkDynamics<S, O>(
   checkPlayerNames(game, info.players, recorder);
   let steps = 0;
   let terminalPlayouts = 0;
+  const freezer = new JsonFreezer();
   for (let i = 0; i < options.playouts; i++) {
-    const outcome = playout(game, info, new Rng(options.seed).derive(i), recorder);
+    const outcome = playout(game, info, new Rng(options.seed).derive(i), recorder, freezer);
     steps += outcome.steps;
     if (outcome.terminal) terminalPlayouts++;
   }
@@ -77,14 +78,15 @@ function playout<S, O>(
   info: Pick<GameInfo, 'players' | 'utility' | 'maxGameLength'>,
   rng: Rng,
   recorder: CheckRecorder,
+  freezer: JsonFreezer,
 ): { steps: number; terminal: boolean } {
   const actions: Action[] = [];
   let stage = 'getInitialState()';
   try {
-    let state = deepFreeze(game.getInitialState());
+    let state = game.getInitialState();
     for (;;) {
       stage = 'state check';
-      checkState(state, actions, recorder);
+      if (!checkState(state, actions, recorder, freezer)) state = deepFreeze(state);
       stage = 'getCurrentPlayer(state)';
       const player = game.getCurrentPlayer(state);
       if (!(player === CHANCE || player === TERMINAL || (Number.isInteger(player) && player >= 0 && player < info.players))) {
@@ -96,7 +98,7 @@ function playout<S, O>(
       stage = 'getRewards(state)';
       checkRewards(game.getRewards(state), player === TERMINAL, info, actions, recorder);
       stage = 'getObservations(state)';
-      checkObservations(game.getObservations(state), info.players, actions, recorder);
+      checkObservations(game.getObservations(state), info.players, actions, recorder, freezer);
       if (player === TERMINAL) {
         if (!Array.isArray(legal) || legal.length !== 0) {
           recorder.fail('terminal-has-no-actions', `getLegalActions returned ${JSON.stringify(legal)} at a terminal state; expected []`, actions);
@@ -125,12 +127,17 @@ function playout<S, O>(
         recorder.fail('deterministic', `applyAction(state, "${action}") returned different states on two calls with the same input`, actions);
       }
       actions.push(action);
-      state = deepFreeze(next);
+      state = next;
     }
   } catch (error) {
-    const mutation = error instanceof TypeError && /read.only|frozen|not extensible|Cannot (assign|add|delete)/i.test(error.message);
+    let mutation = false;
+    try {
+      mutation = isErrorLike(error) && error.name === 'TypeError' && /read.only|frozen|not extensible|Cannot (assign|add|delete)/i.test(error.message);
+    } catch {
+      // a hostile error object whose getters throw: reported as a crash below
+    }
     if (mutation) {
-      recorder.fail('no-mutation', `${stage} tried to modify its input (${error.message}); copy the state before changing it`, actions);
+      recorder.fail('no-mutation', `${stage} tried to modify its input (${describeThrown(error)}); copy the state before changing it`, actions);
     } else {
       recorder.fail('no-crash', `${stage} threw ${describeThrown(error)}`, actions);
     }
@@ -138,12 +145,16 @@ function playout<S, O>(
   }
 }
 
-function checkState(state: unknown, actions: Action[], recorder: CheckRecorder): void {
-  if (recorder.hasFailed('state-is-json')) return;
-  // Plain JSON data (no undefined, NaN, cycles, class instances, functions)
-  // is exactly what survives JSON.parse(JSON.stringify(state)) unchanged.
-  const reason = nonJsonReason(state, 'state');
+/**
+ * Validates and deep-freezes the state (so a later mutation throws where it
+ * happens). Plain JSON data (no undefined, NaN, cycles, class instances,
+ * functions) is exactly what survives JSON.parse(JSON.stringify(state)).
+ * Returns false when the state is not JSON data (it is then not frozen).
+ */
+function checkState(state: unknown, actions: Action[], recorder: CheckRecorder, freezer: JsonFreezer): boolean {
+  const reason = freezer.freeze(state, 'state');
   if (reason) recorder.fail('state-is-json', `the state is not plain JSON data (it must survive JSON.parse(JSON.stringify(state))): ${reason}`, actions);
+  return reason === null;
 }
 
 function checkLegalActions(legal: unknown, actions: Action[], recorder: CheckRecorder): legal is Action[] {
@@ -181,7 +192,7 @@ function checkChance(outcomes: Array<[Action, number]>, legal: Action[], actions
   }
   const outcomeSet = outcomes.map(([action]) => action).sort();
   const legalSet = legal.slice().sort();
-  if (stableStringify(outcomeSet) !== stableStringify(legalSet)) {
+  if (outcomeSet.length !== legalSet.length || outcomeSet.some((a, i) => a !== legalSet[i])) {
     recorder.fail('chance-distribution', `getChanceOutcomes lists ${JSON.stringify(outcomeSet)} but getLegalActions lists ${JSON.stringify(legalSet)}; they must be the same outcomes`, actions);
   }
 }
@@ -206,14 +217,14 @@ function checkRewards(
   }
 }
 
-function checkObservations(observations: unknown, players: number, actions: Action[], recorder: CheckRecorder): void {
+function checkObservations(observations: unknown, players: number, actions: Action[], recorder: CheckRecorder, freezer: JsonFreezer): void {
   if (recorder.hasFailed('observations-well-formed')) return;
   if (!Array.isArray(observations) || observations.length !== players) {
     recorder.fail('observations-well-formed', `getObservations returned ${Array.isArray(observations) ? `${observations.length} observations` : typeof observations}; expected one per player (${players})`, actions);
     return;
   }
   for (let p = 0; p < players; p++) {
-    const reason = nonJsonReason(observations[p], `observations[${p}]`);
+    const reason = freezer.freeze(observations[p], `observations[${p}]`);
     if (reason) {
       recorder.fail('observations-well-formed', `an observation is not plain JSON data: ${reason}`, actions);
       return;

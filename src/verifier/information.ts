@@ -8,8 +8,16 @@ import { type Action, CHANCE, type GameCWM, type ObservationActionPair, TERMINAL
 import { stableStringify } from '../engine/json.js';
 import { Rng } from '../engine/rng.js';
 import { CheckRecorder, type CheckResult, describeThrown } from './check-result.js';
+import { homogeneityPValue } from './stats.js';
 
 export const INFORMATION_CHECKS = ['resample-runs', 'resample-legal', 'resample-consistent'] as const;
+/** Added when a reference game is known: resampled worlds follow the reference's posterior. */
+export const POSTERIOR_CHECK = 'resample-matches-posterior';
+
+/** Draws per history, histories compared, and the p-value below which the distributions differ. */
+export const POSTERIOR_SAMPLES = 600;
+export const POSTERIOR_HISTORIES = 6;
+export const POSTERIOR_P_VALUE = 1e-5;
 
 export interface InformationOptions {
   histories: number;
@@ -29,8 +37,13 @@ interface SampledHistory<O> {
   history: Array<ObservationActionPair<O>>;
 }
 
-export function checkInformation<S, O>(game: GameCWM<S, O>, players: number, options: InformationOptions): InformationReport {
-  const recorder = new CheckRecorder(INFORMATION_CHECKS);
+export function checkInformation<S, O, RS, RO>(
+  game: GameCWM<S, O>,
+  players: number,
+  options: InformationOptions,
+  reference?: GameCWM<RS, RO>,
+): InformationReport {
+  const recorder = new CheckRecorder(reference?.resampleHistory ? [...INFORMATION_CHECKS, POSTERIOR_CHECK] : INFORMATION_CHECKS);
   if (!game.resampleHistory) {
     recorder.fail('resample-runs', 'resampleHistory is missing; imperfect-information games must export it');
     return { checks: recorder.list(), histories: 0 };
@@ -48,7 +61,96 @@ export function checkInformation<S, O>(game: GameCWM<S, O>, players: number, opt
     const problem = replayAgainstHistory(game, resampled, sampled.player, sampled.history);
     if (problem) recorder.fail(problem.check, `player ${sampled.player}: ${problem.message}`, sampled.actions);
   }
+  if (reference?.resampleHistory && !recorder.hasFailed('resample-runs') && !recorder.hasFailed('resample-consistent')) {
+    comparePosteriors(game, reference, players, options, recorder);
+  }
   return { checks: recorder.list(), histories: options.histories };
+}
+
+/**
+ * Compares the candidate's resampled worlds with the reference's on a few
+ * histories that have hidden steps: the same true actions, each game's own
+ * observations, POSTERIOR_SAMPLES draws from each, and a chi-square test of
+ * homogeneity over the hidden actions. A wrong weighting or a missing part
+ * of the posterior's support fails it; a correct sampler fails with
+ * probability below POSTERIOR_P_VALUE per history.
+ */
+function comparePosteriors<S, O, RS, RO>(
+  game: GameCWM<S, O>,
+  reference: GameCWM<RS, RO>,
+  players: number,
+  options: InformationOptions,
+  recorder: CheckRecorder,
+): void {
+  let compared = 0;
+  for (let i = 0; i < options.histories * 4 && compared < POSTERIOR_HISTORIES; i++) {
+    const rng = new Rng(options.seed).derive(1_000_000 + i);
+    const truth = sampleHistory(reference, players, rng, options.maxGameLength);
+    const hidden = truth.history.slice(0, -1).map(([, own]) => own === null);
+    if (!hidden.some(Boolean)) continue;
+    let candidateHistory: Array<ObservationActionPair<O>>;
+    try {
+      candidateHistory = historyFor(game, truth.actions, truth.player);
+    } catch {
+      continue; // the candidate's transitions differ: the differential tier reports that
+    }
+    const referenceWorlds = drawWorlds(reference, truth.history, truth.player, hidden, rng);
+    if (referenceWorlds.size < 2) continue;
+    compared++;
+    let candidateWorlds: Map<string, number>;
+    try {
+      candidateWorlds = drawWorlds(game, candidateHistory, truth.player, hidden, rng);
+    } catch (error) {
+      recorder.fail('resample-runs', `resampleHistory threw ${describeThrown(error)}`, truth.actions);
+      return;
+    }
+    const pValue = homogeneityPValue(candidateWorlds, referenceWorlds);
+    if (pValue < POSTERIOR_P_VALUE) {
+      recorder.fail(POSTERIOR_CHECK, `player ${truth.player}: over ${POSTERIOR_SAMPLES} draws each, resampleHistory's hidden actions follow ${describeWorlds(candidateWorlds)} but the rules' posterior gives ${describeWorlds(referenceWorlds)} (chi-square p = ${pValue.toExponential(1)}); weight each world by its chance probabilities and keep every consistent world possible`, truth.actions);
+      return;
+    }
+  }
+}
+
+/** The player's observation-action history of `actions` in `game`. */
+function historyFor<S, O>(game: GameCWM<S, O>, actions: Action[], player: number): Array<ObservationActionPair<O>> {
+  const history: Array<ObservationActionPair<O>> = [];
+  let state = game.getInitialState();
+  for (let t = 0; t <= actions.length; t++) {
+    const observation = game.getObservations(state)[player];
+    if (t === actions.length) {
+      history.push([observation, null]);
+      break;
+    }
+    history.push([observation, game.getCurrentPlayer(state) === player ? actions[t] : null]);
+    state = game.applyAction(state, actions[t]);
+  }
+  return history;
+}
+
+/** Counts of the hidden actions (joined) over POSTERIOR_SAMPLES resamples. */
+function drawWorlds<S, O>(
+  game: GameCWM<S, O>,
+  history: Array<ObservationActionPair<O>>,
+  player: number,
+  hidden: boolean[],
+  rng: Rng,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const random = rng.randomFn;
+  for (let k = 0; k < POSTERIOR_SAMPLES; k++) {
+    const actions = game.resampleHistory!(history, player, random);
+    const key = hidden.map((isHidden, t) => (isHidden ? actions[t] : '')).join('|');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function describeWorlds(counts: Map<string, number>): string {
+  const total = [...counts.values()].reduce((s, n) => s + n, 0);
+  const entries = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)
+    .map(([key, n]) => `${JSON.stringify(key.split('|').filter((a) => a !== '').join(' '))}: ${(n / total).toFixed(2)}`);
+  return `{${entries.join(', ')}${counts.size > 6 ? ', ...' : ''}}`;
 }
 
 /** Plays randomly (chance by its probabilities) and stops at a random step. */

@@ -154,7 +154,7 @@ export class Verifier {
     }
     if (tiers.information.applicable) {
       const information = await attempt('information', () => session.call<InformationReport>({
-        op: 'information', players: info.players, maxGameLength: info.maxGameLength, histories, seed,
+        op: 'information', players: info.players, maxGameLength: info.maxGameLength, histories, seed, gameId: referenceId,
       }));
       if (information) setTier(tiers.information, information.checks);
     }

@@ -7,8 +7,7 @@ import { basename, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { GameDefinition } from '../../engine/game-definition.js';
 import { gameModulePath } from '../../games/files.js';
-import { formatReport, reportToJson } from '../../verifier/report-format.js';
-import { type VerificationReport, Verifier } from '../../verifier/verify.js';
+import type { VerificationReport, Verifier } from '../../verifier/verify.js';
 import { UserError } from '../errors.js';
 import { integerOption, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
@@ -43,13 +42,16 @@ export function registerVerifyCommand(program: Command): void {
       if (!options.game) throw new UserError('--game <id> is required: the game the candidate implements (see `gamecwm games`)');
       const game = resolveGame(options.game);
       const files = candidateFiles(path, game, options.reference === true);
+      // Loaded on demand: ts-morph and isolated-vm cost other commands nothing.
+      const { Verifier } = await import('../../verifier/verify.js');
+      const { formatReport, reportToJson } = await import('../../verifier/report-format.js');
       const verifier = new Verifier({
         playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
         limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 },
       });
       try {
         const reports = await verifyAll(verifier, game, files, options.json === true);
-        print(reports, files.length === 1 && !isDirectory(path), options.json === true);
+        print(reports, files.length === 1 && !isDirectory(path), options.json === true, formatReport, reportToJson);
         process.exitCode = reports.every((r) => r.ok) ? 0 : VERIFY_FAILED_EXIT_CODE;
       } finally {
         verifier.dispose();
@@ -118,7 +120,13 @@ function displayName(file: string): string {
   return rel.startsWith('..') ? basename(file) : rel;
 }
 
-function print(reports: VerificationReport[], single: boolean, json: boolean): void {
+function print(
+  reports: VerificationReport[],
+  single: boolean,
+  json: boolean,
+  formatReport: (report: VerificationReport) => string,
+  reportToJson: (report: VerificationReport) => object,
+): void {
   if (json) {
     const body = single ? reportToJson(reports[0]) : reports.map(reportToJson);
     process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);

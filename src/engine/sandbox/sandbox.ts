@@ -1,8 +1,9 @@
-// One hardened isolated-vm isolate. A candidate gets a fresh context holding
-// the prelude, the harness and the candidate's script; the host then sends
-// JSON requests to the harness, each call bounded in time, and the isolate
-// bounded in memory. Nothing from the host is reachable inside: only strings
-// cross the boundary.
+// One hardened isolated-vm isolate. The harness (verifier checks, reference
+// games) lives in one long-lived context, so its code stays JIT-warm across
+// candidates; each candidate gets a fresh hardened context of its own, and
+// its exports are handed to the harness by reference inside the isolate. The
+// host sends JSON requests, each call bounded in time, the isolate bounded in
+// memory. Nothing from the host is reachable inside: only strings cross.
 
 import ivm from 'isolated-vm';
 import { PRELUDE } from './prelude.js';
@@ -26,17 +27,23 @@ export class SandboxError extends Error {
   }
 }
 
-const HARNESS_GLOBAL = '__gamecwmHarness';
+const SERVE_GLOBAL = '__gamecwmServe';
+const CANDIDATE_GLOBAL = '__candidate';
+
+type Serve = (candidate: unknown, json: string) => string;
 
 export class Sandbox {
   private readonly isolate: ivm.Isolate;
   private readonly prelude: ivm.Script;
-  private readonly harness: ivm.Script;
+  private readonly serve: ivm.Reference<Serve>;
 
   constructor(harnessSource: string, readonly limits: SandboxLimits = DEFAULT_LIMITS) {
     this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
     this.prelude = this.isolate.compileScriptSync(PRELUDE, { filename: 'gamecwm:prelude' });
-    this.harness = this.isolate.compileScriptSync(harnessSource, { filename: 'gamecwm:harness' });
+    const harnessContext = this.isolate.createContextSync();
+    this.prelude.runSync(harnessContext);
+    this.isolate.compileScriptSync(harnessSource, { filename: 'gamecwm:harness' }).runSync(harnessContext);
+    this.serve = harnessContext.global.getSync(SERVE_GLOBAL, { reference: true }) as ivm.Reference<Serve>;
   }
 
   /** False once the isolate was disposed (for instance by running out of memory). */
@@ -54,15 +61,18 @@ export class Sandbox {
     const context = await this.isolate.createContext();
     try {
       await this.prelude.run(context, { timeout: this.limits.timeoutMs });
-      await this.harness.run(context, { timeout: this.limits.timeoutMs });
-      const serve = (await context.global.get(HARNESS_GLOBAL, { reference: true })) as ivm.Reference<(json: string) => string>;
       const script = await this.isolate.compileScript(candidateScript, { filename: 'candidate.js' }).catch((error: unknown) => {
         throw new SandboxError('crashed', `the candidate does not compile: ${errorText(error)}`);
       });
       await script.run(context, { timeout: this.limits.timeoutMs }).catch((error: unknown) => {
         throw this.classify(error, 'loading the module');
       });
-      return new SandboxSession(this, context, serve);
+      const exports = (await context.global.get(CANDIDATE_GLOBAL, { reference: true })) as ivm.Reference<object>;
+      if (exports.typeof !== 'object') {
+        exports.release();
+        throw new SandboxError('crashed', 'the candidate module defines no exports');
+      }
+      return new SandboxSession(this, context, exports, this.serve);
     } catch (error) {
       context.release();
       throw error instanceof SandboxError ? error : this.classify(error, 'loading the module');
@@ -90,15 +100,16 @@ export class SandboxSession {
   constructor(
     private readonly sandbox: Sandbox,
     private readonly context: ivm.Context,
-    private readonly serve: ivm.Reference<(json: string) => string>,
+    private readonly exports: ivm.Reference<object>,
+    private readonly serve: ivm.Reference<Serve>,
   ) {}
 
   /** Sends one request to the harness and returns its result. */
   async call<T>(request: { op: string; [field: string]: unknown }): Promise<T> {
     let text: unknown;
     try {
-      text = await this.serve.apply(undefined, [JSON.stringify(request)], {
-        timeout: this.sandbox.limits.timeoutMs, arguments: { copy: true }, result: { copy: true },
+      text = await this.serve.apply(undefined, [this.exports.derefInto(), JSON.stringify(request)], {
+        timeout: this.sandbox.limits.timeoutMs, result: { copy: true },
       });
     } catch (error) {
       throw this.sandbox.classify(error, `running the ${request.op} checks`);
@@ -113,7 +124,7 @@ export class SandboxSession {
   }
 
   release(): void {
-    this.serve.release();
+    this.exports.release();
     if (this.sandbox.healthy) this.context.release();
   }
 }

@@ -1,8 +1,10 @@
-// Entry point of the harness bundle: exposes one function that serves JSON
-// requests against the candidate module the sandbox loads after it.
+// Entry point of the harness bundle: exposes one function that serves a JSON
+// request against a candidate module's exports. The harness lives in its own
+// long-lived context (its code stays warm across candidates); each candidate
+// is loaded into a fresh context and handed over by reference.
 
 import type { AnyGameCWM } from '../../engine/contract.js';
 import { serve } from './entry.js';
 
-const scope = globalThis as unknown as { __gamecwmHarness: (json: string) => string; __candidate: AnyGameCWM };
-scope.__gamecwmHarness = (json: string) => serve(scope.__candidate, json);
+const scope = globalThis as unknown as { __gamecwmServe: (candidate: AnyGameCWM, json: string) => string };
+scope.__gamecwmServe = (candidate: AnyGameCWM, json: string) => serve(candidate, json);

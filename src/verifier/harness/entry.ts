@@ -13,7 +13,7 @@ import { describeThrown } from '../check-result.js';
 
 export type HarnessRequest =
   | { op: 'dynamics'; players: number; utility: UtilityKind; maxGameLength: number; playouts: number; seed: number }
-  | { op: 'information'; players: number; maxGameLength: number; histories: number; seed: number }
+  | { op: 'information'; players: number; maxGameLength: number; histories: number; seed: number; gameId?: string }
   | { op: 'scenarios'; gameId: string }
   | { op: 'differential'; gameId: string; trajectories: number; seed: number }
   | { op: 'exports' };
@@ -31,13 +31,13 @@ export function handle(candidate: AnyGameCWM, request: HarnessRequest): unknown 
     case 'dynamics':
       return checkDynamics(candidate, request, request);
     case 'information':
-      return checkInformation(candidate, request.players, request);
+      return checkInformation(candidate, request.players, request, request.gameId === undefined ? undefined : reference(request.gameId).cwm);
     case 'scenarios':
       return checkScenarios(candidate, reference(request.gameId).scenarios);
     case 'differential': {
       const ref = reference(request.gameId);
       return checkDifferential(candidate, ref.cwm, {
-        ...request, maxGameLength: ref.info.maxGameLength, compareInformation: ref.info.information === 'imperfect',
+        ...request, maxGameLength: ref.info.maxGameLength, information: ref.info.information,
       });
     }
   }
