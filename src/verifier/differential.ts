@@ -41,9 +41,11 @@ class PartitionComparer {
   }
 
   observe(step: number, refObservations: unknown[], candObservations: unknown[], actions: Action[]): void {
+    const refKeys = keysOf(step, refObservations, (value) => JSON.stringify(value));
+    const candKeys = keysOf(step, candObservations, stableStringify);
     for (let p = 0; p < this.refToCand.length; p++) {
-      const ref = `${step}|${stableStringify(refObservations[p])}`;
-      const cand = `${step}|${stableStringify(candObservations[p])}`;
+      const ref = refKeys[p];
+      const cand = candKeys[p];
       const seenRef = this.refToCand[p].get(ref);
       if (seenRef === undefined) this.refToCand[p].set(ref, { cand, actions: actions.slice() });
       else if (this.checkReveal && seenRef.cand !== cand) {
@@ -57,6 +59,23 @@ class PartitionComparer {
     }
   }
 }
+
+/**
+ * Step-qualified text keys of observations; an object shared by several
+ * players is serialised once. The reference builds its objects with a fixed
+ * key order, so plain JSON is canonical for it; a candidate's is sorted.
+ */
+function keysOf(step: number, observations: unknown[], serialise: (value: unknown) => string): string[] {
+  const keys: string[] = [];
+  for (let p = 0; p < observations.length; p++) {
+    const shared = observations.indexOf(observations[p]);
+    keys.push(shared < p ? keys[shared] : `${step}|${serialise(observations[p])}`);
+  }
+  return keys;
+}
+
+/** Trajectories whose observations are compared in perfect-information games (every step shows the whole state). */
+export const PERFECT_INFORMATION_PARTITION_TRAJECTORIES = 20;
 
 export interface DifferentialReport {
   checks: CheckResult[];
@@ -77,7 +96,8 @@ export function checkDifferential<S, O, RS, RO>(
   let steps = 0;
   let agreeing = 0;
   for (let i = 0; i < options.trajectories; i++) {
-    const result = compareTrajectory(candidate, reference, new Rng(options.seed).derive(i), options.maxGameLength, recorder, partitions);
+    const comparePartitions = imperfect || i < PERFECT_INFORMATION_PARTITION_TRAJECTORIES;
+    const result = compareTrajectory(candidate, reference, new Rng(options.seed).derive(i), options.maxGameLength, recorder, comparePartitions ? partitions : null);
     steps += result.steps;
     agreeing += result.agreeing;
   }
@@ -90,7 +110,7 @@ function compareTrajectory<S, O, RS, RO>(
   rng: Rng,
   maxGameLength: number,
   recorder: CheckRecorder,
-  partitions: PartitionComparer,
+  partitions: PartitionComparer | null,
 ): { steps: number; agreeing: number } {
   const actions: Action[] = [];
   let ref = reference.getInitialState();
@@ -111,7 +131,7 @@ function compareTrajectory<S, O, RS, RO>(
       recorder.fail('candidate-accepts-actions', candidateError, actions);
     } else {
       if (compareStep(candidate, cand, refPlayer, refLegal, reference.getRewards(ref), actions, recorder)) agreeing++;
-      compareObservations(candidate, cand, reference.getObservations(ref), actions, recorder, partitions);
+      if (partitions) compareObservations(candidate, cand, reference.getObservations(ref), actions, recorder, partitions);
       if (refPlayer === CHANCE) compareChance(candidate, cand, chanceOutcomes(reference, ref), actions, recorder);
     }
     if (refPlayer === TERMINAL || actions.length >= maxGameLength) break;
