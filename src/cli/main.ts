@@ -1,11 +1,14 @@
 // The gamecwm command line. User mistakes end with one line and exit 2.
 
 import { Command, CommanderError } from 'commander';
+import { registerArenaCommand } from './commands/arena.js';
 import { registerGamesCommand } from './commands/games.js';
 import { registerPlayCommand } from './commands/play.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
+import { SandboxError } from '../engine/sandbox/sandbox.js';
+import { SearchError } from '../mcts/search.js';
 
 export function buildProgram(): Command {
   const program = new Command('gamecwm')
@@ -17,6 +20,7 @@ export function buildProgram(): Command {
   registerRulesCommand(program);
   registerPlayCommand(program);
   registerVerifyCommand(program);
+  registerArenaCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -34,6 +38,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UserError) {
       process.stderr.write(`gamecwm: ${error.message}\n`);
       return USER_ERROR_EXIT_CODE;
+    }
+    if (error instanceof SandboxError || error instanceof SearchError) {
+      // The candidate's rules failed (a time or memory limit, a crash): a verdict, not a usage mistake.
+      process.stderr.write(`gamecwm: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

@@ -22,3 +22,13 @@ export function resolveAgents(text: string, players: number): AgentSpec[] {
     throw error;
   }
 }
+
+/** Runs a step that validates agents against a game, turning spec errors into user errors. */
+export function resolveSession<T>(create: () => T): T {
+  try {
+    return create();
+  } catch (error) {
+    if (error instanceof AgentSpecError) throw new UserError(error.message);
+    throw error;
+  }
+}

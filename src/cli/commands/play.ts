@@ -12,10 +12,11 @@ import { type MatchOptions, playMatch } from '../../engine/match.js';
 import { UserError } from '../errors.js';
 import { integerOption, MAX_SEED, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
-import { resolveAgents, resolveGame } from '../resolve.js';
+import { addSearchOptions, type GameSetup, type SearchCliOptions, setupGame } from '../game-setup.js';
+import { resolveAgents, resolveGame, resolveSession } from '../resolve.js';
 import { formatTable } from '../table.js';
 
-interface PlayOptions {
+interface PlayOptions extends SearchCliOptions {
   agents?: string;
   games: number;
   seed?: number;
@@ -26,27 +27,35 @@ interface PlayOptions {
 export const MAX_GAMES = 1_000_000;
 
 export function registerPlayCommand(program: Command): void {
-  program
+  const command = program
     .command('play')
     .description('play a game with agents: one game prints its trajectory, many print a summary')
     .argument('<game>', 'game id (see `gamecwm games`)')
-    .option('--agents <list>', 'one agent per seat, comma-separated: random, human (default: random for every seat)')
+    .option('--agents <list>', 'one agent per seat, comma-separated: random, human, mcts[:iterations], ismcts[:iterations] (default: random for every seat)')
     .option('--games <n>', 'number of games', integerOption('--games', 1, MAX_GAMES), 1)
     .option('--seed <n>', `seed for chance and agents, 0-${MAX_SEED} (default: a fresh random seed, reported)`, parseSeed)
     .option('--trajectories', 'with --json, include every game\'s trajectory (always included for a single game)')
-    .option('--json', 'print one JSON document for machines')
-    .action(async (id: string, options: PlayOptions) => {
-      const game = resolveGame(id);
-      const specs = resolveAgents(options.agents ?? Array(game.info.players).fill('random').join(','), game.info.players);
-      const seed = options.seed ?? randomInt(0, MAX_SEED);
-      await play(game, specs, seed, options);
-    });
+    .option('--json', 'print one JSON document for machines');
+  addSearchOptions(command).action(async (id: string, options: PlayOptions) => {
+    const players = resolveGame(id).info.players;
+    const specs = resolveAgents(options.agents ?? Array(players).fill('random').join(','), players);
+    const seed = options.seed ?? randomInt(0, MAX_SEED);
+    const setup = await setupGame(id, options);
+    try {
+      await play(setup, specs, seed, options);
+    } finally {
+      setup.dispose();
+    }
+  });
 }
 
-async function play(game: GameDefinition, specs: AgentSpec[], seed: number, options: PlayOptions): Promise<void> {
+async function play(setup: GameSetup, specs: AgentSpec[], seed: number, options: PlayOptions): Promise<void> {
+  const game = setup.definition;
   const humans = specs.some((s) => s.kind === 'human');
   if (humans && options.json) throw new UserError('--json cannot be combined with a human agent');
-  const session = agentSession(specs, game, { input: process.stdin, output: process.stdout });
+  const session = resolveSession(() => agentSession(specs, game, { input: process.stdin, output: process.stdout }, {
+    backend: setup.backend, c: options.mctsC, rollouts: options.rollouts,
+  }));
   const single = options.games === 1;
   const spectate = single && !options.json && !humans;
   const progress = options.json || single ? { tick() {}, stop() {} } : startProgress(game.info.id, options.games);

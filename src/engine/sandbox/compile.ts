@@ -1,6 +1,6 @@
 // Compiles code for the sandbox with esbuild: a candidate module becomes a
-// script that defines the global `__candidate` (its exports); the harness is
-// bundled once per process.
+// script that defines the global `__candidate` (its exports); the harness and
+// the search bridge are bundled once per process.
 
 import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,18 +34,32 @@ export async function compileCandidate(source: string, file = 'candidate.ts'): P
   }
 }
 
-/** The harness bundle (verifier checks, reference games), built once per process. */
-let harnessBundle: Promise<string> | undefined;
+const bundles = new Map<string, Promise<string>>();
 
+/** The verifier harness bundle (checks and reference games), built once per process. */
 export function harnessSource(): Promise<string> {
-  harnessBundle ??= bundleHarness();
-  return harnessBundle;
+  return bundle(['verifier', 'harness', 'boot']);
 }
 
-async function bundleHarness(): Promise<string> {
+/** The search bundle that runs next to a candidate (MCTS, ISMCTS, a JSON call bridge). */
+export function bridgeSource(): Promise<string> {
+  return bundle(['mcts', 'bridge']);
+}
+
+function bundle(entryPath: string[]): Promise<string> {
+  const key = entryPath.join('/');
+  let built = bundles.get(key);
+  if (!built) {
+    built = bundleEntry(entryPath);
+    bundles.set(key, built);
+  }
+  return built;
+}
+
+async function bundleEntry(entryPath: string[]): Promise<string> {
   // Works from src/ (tests run TypeScript) and from dist/ (the built CLI).
   const here = fileURLToPath(import.meta.url);
-  const entry = resolve(dirname(here), '..', '..', 'verifier', 'harness', `boot${extname(here)}`);
+  const entry = `${resolve(dirname(here), '..', '..', ...entryPath)}${extname(here)}`;
   const result = await build({
     entryPoints: [entry], bundle: true, format: 'iife', platform: 'neutral', target: 'es2022',
     write: false, logLevel: 'silent', minifySyntax: true,

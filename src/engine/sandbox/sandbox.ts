@@ -81,14 +81,7 @@ export class Sandbox {
 
   /** Turns an isolated-vm failure into a verdict a model can act on. */
   classify(error: unknown, during: string): SandboxError {
-    const text = errorText(error);
-    if (!this.healthy || /memory limit|disposed/i.test(text)) {
-      return new SandboxError('memory', `the candidate exceeded the ${this.limits.memoryMb} MB memory limit while ${during}`);
-    }
-    if (/timed out/i.test(text)) {
-      return new SandboxError('timeout', `the candidate exceeded the ${this.limits.timeoutMs} ms time limit while ${during} (an infinite loop or far too much work?)`);
-    }
-    return new SandboxError('crashed', `the candidate failed while ${during}: ${text}`);
+    return classifyIsolateError(error, this.healthy, this.limits, during);
   }
 
   dispose(): void {
@@ -129,6 +122,18 @@ export class SandboxSession {
   }
 }
 
-function errorText(error: unknown): string {
+/** A failure inside an isolate as a verdict: the memory limit, the time limit, or the error itself. */
+export function classifyIsolateError(error: unknown, healthy: boolean, limits: SandboxLimits, during: string): SandboxError {
+  const text = errorText(error);
+  if (!healthy || /memory limit|disposed/i.test(text)) {
+    return new SandboxError('memory', `the candidate exceeded the ${limits.memoryMb} MB memory limit while ${during}`);
+  }
+  if (/timed out/i.test(text)) {
+    return new SandboxError('timeout', `the candidate exceeded the ${limits.timeoutMs} ms time limit while ${during} (an infinite loop or far too much work?)`);
+  }
+  return new SandboxError('crashed', `the candidate failed while ${during}: ${text}`);
+}
+
+export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,97 @@
+// An untrusted GameCWM to play with: the candidate and the search bridge share
+// one hardened context in their own isolate. Each contract function is one
+// synchronous call (fine for playing a game move by move); a whole MCTS or
+// ISMCTS search is one call per move, its loops inside the isolate.
+
+import ivm from 'isolated-vm';
+import type { Action, GameCWM, ObservationActionPair } from '../contract.js';
+import type { SearchBackend } from '../../mcts/backend.js';
+import type { SearchOptions, SearchResult } from '../../mcts/search.js';
+import { bridgeSource, compileCandidate } from './compile.js';
+import { PRELUDE } from './prelude.js';
+import { classifyIsolateError, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from './sandbox.js';
+
+const REQUIRED = ['getInitialState', 'applyAction', 'getCurrentPlayer', 'getPlayerName', 'getRewards', 'getLegalActions', 'getObservations'];
+
+export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBackend {
+  getChanceOutcomes?: (state: unknown) => Array<[Action, number]>;
+  resampleHistory?: (history: Array<ObservationActionPair<unknown>>, player: number, random: () => number) => Action[];
+
+  private constructor(
+    private readonly isolate: ivm.Isolate,
+    private readonly bridge: ivm.Reference<(json: string) => string>,
+    private readonly limits: SandboxLimits,
+  ) {}
+
+  /** Checks the contract's functions exist and binds the optional ones the module exports. */
+  private bindExports(exported: string[]): void {
+    const missing = REQUIRED.filter((name) => !exported.includes(name));
+    if (missing.length > 0) throw new SandboxError('crashed', `the candidate does not export ${missing.join(', ')}`);
+    if (exported.includes('getChanceOutcomes')) {
+      this.getChanceOutcomes = (state) => this.call('call', { fn: 'getChanceOutcomes', args: [state] }) as Array<[Action, number]>;
+    }
+    if (exported.includes('resampleHistory')) {
+      // The random stream cannot cross the boundary; a seed drawn from it can.
+      this.resampleHistory = (history, player, random) =>
+        this.call('call', { fn: 'resampleHistory', args: [history, player, Math.floor(random() * 4294967296)] }) as Action[];
+    }
+  }
+
+  static async load(source: string, file: string, limits: SandboxLimits = DEFAULT_LIMITS): Promise<CandidateRuntime> {
+    const script = await compileCandidate(source, file);
+    const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+    try {
+      const context = await isolate.createContext();
+      await isolate.compileScriptSync(PRELUDE).run(context);
+      await isolate.compileScriptSync(await bridgeSource()).run(context);
+      const bridge = (await context.global.get('__gamecwmBridge', { reference: true })) as ivm.Reference<(json: string) => string>;
+      try {
+        await isolate.compileScriptSync(script, { filename: file }).run(context, { timeout: limits.timeoutMs });
+      } catch (error) {
+        throw classifyIsolateError(error, !isolate.isDisposed, limits, 'loading the module');
+      }
+      const runtime = new CandidateRuntime(isolate, bridge, limits);
+      runtime.bindExports(runtime.call('exports', {}) as string[]);
+      return runtime;
+    } catch (error) {
+      if (!isolate.isDisposed) isolate.dispose();
+      throw error;
+    }
+  }
+
+  private call(op: string, fields: Record<string, unknown>): unknown {
+    let text: unknown;
+    try {
+      text = this.bridge.applySync(undefined, [JSON.stringify({ op, ...fields })], { timeout: this.limits.timeoutMs, result: { copy: true } });
+    } catch (error) {
+      throw classifyIsolateError(error, !this.isolate.isDisposed, this.limits, op === 'call' ? `running ${String(fields.fn)}` : `running the ${op} search`);
+    }
+    if (typeof text !== 'string' || text.length > this.limits.maxResultChars) {
+      throw new SandboxError('result-too-large', `the candidate returned more than ${this.limits.maxResultChars} characters`);
+    }
+    const response = JSON.parse(text) as { ok: true; result: unknown } | { ok: false; error: string };
+    if (!response.ok) throw new SandboxError('crashed', `the candidate failed: ${response.error}`);
+    return response.result;
+  }
+
+  getInitialState(): unknown { return this.call('call', { fn: 'getInitialState', args: [] }); }
+  applyAction(state: unknown, action: Action): unknown { return this.call('call', { fn: 'applyAction', args: [state, action] }); }
+  getCurrentPlayer(state: unknown): number { return this.call('call', { fn: 'getCurrentPlayer', args: [state] }) as number; }
+  getPlayerName(player: number): string { return this.call('call', { fn: 'getPlayerName', args: [player] }) as string; }
+  getRewards(state: unknown): number[] { return this.call('call', { fn: 'getRewards', args: [state] }) as number[]; }
+  getLegalActions(state: unknown): Action[] { return this.call('call', { fn: 'getLegalActions', args: [state] }) as Action[]; }
+  getObservations(state: unknown): unknown[] { return this.call('call', { fn: 'getObservations', args: [state] }) as unknown[]; }
+
+  mcts(state: unknown, options: SearchOptions, seed: number): SearchResult {
+    if (options.timeMs !== undefined) throw new SandboxError('crashed', 'a sandboxed search takes an iteration budget, not a time budget');
+    return this.call('mcts', { state, options, seed }) as SearchResult;
+  }
+
+  ismcts(history: Array<ObservationActionPair<unknown>>, player: number, legalActions: Action[], options: SearchOptions, seed: number): SearchResult {
+    return this.call('ismcts', { history, player, legalActions, options, seed }) as SearchResult;
+  }
+
+  dispose(): void {
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+}

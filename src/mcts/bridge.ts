@@ -1,0 +1,55 @@
+// Entry point of the search bundle that runs inside a candidate's sandbox
+// context: the host plays an untrusted GameCWM through one JSON call per
+// contract function, and a whole MCTS or ISMCTS search per move runs here,
+// next to the candidate, in one call.
+
+import type { Action, AnyGameCWM, ObservationActionPair } from '../engine/contract.js';
+import { Rng } from '../engine/rng.js';
+import { describeThrown } from '../verifier/check-result.js';
+import { ismctsSearch } from './ismcts.js';
+import type { SearchOptions } from './search.js';
+import { uctSearch } from './uct.js';
+
+export type BridgeRequest =
+  | { op: 'call'; fn: string; args: unknown[] }
+  | { op: 'exports' }
+  | { op: 'mcts'; state: unknown; options: SearchOptions; seed: number }
+  | { op: 'ismcts'; history: Array<ObservationActionPair<unknown>>; player: number; legalActions: Action[]; options: SearchOptions; seed: number };
+
+const CONTRACT_FUNCTIONS = ['getInitialState', 'applyAction', 'getCurrentPlayer', 'getPlayerName', 'getRewards', 'getLegalActions', 'getObservations', 'getChanceOutcomes', 'resampleHistory'];
+
+function handle(candidate: AnyGameCWM, request: BridgeRequest): unknown {
+  const record = candidate as unknown as Record<string, unknown>;
+  switch (request.op) {
+    case 'exports':
+      return CONTRACT_FUNCTIONS.filter((name) => typeof record[name] === 'function');
+    case 'call': {
+      const fn = record[request.fn];
+      if (!CONTRACT_FUNCTIONS.includes(request.fn) || typeof fn !== 'function') throw new Error(`the module does not export ${request.fn}`);
+      if (request.fn === 'resampleHistory') {
+        const [history, player, seed] = request.args as [Array<ObservationActionPair<unknown>>, number, number];
+        return candidate.resampleHistory!(history, player, new Rng(seed).randomFn);
+      }
+      return (fn as (...args: unknown[]) => unknown)(...request.args);
+    }
+    case 'mcts':
+      return uctSearch(candidate, request.state, request.options, new Rng(request.seed));
+    case 'ismcts':
+      return ismctsSearch(candidate, request.history, request.player, request.legalActions, request.options, new Rng(request.seed));
+  }
+}
+
+const scope = globalThis as unknown as { __gamecwmBridge: (json: string) => string; __candidate: AnyGameCWM };
+scope.__gamecwmBridge = (json: string): string => {
+  let response: { ok: true; result: unknown } | { ok: false; error: string };
+  try {
+    response = { ok: true, result: handle(scope.__candidate, JSON.parse(json) as BridgeRequest) };
+  } catch (error) {
+    response = { ok: false, error: describeThrown(error) };
+  }
+  try {
+    return JSON.stringify(response);
+  } catch (error) {
+    return JSON.stringify({ ok: false, error: `the result could not be serialised: ${describeThrown(error)}` });
+  }
+};
