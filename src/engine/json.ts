@@ -5,7 +5,7 @@
  * An object literal's shape: its prototype is null or an Object.prototype
  * (of any realm: sandboxed candidates build objects in their own context).
  */
-function isPlainObject(value: object): boolean {
+export function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value);
   if (proto === null || proto === Object.prototype) return true;
   return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]'

@@ -6,6 +6,7 @@
 import type { Action, AnyGameCWM, ObservationActionPair } from '../engine/contract.js';
 import { Rng } from '../engine/rng.js';
 import { describeThrown } from '../verifier/check-result.js';
+import { copyJson } from '../verifier/guard.js';
 import { ismctsSearch } from './ismcts.js';
 import type { SearchOptions } from './search.js';
 import { uctSearch } from './uct.js';
@@ -26,11 +27,12 @@ function handle(candidate: AnyGameCWM, request: BridgeRequest): unknown {
     case 'call': {
       const fn = record[request.fn];
       if (!CONTRACT_FUNCTIONS.includes(request.fn) || typeof fn !== 'function') throw new Error(`the module does not export ${request.fn}`);
+      // Results are copied under a size budget before they are serialised for the host.
       if (request.fn === 'resampleHistory') {
         const [history, player, seed] = request.args as [Array<ObservationActionPair<unknown>>, number, number];
-        return candidate.resampleHistory!(history, player, new Rng(seed).randomFn);
+        return copyJson(candidate.resampleHistory!(history, player, new Rng(seed).randomFn), 'the resampled actions', 'resample-runs');
       }
-      return (fn as (...args: unknown[]) => unknown)(...request.args);
+      return copyJson((fn as (...args: unknown[]) => unknown)(...request.args), `the result of ${request.fn}`, request.fn);
     }
     case 'mcts':
       return uctSearch(candidate, request.state, request.options, new Rng(request.seed));

@@ -10,6 +10,7 @@ import type { GameInfo } from '../engine/game-info.js';
 import { deepFreeze, JsonFreezer, jsonEqual } from '../engine/json.js';
 import { Rng } from '../engine/rng.js';
 import { CheckRecorder, type CheckResult, describeThrown, isErrorLike } from './check-result.js';
+import { NonJsonValueError } from './guard.js';
 
 export const DYNAMICS_CHECKS = [
   'no-crash',
@@ -84,6 +85,9 @@ function playout<S, O>(
   let stage = 'getInitialState()';
   try {
     let state = game.getInitialState();
+    if (!jsonEqual(state, game.getInitialState())) {
+      recorder.fail('deterministic', 'getInitialState returned different states on two calls', actions);
+    }
     for (;;) {
       stage = 'state check';
       if (!checkState(state, actions, recorder, freezer)) state = deepFreeze(state);
@@ -130,6 +134,10 @@ function playout<S, O>(
       state = next;
     }
   } catch (error) {
+    if (error instanceof NonJsonValueError) {
+      recorder.fail(error.check, error.message, actions);
+      return { steps: actions.length, terminal: false };
+    }
     let mutation = false;
     try {
       mutation = isErrorLike(error) && error.name === 'TypeError' && /read.only|frozen|not extensible|Cannot (assign|add|delete)/i.test(error.message);

@@ -4,7 +4,7 @@
 
 import { compileCandidate, CompileError } from '../engine/sandbox/compile.js';
 import { SandboxPool } from '../engine/sandbox/pool.js';
-import { DEFAULT_LIMITS, SandboxError, type SandboxLimits, type SandboxSession } from '../engine/sandbox/sandbox.js';
+import { type CandidateSession, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from '../engine/sandbox/sandbox.js';
 import type { GameInfo } from '../engine/game-info.js';
 import type { CheckResult } from './check-result.js';
 import type { DifferentialReport } from './differential.js';
@@ -101,10 +101,12 @@ export class Verifier {
       markNotRun(tiers, 'not run: the static tier found problems that stop the module from running');
     } else {
       const sandboxStart = performance.now();
-      await this.pool.withCandidate(script, async (session, sandbox) => {
-        const cpuStart = sandbox.cpuTimeMs;
-        transitionAccuracy = await this.runTiers(session, target, tiers);
-        cpuMs = sandbox.healthy ? sandbox.cpuTimeMs - cpuStart : 0;
+      await this.pool.withCandidate(script, async (session) => {
+        try {
+          transitionAccuracy = await this.runTiers(session, target, tiers);
+        } finally {
+          cpuMs = session.cpuTimeMs;
+        }
       }).catch((error: unknown) => {
         if (!(error instanceof SandboxError)) throw error;
         markNotRun(tiers, error.message, 'loads');
@@ -126,7 +128,7 @@ export class Verifier {
   }
 
   /** Runs the dynamic tiers in an open session; returns the transition accuracy. */
-  private async runTiers(session: SandboxSession, target: VerifyTarget, tiers: Record<TierName, TierReport>): Promise<number | null> {
+  private async runTiers(session: CandidateSession, target: VerifyTarget, tiers: Record<TierName, TierReport>): Promise<number | null> {
     const { info, referenceId } = target;
     const { playouts, histories, trajectories, seed } = this.options;
     // A tier whose call fails (time or memory limit, a harness error) fails as a whole with that message.

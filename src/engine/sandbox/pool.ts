@@ -1,65 +1,120 @@
-// A pool of sandboxes, one isolate per core by default. Healthy isolates are
-// reused across candidates (each candidate gets a fresh context); an isolate
-// that died, for instance of running out of memory, is replaced.
+// A pool of sandbox child processes, one per core by default, each owning one
+// isolate. A candidate gets a fresh context in a warm isolate; a child that
+// died (an isolate out of memory can take its process down) fails only the
+// candidate it was running and is replaced for the next one.
 
+import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { harnessSource } from './compile.js';
-import { DEFAULT_LIMITS, Sandbox, type SandboxLimits, type SandboxSession } from './sandbox.js';
+import { dirname, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildRequest, ChildResponse } from './child.js';
+import { type CandidateSession, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from './sandbox.js';
+
+type Pending = { resolve: (response: ChildResponse & { ok: true }) => void; reject: (error: SandboxError) => void };
+type RequestBody = { type: 'load'; script: string; limits: SandboxLimits } | { type: 'call'; request: { op: string; [field: string]: unknown } } | { type: 'release' };
+
+/** One child process and its in-flight requests. */
+class SandboxChild {
+  private readonly process: ChildProcess;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  alive = true;
+
+  constructor() {
+    const here = fileURLToPath(import.meta.url);
+    const entry = resolve(dirname(here), `child${extname(here)}`);
+    // Under the test runner the sources are TypeScript: load them through tsx.
+    const loader = extname(here) === '.ts' ? ['--import', 'tsx'] : [];
+    this.process = fork(entry, [], { execArgv: ['--no-node-snapshot', ...loader], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    this.process.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-2000); });
+    this.process.on('message', (response: ChildResponse) => {
+      const waiter = this.pending.get(response.id);
+      if (!waiter) return;
+      this.pending.delete(response.id);
+      if (response.ok) waiter.resolve(response);
+      else waiter.reject(new SandboxError(response.kind, response.message));
+    });
+    this.process.on('exit', (code, signal) => {
+      this.alive = false;
+      const oom = /out of memory|heap_oom|allocation failed/i.test(stderr);
+      for (const waiter of this.pending.values()) {
+        waiter.reject(new SandboxError(oom ? 'memory' : 'crashed', oom
+          ? 'the candidate exhausted memory and took its sandbox process down'
+          : `the sandbox process ended unexpectedly (${signal ?? `exit code ${code}`})`));
+      }
+      this.pending.clear();
+    });
+  }
+
+  request(body: RequestBody): Promise<ChildResponse & { ok: true }> {
+    if (!this.alive) return Promise.reject(new SandboxError('crashed', 'the sandbox process has ended'));
+    const id = this.nextId++;
+    return new Promise((resolvePromise, reject) => {
+      this.pending.set(id, { resolve: resolvePromise, reject });
+      this.process.send({ id, ...body } as ChildRequest);
+    });
+  }
+
+  kill(): void {
+    this.alive = false;
+    this.process.kill();
+  }
+}
+
+class ChildSession implements CandidateSession {
+  cpuTimeMs = 0;
+
+  constructor(private readonly child: SandboxChild) {}
+
+  async call<T>(request: { op: string; [field: string]: unknown }): Promise<T> {
+    const response = await this.child.request({ type: 'call', request });
+    this.cpuTimeMs = response.cpuTimeMs ?? this.cpuTimeMs;
+    return response.result as T;
+  }
+}
 
 export class SandboxPool {
-  private readonly idle: Sandbox[] = [];
-  private readonly waiting: Array<(sandbox: Sandbox) => void> = [];
+  private readonly idle: SandboxChild[] = [];
+  private readonly waiting: Array<(child: SandboxChild) => void> = [];
   private live = 0;
 
   constructor(readonly size = availableParallelism(), readonly limits: SandboxLimits = DEFAULT_LIMITS) {}
 
   /** Loads a compiled candidate into a sandbox, runs `work` with it, and cleans up. */
-  async withCandidate<T>(candidateScript: string, work: (session: SandboxSession, sandbox: Sandbox) => Promise<T>): Promise<T> {
-    const sandbox = await this.acquire();
+  async withCandidate<T>(candidateScript: string, work: (session: CandidateSession) => Promise<T>): Promise<T> {
+    const child = await this.acquire();
     try {
-      const session = await sandbox.load(candidateScript);
+      await child.request({ type: 'load', script: candidateScript, limits: this.limits });
       try {
-        return await work(session, sandbox);
+        return await work(new ChildSession(child));
       } finally {
-        session.release();
+        if (child.alive) await child.request({ type: 'release' }).catch(() => undefined);
       }
     } finally {
-      this.release(sandbox);
+      this.release(child);
     }
   }
 
-  private async acquire(): Promise<Sandbox> {
-    const sandbox = this.idle.pop();
-    if (sandbox) return sandbox;
+  private acquire(): Promise<SandboxChild> {
+    const child = this.idle.pop();
+    if (child) return Promise.resolve(child);
     if (this.live < this.size) {
       this.live++;
-      try {
-        return new Sandbox(await harnessSource(), this.limits);
-      } catch (error) {
-        this.live--;
-        throw error;
-      }
+      return Promise.resolve(new SandboxChild());
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolvePromise) => this.waiting.push(resolvePromise));
   }
 
-  private release(sandbox: Sandbox): void {
-    if (!sandbox.healthy) {
-      this.live--;
-      const next = this.waiting.shift();
-      if (next) {
-        this.live++;
-        harnessSource().then((source) => next(new Sandbox(source, this.limits)));
-      }
-      return;
-    }
-    const next = this.waiting.shift();
-    if (next) next(sandbox);
-    else this.idle.push(sandbox);
+  private release(child: SandboxChild): void {
+    const next = child.alive ? child : new SandboxChild();
+    const waiter = this.waiting.shift();
+    if (waiter) waiter(next);
+    else this.idle.push(next);
   }
 
   dispose(): void {
-    for (const sandbox of this.idle.splice(0)) sandbox.dispose();
+    for (const child of this.idle.splice(0)) child.kill();
     this.live = 0;
   }
 }

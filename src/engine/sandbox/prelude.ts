@@ -1,6 +1,6 @@
 // The hardening prelude, run first in every sandbox context. It removes code
 // generation from strings (eval, Function and the constructors reachable from
-// any function's prototype chain), non-determinism (Date, Math.random), and
+// any function's prototype chain), non-determinism (Date, Intl, Math.random), and
 // concurrency and binary escape hatches (WebAssembly, SharedArrayBuffer,
 // Atomics), then freezes the built-in prototypes so a candidate cannot
 // pollute them under the harness that runs in the same context, and locks the
@@ -24,7 +24,8 @@ export const PRELUDE = String.raw`
       value: blocked('the Function constructor'), writable: false, configurable: false, enumerable: false,
     });
   }
-  var removed = ['eval', 'Function', 'Date', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Proxy', 'Reflect',
+  // Intl goes too: DateTimeFormat reads the wall clock.
+  var removed = ['eval', 'Function', 'Date', 'Intl', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Proxy', 'Reflect',
     'FinalizationRegistry', 'WeakRef'];
   for (var j = 0; j < removed.length; j++) {
     Object.defineProperty(g, removed[j], { value: undefined, writable: false, configurable: false, enumerable: false });

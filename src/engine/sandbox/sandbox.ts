@@ -53,7 +53,7 @@ export class Sandbox {
 
   /** CPU time the isolate has used so far, in ms. */
   get cpuTimeMs(): number {
-    return Number(this.isolate.cpuTime) / 1e6;
+    return this.healthy ? Number(this.isolate.cpuTime) / 1e6 : 0;
   }
 
   /** A fresh context with the candidate loaded; its top-level code runs under the time limit. */
@@ -89,7 +89,16 @@ export class Sandbox {
   }
 }
 
-export class SandboxSession {
+/** What the verifier needs from a loaded candidate, wherever its isolate lives. */
+export interface CandidateSession {
+  call<T>(request: { op: string; [field: string]: unknown }): Promise<T>;
+  /** CPU time the candidate's calls have used, in ms. */
+  readonly cpuTimeMs: number;
+}
+
+export class SandboxSession implements CandidateSession {
+  cpuTimeMs = 0;
+
   constructor(
     private readonly sandbox: Sandbox,
     private readonly context: ivm.Context,
@@ -100,12 +109,16 @@ export class SandboxSession {
   /** Sends one request to the harness and returns its result. */
   async call<T>(request: { op: string; [field: string]: unknown }): Promise<T> {
     let text: unknown;
+    const cpuStart = this.sandbox.cpuTimeMs;
     try {
+      if (!this.sandbox.healthy) throw new Error('Isolate is disposed');
       text = await this.serve.apply(undefined, [this.exports.derefInto(), JSON.stringify(request)], {
         timeout: this.sandbox.limits.timeoutMs, result: { copy: true },
       });
     } catch (error) {
       throw this.sandbox.classify(error, `running the ${request.op} checks`);
+    } finally {
+      if (this.sandbox.healthy) this.cpuTimeMs += this.sandbox.cpuTimeMs - cpuStart;
     }
     if (typeof text !== 'string') throw new SandboxError('crashed', `the harness returned ${typeof text}`);
     if (text.length > this.sandbox.limits.maxResultChars) {

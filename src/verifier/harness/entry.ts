@@ -10,6 +10,7 @@ import { checkDynamics } from '../dynamics.js';
 import { checkInformation } from '../information.js';
 import { checkScenarios } from '../scenarios.js';
 import { describeThrown } from '../check-result.js';
+import { guardGame } from '../guard.js';
 
 export type HarnessRequest =
   | { op: 'dynamics'; players: number; utility: UtilityKind; maxGameLength: number; playouts: number; seed: number }
@@ -22,10 +23,11 @@ export type HarnessResponse = { ok: true; result: unknown } | { ok: false; error
 
 const CONTRACT_FUNCTIONS = ['getInitialState', 'applyAction', 'getCurrentPlayer', 'getPlayerName', 'getRewards', 'getLegalActions', 'getObservations', 'getChanceOutcomes', 'resampleHistory'];
 
-export function handle(candidate: AnyGameCWM, request: HarnessRequest): unknown {
+export function handle(module: AnyGameCWM, request: HarnessRequest): unknown {
+  const candidate = guardGame(module);
   switch (request.op) {
     case 'exports': {
-      const record = candidate as unknown as Record<string, unknown>;
+      const record = module as unknown as Record<string, unknown>;
       return CONTRACT_FUNCTIONS.filter((name) => typeof record[name] === 'function');
     }
     case 'dynamics':
