@@ -106,7 +106,7 @@ const HOSTILE: Hostile[] = [
   { file: 'map-iterator-hijack', game: 'tic_tac_toe', tier: 'dynamics', check: 'no-mutation', message: /applyAction\(state, "[^"]+"\) tried to modify its input/, runtime: true },
   { file: 'instance-method-override', game: 'tic_tac_toe', tier: 'differential', check: 'same-rewards', message: /the rewards are \[(1,-1|-1,1)\]; the rules give \[(-1,1|1,-1)\]/, actions: true, runtime: true },
   {
-    file: 'observation-tojson', game: 'kuhn_poker', tier: 'consistency', check: 'observations-well-formed', message: /toJSON is a hidden \(non-enumerable\) property/,
+    file: 'observation-tojson', game: 'kuhn_poker', tier: 'consistency', check: 'observations-well-formed', message: /toJSON/,
     actions: true, runtime: true, withoutReference: ['consistency', 'information'],
   },
 

@@ -8,6 +8,7 @@ import { type Action, CHANCE, type GameCWM, TERMINAL } from '../engine/contract.
 import { Rng } from '../engine/rng.js';
 import { CheckRecorder, type CheckResult, describeThrown, truncate } from './check-result.js';
 import { stableStringify } from '../engine/json.js';
+import { guardGame } from './guard.js';
 
 export const DIFFERENTIAL_CHECKS = [
   'same-legal-actions', 'same-current-player', 'same-rewards', 'same-terminal', 'same-chance-probabilities',
@@ -89,6 +90,7 @@ export function checkDifferential<S, O, RS, RO>(
   reference: GameCWM<RS, RO>,
   options: DifferentialOptions,
 ): DifferentialReport {
+  candidate = guardGame(candidate);
   const imperfect = options.information === 'imperfect';
   const recorder = new CheckRecorder(imperfect ? [...DIFFERENTIAL_CHECKS, REVEAL_CHECK] : DIFFERENTIAL_CHECKS);
   const players = reference.getObservations(reference.getInitialState()).length;

@@ -7,10 +7,10 @@
 import { chanceOutcomes, sampleOutcome } from '../engine/chance.js';
 import { type Action, CHANCE, type GameCWM, TERMINAL } from '../engine/contract.js';
 import type { GameInfo } from '../engine/game-info.js';
-import { deepFreeze, JsonFreezer, jsonEqual } from '../engine/json.js';
+import { jsonEqual } from '../engine/json.js';
 import { Rng } from '../engine/rng.js';
 import { CheckRecorder, type CheckResult, describeThrown, isErrorLike } from './check-result.js';
-import { NonJsonValueError } from './guard.js';
+import { guardGame, NonJsonValueError } from './guard.js';
 
 export const DYNAMICS_CHECKS = [
   'no-crash',
@@ -48,12 +48,12 @@ export function checkDynamics<S, O>(
   options: DynamicsOptions,
 ): DynamicsReport {
   const recorder = new CheckRecorder(DYNAMICS_CHECKS);
-  checkPlayerNames(game, info.players, recorder);
+  const guarded = guardGame(game, true);
+  checkPlayerNames(guarded, info.players, recorder);
   let steps = 0;
   let terminalPlayouts = 0;
-  const freezer = new JsonFreezer();
   for (let i = 0; i < options.playouts; i++) {
-    const outcome = playout(game, info, new Rng(options.seed).derive(i), recorder, freezer);
+    const outcome = playout(guarded, info, new Rng(options.seed).derive(i), recorder);
     steps += outcome.steps;
     if (outcome.terminal) terminalPlayouts++;
   }
@@ -73,13 +73,16 @@ function checkPlayerNames<S, O>(game: GameCWM<S, O>, players: number, recorder: 
   }
 }
 
-/** One seeded random playout; returns how far it got. */
+/**
+ * One seeded random playout over the guarded game, whose every state is a
+ * validated, frozen plain-JSON copy (a mutation throws where it happens, a
+ * non-JSON state fails its check); returns how far it got.
+ */
 function playout<S, O>(
   game: GameCWM<S, O>,
   info: Pick<GameInfo, 'players' | 'utility' | 'maxGameLength'>,
   rng: Rng,
   recorder: CheckRecorder,
-  freezer: JsonFreezer,
 ): { steps: number; terminal: boolean } {
   const actions: Action[] = [];
   let stage = 'getInitialState()';
@@ -89,8 +92,6 @@ function playout<S, O>(
       recorder.fail('deterministic', 'getInitialState returned different states on two calls', actions);
     }
     for (;;) {
-      stage = 'state check';
-      if (!checkState(state, actions, recorder, freezer)) state = deepFreeze(state);
       stage = 'getCurrentPlayer(state)';
       const player = game.getCurrentPlayer(state);
       if (!(player === CHANCE || player === TERMINAL || (Number.isInteger(player) && player >= 0 && player < info.players))) {
@@ -102,7 +103,7 @@ function playout<S, O>(
       stage = 'getRewards(state)';
       checkRewards(game.getRewards(state), player === TERMINAL, info, actions, recorder);
       stage = 'getObservations(state)';
-      checkObservations(game.getObservations(state), info.players, actions, recorder, freezer);
+      checkObservations(game.getObservations(state), info.players, actions, recorder);
       if (player === TERMINAL) {
         if (!Array.isArray(legal) || legal.length !== 0) {
           recorder.fail('terminal-has-no-actions', `getLegalActions returned ${JSON.stringify(legal)} at a terminal state; expected []`, actions);
@@ -151,18 +152,6 @@ function playout<S, O>(
     }
     return { steps: actions.length, terminal: false };
   }
-}
-
-/**
- * Validates and deep-freezes the state (so a later mutation throws where it
- * happens). Plain JSON data (no undefined, NaN, cycles, class instances,
- * functions) is exactly what survives JSON.parse(JSON.stringify(state)).
- * Returns false when the state is not JSON data (it is then not frozen).
- */
-function checkState(state: unknown, actions: Action[], recorder: CheckRecorder, freezer: JsonFreezer): boolean {
-  const reason = freezer.freeze(state, 'state');
-  if (reason) recorder.fail('state-is-json', `the state is not plain JSON data (it must survive JSON.parse(JSON.stringify(state))): ${reason}`, actions);
-  return reason === null;
 }
 
 function checkLegalActions(legal: unknown, actions: Action[], recorder: CheckRecorder): legal is Action[] {
@@ -225,17 +214,9 @@ function checkRewards(
   }
 }
 
-function checkObservations(observations: unknown, players: number, actions: Action[], recorder: CheckRecorder, freezer: JsonFreezer): void {
-  if (recorder.hasFailed('observations-well-formed')) return;
+/** Observations arrive as validated JSON copies; one per player is what remains to check. */
+function checkObservations(observations: unknown, players: number, actions: Action[], recorder: CheckRecorder): void {
   if (!Array.isArray(observations) || observations.length !== players) {
     recorder.fail('observations-well-formed', `getObservations returned ${Array.isArray(observations) ? `${observations.length} observations` : typeof observations}; expected one per player (${players})`, actions);
-    return;
-  }
-  for (let p = 0; p < players; p++) {
-    const reason = freezer.freeze(observations[p], `observations[${p}]`);
-    if (reason) {
-      recorder.fail('observations-well-formed', `an observation is not plain JSON data: ${reason}`, actions);
-      return;
-    }
   }
 }

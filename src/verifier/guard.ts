@@ -1,12 +1,12 @@
-// The harness never trusts what a candidate returns. Every value crosses into
-// the harness as a fresh copy of plain JSON data: arrays copied by index (so
-// an own `some` or `includes` cannot forge a comparison), no getters, hidden
-// or symbol properties, no toJSON tricks, no cycles, and a size budget that
-// is checked before anything is serialised (a 100 MB rope string must never
-// reach JSON.stringify). Inputs handed to the candidate are frozen copies.
+// The checks never trust what a candidate returns. Every value crosses into
+// them as a fresh, frozen copy of plain JSON data: arrays copied by index (so
+// an own `some` or `includes` cannot forge a comparison), no toJSON tricks,
+// class instances, cycles or non-finite numbers, and a size budget checked
+// before anything is serialised (a 100 MB rope string must never reach
+// JSON.stringify). Inputs handed to the candidate are those frozen copies.
 
 import type { Action, AnyGameCWM, GameCWM, ObservationActionPair } from '../engine/contract.js';
-import { deepFreeze, isPlainObject } from '../engine/json.js';
+import { isPlainObject } from '../engine/json.js';
 
 /** Largest value, in characters of strings and keys, a candidate may return. */
 export const MAX_VALUE_CHARS = 1_000_000;
@@ -19,43 +19,75 @@ export class NonJsonValueError extends Error {
   }
 }
 
-interface Budget { left: number }
+interface CopyContext {
+  /** Refuse getters and hidden properties (slower: a descriptor per element). */
+  strict: boolean;
+  budget: number;
+  ancestors: object[];
+  /** Objects already copied in this value (shared references are copied once). */
+  copies: Map<object, unknown>;
+}
 
-function copyValue(value: unknown, path: string, budget: Budget, ancestors: object[]): unknown {
+function spend(context: CopyContext, chars: number): void {
+  context.budget -= chars;
+  if (context.budget < 0) throw new Error(`it is larger than ${MAX_VALUE_CHARS} characters`);
+}
+
+/**
+ * Copies by reading each index or enumerable key once, into fresh frozen
+ * arrays and objects. Own methods (an array's own `some`), hidden and symbol
+ * properties do not survive the copy; a getter is read once, so the checks
+ * see one consistent value.
+ */
+function copyValue(value: unknown, path: string, context: CopyContext): unknown {
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${path} is ${value}, not a finite number`);
     return value;
   }
   if (typeof value === 'string') {
-    budget.left -= value.length;
-    if (budget.left < 0) throw new Error(`it is larger than ${MAX_VALUE_CHARS} characters`);
+    spend(context, value.length);
     return value;
   }
-  if (typeof value !== 'object') throw new Error(`${path} is ${typeof value}`);
-  if (ancestors.includes(value)) throw new Error(`${path} refers back to an enclosing value (a cycle)`);
-  ancestors.push(value);
-  let copy: unknown;
+  if (typeof value !== 'object') throw new Error(`${path} is ${value === undefined ? 'undefined' : typeof value}`);
+  const done = context.copies.get(value);
+  if (done !== undefined) return done;
+  if (context.ancestors.includes(value)) throw new Error(`${path} refers back to an enclosing value (a cycle)`);
+  if ('toJSON' in value) throw new Error(`${path} has a toJSON method, so it serialises as something else`);
+  context.ancestors.push(value);
+  let copy: unknown[] | Record<string, unknown>;
   if (Array.isArray(value)) {
     const length = value.length;
-    budget.left -= length;
-    if (budget.left < 0) throw new Error(`it is larger than ${MAX_VALUE_CHARS} characters`);
-    const array = new Array<unknown>(length);
-    for (let i = 0; i < length; i++) array[i] = copyValue(dataProperty(value, String(i), `${path}[${i}]`), `${path}[${i}]`, budget, ancestors);
-    copy = array;
+    spend(context, length);
+    copy = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) {
+      const element = context.strict ? dataProperty(value, String(i), `${path}[${i}]`) : value[i];
+      copy[i] = copyValue(element, `${path}[${i}]`, context);
+    }
   } else {
     if (!isPlainObject(value)) throw new Error(`${path} is a ${constructorName(value)} instance, not a plain object`);
-    if (Object.getOwnPropertySymbols(value).length > 0) throw new Error(`${path} has symbol-keyed properties`);
-    const object: Record<string, unknown> = {};
-    for (const key of Object.getOwnPropertyNames(value)) {
-      budget.left -= key.length;
-      if (budget.left < 0) throw new Error(`it is larger than ${MAX_VALUE_CHARS} characters`);
-      object[key] = copyValue(dataProperty(value, key, `${path}.${key}`), `${path}.${key}`, budget, ancestors);
+    copy = {};
+    const keys = context.strict ? Object.getOwnPropertyNames(value) : Object.keys(value);
+    if (context.strict && Object.getOwnPropertySymbols(value).length > 0) throw new Error(`${path} has symbol-keyed properties`);
+    for (const key of keys) {
+      spend(context, key.length);
+      const property = context.strict ? dataProperty(value, key, `${path}.${key}`) : (value as Record<string, unknown>)[key];
+      copy[key] = copyValue(property, `${path}.${key}`, context);
     }
-    copy = object;
   }
-  ancestors.pop();
+  context.ancestors.pop();
+  Object.freeze(copy);
+  context.copies.set(value, copy);
   return copy;
+}
+
+/** An own, enumerable data property's value; getters and hidden properties are refused. */
+function dataProperty(owner: object, key: string, path: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(owner, key);
+  if (!descriptor) throw new Error(`${path} is missing (a hole in an array)`);
+  if (!('value' in descriptor)) throw new Error(`${path} is a getter, not data`);
+  if (!descriptor.enumerable) throw new Error(`${path} is a hidden (non-enumerable) property`);
+  return descriptor.value;
 }
 
 function constructorName(value: object): string {
@@ -67,30 +99,32 @@ function constructorName(value: object): string {
   }
 }
 
-/** An own, enumerable data property's value; getters and hidden properties are refused. */
-function dataProperty(owner: object, key: string, path: string): unknown {
-  const descriptor = Object.getOwnPropertyDescriptor(owner, key);
-  if (!descriptor) throw new Error(`${path} is missing (a hole or undefined)`);
-  if (!('value' in descriptor)) throw new Error(`${path} is a getter, not data`);
-  if (!descriptor.enumerable) throw new Error(`${path} is a hidden (non-enumerable) property`);
-  if (descriptor.value === undefined) throw new Error(`${path} is undefined`);
-  return descriptor.value;
-}
-
 /**
  * A plain-JSON copy of `value`, or a NonJsonValueError naming `what`, the
  * path of the offending part (rooted at `root`) and the `check` it breaks.
  */
-export function copyJson(value: unknown, what: string, check: string, root = '$'): unknown {
+export function copyJson(value: unknown, what: string, check: string, root = '$', strict = false): unknown {
   try {
-    return copyValue(value, root, { left: MAX_VALUE_CHARS }, []);
+    return copyValue(value, root, { strict, budget: MAX_VALUE_CHARS, ancestors: [], copies: new Map() });
   } catch (error) {
     throw new NonJsonValueError(check, `${what} is not plain JSON data (it must survive JSON.parse(JSON.stringify(x))): ${(error as Error).message}`);
   }
 }
 
-/** The candidate as the harness sees it: every result copied and checked, every input a frozen copy. */
-export function guardGame(candidate: AnyGameCWM): AnyGameCWM {
+const guardedGames = new WeakMap<object, boolean>();
+
+/**
+ * The candidate as the checks see it: every result a frozen plain-JSON copy
+ * (so a later mutation of an input throws where it happens), every input a
+ * frozen copy. `strict` also refuses getters and hidden properties (the
+ * dynamics tier, which judges the contract, uses it). Guarding a game guarded
+ * at least as strictly returns it unchanged.
+ */
+export function guardGame<S, O>(game: GameCWM<S, O>, strict = false): GameCWM<S, O> {
+  const guardedStrictly = guardedGames.get(game);
+  if (guardedStrictly === true || (guardedStrictly === false && !strict)) return game;
+  const candidate = game as unknown as AnyGameCWM;
+  const copy = (value: unknown, what: string, check: string, root = '$') => copyJson(value, what, check, root, strict);
   const c = candidate as unknown as Record<string, (...args: unknown[]) => unknown>;
   const fn = (name: string) => {
     const f = c[name];
@@ -98,8 +132,8 @@ export function guardGame(candidate: AnyGameCWM): AnyGameCWM {
     return f;
   };
   const guarded: GameCWM<unknown, unknown> = {
-    getInitialState: () => copyJson(fn('getInitialState')(), 'the state from getInitialState', 'state-is-json', 'state'),
-    applyAction: (state, action) => copyJson(fn('applyAction')(state, action), `the state from applyAction(state, "${action}")`, 'state-is-json', 'state'),
+    getInitialState: () => copy(fn('getInitialState')(), 'the state from getInitialState', 'state-is-json', 'state'),
+    applyAction: (state, action) => copy(fn('applyAction')(state, action), `the state from applyAction(state, "${action}")`, 'state-is-json', 'state'),
     getCurrentPlayer: (state) => {
       const player = fn('getCurrentPlayer')(state);
       if (typeof player !== 'number') throw new NonJsonValueError('current-player-valid', `getCurrentPlayer returned a ${typeof player}; expected a number`);
@@ -110,18 +144,19 @@ export function guardGame(candidate: AnyGameCWM): AnyGameCWM {
       if (typeof name !== 'string') throw new NonJsonValueError('player-names', `getPlayerName(${player}) returned a ${typeof name}; expected a string`);
       return name;
     },
-    getRewards: (state) => copyJson(fn('getRewards')(state), 'the rewards', 'rewards-well-formed', 'rewards') as number[],
-    getLegalActions: (state) => copyJson(fn('getLegalActions')(state), 'the list of legal actions', 'legal-actions-valid', 'legalActions') as Action[],
-    getObservations: (state) => copyJson(fn('getObservations')(state), 'the observations', 'observations-well-formed', 'observations') as unknown[],
+    getRewards: (state) => copy(fn('getRewards')(state), 'the rewards', 'rewards-well-formed', 'rewards') as number[],
+    getLegalActions: (state) => copy(fn('getLegalActions')(state), 'the list of legal actions', 'legal-actions-valid', 'legalActions') as Action[],
+    getObservations: (state) => copy(fn('getObservations')(state), 'the observations', 'observations-well-formed', 'observations') as unknown[],
   };
   if (typeof c.getChanceOutcomes === 'function') {
-    guarded.getChanceOutcomes = (state) => copyJson(fn('getChanceOutcomes')(state), 'the chance outcomes', 'chance-distribution') as Array<[Action, number]>;
+    guarded.getChanceOutcomes = (state) => copy(fn('getChanceOutcomes')(state), 'the chance outcomes', 'chance-distribution') as Array<[Action, number]>;
   }
   if (typeof c.resampleHistory === 'function') {
     guarded.resampleHistory = (history: Array<ObservationActionPair<unknown>>, player: number, random: () => number) => {
-      const input = deepFreeze(copyJson(history, 'the history', 'resample-runs'));
-      return copyJson(fn('resampleHistory')(input, player, random), 'the resampled actions', 'resample-runs') as Action[];
+      const input = copy(history, 'the history', 'resample-runs');
+      return copy(fn('resampleHistory')(input, player, random), 'the resampled actions', 'resample-runs') as Action[];
     };
   }
-  return guarded;
+  guardedGames.set(guarded, strict);
+  return guarded as unknown as GameCWM<S, O>;
 }

@@ -9,6 +9,7 @@ import { stableStringify } from '../engine/json.js';
 import { Rng } from '../engine/rng.js';
 import { CheckRecorder, type CheckResult, describeThrown } from './check-result.js';
 import { homogeneityPValue } from './stats.js';
+import { guardGame } from './guard.js';
 
 export const INFORMATION_CHECKS = ['resample-runs', 'resample-legal', 'resample-consistent'] as const;
 /** Added when a reference game is known: resampled worlds follow the reference's posterior. */
@@ -44,6 +45,7 @@ export function checkInformation<S, O, RS, RO>(
   reference?: GameCWM<RS, RO>,
 ): InformationReport {
   const recorder = new CheckRecorder(reference?.resampleHistory ? [...INFORMATION_CHECKS, POSTERIOR_CHECK] : INFORMATION_CHECKS);
+  game = guardGame(game);
   if (!game.resampleHistory) {
     recorder.fail('resample-runs', 'resampleHistory is missing; imperfect-information games must export it');
     return { checks: recorder.list(), histories: 0 };

@@ -5,10 +5,12 @@ import { type GameCWM, TERMINAL } from '../engine/contract.js';
 import type { Scenario } from '../engine/scenario.js';
 import { winnerOf } from '../engine/outcome.js';
 import { type CheckResult, describeThrown } from './check-result.js';
+import { guardGame } from './guard.js';
 
 export function checkScenarios<S, O>(game: GameCWM<S, O>, scenarios: Scenario[]): CheckResult[] {
+  const guarded = guardGame(game);
   return scenarios.map((scenario) => {
-    const message = scenarioProblem(game, scenario);
+    const message = scenarioProblem(guarded, scenario);
     const result: CheckResult = { name: `scenario: ${scenario.name}`, passed: message === null };
     if (message !== null) {
       result.message = message;

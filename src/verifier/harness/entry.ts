@@ -10,7 +10,6 @@ import { checkDynamics } from '../dynamics.js';
 import { checkInformation } from '../information.js';
 import { checkScenarios } from '../scenarios.js';
 import { describeThrown } from '../check-result.js';
-import { guardGame } from '../guard.js';
 
 export type HarnessRequest =
   | { op: 'dynamics'; players: number; utility: UtilityKind; maxGameLength: number; playouts: number; seed: number }
@@ -23,11 +22,11 @@ export type HarnessResponse = { ok: true; result: unknown } | { ok: false; error
 
 const CONTRACT_FUNCTIONS = ['getInitialState', 'applyAction', 'getCurrentPlayer', 'getPlayerName', 'getRewards', 'getLegalActions', 'getObservations', 'getChanceOutcomes', 'resampleHistory'];
 
-export function handle(module: AnyGameCWM, request: HarnessRequest): unknown {
-  const candidate = guardGame(module);
+/** Each check guards the candidate itself (copies of every result; strictly so for dynamics). */
+export function handle(candidate: AnyGameCWM, request: HarnessRequest): unknown {
   switch (request.op) {
     case 'exports': {
-      const record = module as unknown as Record<string, unknown>;
+      const record = candidate as unknown as Record<string, unknown>;
       return CONTRACT_FUNCTIONS.filter((name) => typeof record[name] === 'function');
     }
     case 'dynamics':
