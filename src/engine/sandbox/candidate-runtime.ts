@@ -8,7 +8,7 @@ import type { Action, GameCWM, ObservationActionPair } from '../contract.js';
 import type { SearchBackend } from '../../mcts/backend.js';
 import type { SearchOptions, SearchResult } from '../../mcts/search.js';
 import { bridgeSource, compileCandidate } from './compile.js';
-import { PRELUDE } from './prelude.js';
+import { hardeningPrelude } from './prelude.js';
 import { classifyIsolateError, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from './sandbox.js';
 
 const REQUIRED = ['getInitialState', 'applyAction', 'getCurrentPlayer', 'getPlayerName', 'getRewards', 'getLegalActions', 'getObservations'];
@@ -42,7 +42,7 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
     const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
     try {
       const context = await isolate.createContext();
-      await isolate.compileScriptSync(PRELUDE).run(context);
+      await isolate.compileScriptSync(hardeningPrelude(false)).run(context);
       await isolate.compileScriptSync(await bridgeSource()).run(context);
       const bridge = (await context.global.get('__gamecwmBridge', { reference: true })) as ivm.Reference<(json: string) => string>;
       try {

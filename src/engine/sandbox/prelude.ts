@@ -6,7 +6,18 @@
 // pollute them under the harness that runs in the same context, and locks the
 // standard globals.
 
-export const PRELUDE = String.raw`
+/**
+ * The prelude's source. `freezeCorePrototypes: false` leaves Object.prototype,
+ * Array.prototype and the array iterator prototypes unfrozen (freezing them
+ * turns off V8's fast paths for array built-ins and for-of loops). That is
+ * for a candidate's play context: no harness shares its realm, so a polluted
+ * prototype can only hurt the candidate's own search.
+ */
+export function hardeningPrelude(freezeCorePrototypes: boolean): string {
+  return PRELUDE_TEMPLATE.replace('FREEZE_CORE_PROTOTYPES', String(freezeCorePrototypes));
+}
+
+const PRELUDE_TEMPLATE = String.raw`
 (function harden() {
   'use strict';
   var g = globalThis;
@@ -41,7 +52,12 @@ export const PRELUDE = String.raw`
     Object.getPrototypeOf(function () {}), Object.getPrototypeOf(function* () {}),
     Object.getPrototypeOf(async function () {}), Object.getPrototypeOf([][Symbol.iterator]()),
     Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))];
-  for (var k = 0; k < intrinsics.length; k++) Object.freeze(intrinsics[k]);
+  var freezeCore = FREEZE_CORE_PROTOTYPES;
+  var core = [Object.prototype, Array.prototype, Object.getPrototypeOf([][Symbol.iterator]()),
+    Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))];
+  for (var k = 0; k < intrinsics.length; k++) {
+    if (freezeCore || core.indexOf(intrinsics[k]) < 0) Object.freeze(intrinsics[k]);
+  }
   // Lock every standard global (JSON, Object, Array, ...) so a candidate cannot
   // swap one out under the harness; the global object itself stays extensible
   // because scripts declare their own top-level names.
@@ -56,3 +72,6 @@ export const PRELUDE = String.raw`
   }
 })();
 `;
+
+/** The full prelude, for verification contexts (a harness shares the isolate). */
+export const PRELUDE = hardeningPrelude(true);
