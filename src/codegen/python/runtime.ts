@@ -6,6 +6,7 @@
 export const PYTHON_RUNTIME = String.raw`import json as _js_json
 import math
 import random
+from decimal import Decimal as _js_decimal
 from functools import cmp_to_key as _js_cmp_to_key
 
 Action = str
@@ -26,11 +27,14 @@ def _js_num_str(x):
     if x == int(x) and abs(x) < 1e21:
         return str(int(x))
     text = repr(x)
-    if 'e' in text:
-        mantissa, exponent = text.split('e')
-        sign = '-' if exponent.startswith('-') else '+'
-        text = mantissa + 'e' + sign + exponent.lstrip('+-').lstrip('0')
-    return text
+    if 'e' not in text:
+        return text
+    if 1e-6 <= abs(x) < 1e21:
+        # JavaScript writes these without an exponent: the same shortest digits, in fixed notation.
+        return format(_js_decimal(text), 'f')
+    mantissa, exponent = text.split('e')
+    sign = '-' if exponent.startswith('-') else '+'
+    return mantissa + 'e' + sign + exponent.lstrip('+-').lstrip('0')
 
 
 def _js_str(x):

@@ -732,8 +732,7 @@ class ModuleTranslation {
       if (this.isString(object)) return this.stringMethod(target, method, args, node);
       return `${target}[${JSON.stringify(method)}](${args.join(', ')})`;
     }
-    if (ts.isParenthesizedExpression(callee) || ts.isArrowFunction(callee)) return `${this.expression(callee)}(${args.join(', ')})`;
-    throw new Unsupported(node, 'this call is outside the portable subset');
+    return `${this.expression(callee)}(${args.join(', ')})`;
   }
 
   private namespaceCall(namespace: string, method: string, args: string[], node: ts.CallExpression): string | null {
