@@ -1,132 +1,56 @@
 // leduc_poker's resampleHistory draws from the exact posterior over hidden
 // worlds under a uniformly random opponent. The exact posterior is computed
-// here independently by walking the whole game tree: every action sequence of
-// the history's length whose observations and own actions match is weighted by
-// its chance probabilities times 1/|legal actions| at each opponent step.
+// independently (test/helpers/posterior.ts) by walking the whole game tree:
+// every action sequence of the history's length whose observations and own
+// actions match is weighted by its chance probabilities times 1/|legal
+// actions| at each opponent step.
 
-import { describe, expect, it } from 'vitest';
-import { chanceOutcomes } from '../src/engine/chance.js';
-import { type Action, CHANCE, TERMINAL } from '../src/engine/contract.js';
-import { stableStringify } from '../src/engine/json.js';
-import { Rng } from '../src/engine/rng.js';
 import * as game from '../src/games/leduc_poker/game.js';
+import { describeResampleHistory } from './helpers/posterior.js';
 
-type History = Array<[game.Observation, Action | null]>;
-
-const DRAWS = 40000;
-const TOLERANCE = 0.01;
-
-function historyOf(actions: Action[], player: number): History {
-  let state = game.getInitialState();
-  const history: History = [];
-  for (const action of actions) {
-    const own = game.getCurrentPlayer(state) === player ? action : null;
-    history.push([game.getObservations(state)[player], own]);
-    state = game.applyAction(state, action);
-  }
-  history.push([game.getObservations(state)[player], null]);
-  return history;
-}
-
-function exactPosterior(history: History, player: number): Map<string, number> {
-  const weights = new Map<string, number>();
-  const steps = history.length - 1;
-  function walk(state: game.State, prefix: Action[], weight: number): void {
-    const t = prefix.length;
-    if (stableStringify(game.getObservations(state)[player]) !== stableStringify(history[t][0])) return;
-    if (t === steps) {
-      const key = prefix.join(',');
-      weights.set(key, (weights.get(key) ?? 0) + weight);
-      return;
-    }
-    const actor = game.getCurrentPlayer(state);
-    if (actor === TERMINAL) return;
-    if (actor === CHANCE) {
-      for (const [action, p] of chanceOutcomes(game, state)) walk(game.applyAction(state, action), [...prefix, action], weight * p);
-    } else if (actor === player) {
-      const own = history[t][1];
-      if (own !== null && game.getLegalActions(state).includes(own)) walk(game.applyAction(state, own), [...prefix, own], weight);
-    } else {
-      const legal = game.getLegalActions(state);
-      for (const action of legal) walk(game.applyAction(state, action), [...prefix, action], weight / legal.length);
-    }
-  }
-  walk(game.getInitialState(), [], 1);
-  let total = 0;
-  for (const w of weights.values()) total += w;
-  for (const [key, w] of weights) weights.set(key, w / total);
-  return weights;
-}
-
-function empirical(history: History, player: number, seed: number): Map<string, number> {
-  const rng = new Rng(seed);
-  const counts = new Map<string, number>();
-  for (let i = 0; i < DRAWS; i++) {
-    const key = game.resampleHistory(history, player, rng.randomFn).join(',');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  for (const [key, c] of counts) counts.set(key, c / DRAWS);
-  return counts;
-}
-
-function expectClose(actual: Map<string, number>, expected: Map<string, number>): void {
-  for (const key of actual.keys()) expect(expected.has(key), `resampled world ${key} is impossible`).toBe(true);
-  for (const [key, p] of expected) {
-    expect(Math.abs((actual.get(key) ?? 0) - p), `world ${key}: ${actual.get(key) ?? 0} vs exact ${p}`).toBeLessThan(TOLERANCE);
-  }
-}
-
-const CASES: Array<{ name: string; actions: Action[]; player: number; exact: Record<string, number> }> = [
-  {
-    // Player 0 holds J, the public card is Q: the deck left J, Q, K, K.
-    name: 'player 0 holding J with a public Q, facing a round-2 raise',
-    actions: ['deal:J', 'deal:K', 'Call', 'Call', 'deal:Q', 'Call', 'Raise'], player: 0,
-    exact: {
-      'deal:J,deal:J,Call,Call,deal:Q,Call,Raise': 0.25,
-      'deal:J,deal:Q,Call,Call,deal:Q,Call,Raise': 0.25,
-      'deal:J,deal:K,Call,Call,deal:Q,Call,Raise': 0.5,
+describeResampleHistory('leduc_poker resampleHistory posterior', game, {
+  draws: 40000,
+  tolerance: 0.01,
+  seed: (index) => 100 + index,
+  cases: [
+    {
+      // Player 0 holds J, the public card is Q: the deck left J, Q, K, K.
+      name: 'player 0 holding J with a public Q, facing a round-2 raise',
+      actions: ['deal:J', 'deal:K', 'Call', 'Call', 'deal:Q', 'Call', 'Raise'], player: 0,
+      exact: {
+        'deal:J,deal:J,Call,Call,deal:Q,Call,Raise': 0.25,
+        'deal:J,deal:Q,Call,Call,deal:Q,Call,Raise': 0.25,
+        'deal:J,deal:K,Call,Call,deal:Q,Call,Raise': 0.5,
+      },
     },
-  },
-  {
-    // Player 1 holds K before the public card: player 0 has J, Q (2/5 each) or K (1/5).
-    name: 'player 1 holding K at the public deal',
-    actions: ['deal:K', 'deal:K', 'Raise', 'Call'], player: 1,
-    exact: {
-      'deal:J,deal:K,Raise,Call': 0.4,
-      'deal:Q,deal:K,Raise,Call': 0.4,
-      'deal:K,deal:K,Raise,Call': 0.2,
+    {
+      // Player 1 holds K before the public card: player 0 has J, Q (2/5 each) or K (1/5).
+      name: 'player 1 holding K at the public deal',
+      actions: ['deal:K', 'deal:K', 'Raise', 'Call'], player: 1,
+      exact: {
+        'deal:J,deal:K,Raise,Call': 0.4,
+        'deal:Q,deal:K,Raise,Call': 0.4,
+        'deal:K,deal:K,Raise,Call': 0.2,
+      },
     },
-  },
-  {
-    name: 'player 1 before its own card: player 0 holds any rank with 1/3',
-    actions: ['deal:Q'], player: 1,
-    exact: { 'deal:J': 1 / 3, 'deal:Q': 1 / 3, 'deal:K': 1 / 3 },
-  },
-  {
-    // Own K and public K leave J, J, Q, Q.
-    name: 'player 0 holding K with a public K after a fold (nothing revealed)',
-    actions: ['deal:K', 'deal:J', 'Call', 'Raise', 'Call', 'deal:K', 'Call', 'Raise', 'Fold'], player: 0,
-    exact: {
-      'deal:K,deal:J,Call,Raise,Call,deal:K,Call,Raise,Fold': 0.5,
-      'deal:K,deal:Q,Call,Raise,Call,deal:K,Call,Raise,Fold': 0.5,
+    {
+      name: 'player 1 before its own card: player 0 holds any rank with 1/3',
+      actions: ['deal:Q'], player: 1,
+      exact: { 'deal:J': 1 / 3, 'deal:Q': 1 / 3, 'deal:K': 1 / 3 },
     },
-  },
-  {
-    name: 'a showdown reveals both private cards: a single world',
-    actions: ['deal:Q', 'deal:J', 'Call', 'Call', 'deal:K', 'Call', 'Call'], player: 1,
-    exact: { 'deal:Q,deal:J,Call,Call,deal:K,Call,Call': 1 },
-  },
-];
-
-describe('leduc_poker resampleHistory posterior', () => {
-  for (const [index, c] of CASES.entries()) {
-    it(`${c.name}: ${DRAWS} draws within ${TOLERANCE} of the exact posterior`, () => {
-      const history = historyOf(c.actions, c.player);
-      const exact = exactPosterior(history, c.player);
-      // The tree walk agrees with the hand-computed posterior.
-      expectClose(exact, new Map(Object.entries(c.exact)));
-      expect(exact.size).toBe(Object.keys(c.exact).length);
-      expectClose(empirical(history, c.player, 100 + index), exact);
-    });
-  }
+    {
+      // Own K and public K leave J, J, Q, Q.
+      name: 'player 0 holding K with a public K after a fold (nothing revealed)',
+      actions: ['deal:K', 'deal:J', 'Call', 'Raise', 'Call', 'deal:K', 'Call', 'Raise', 'Fold'], player: 0,
+      exact: {
+        'deal:K,deal:J,Call,Raise,Call,deal:K,Call,Raise,Fold': 0.5,
+        'deal:K,deal:Q,Call,Raise,Call,deal:K,Call,Raise,Fold': 0.5,
+      },
+    },
+    {
+      name: 'a showdown reveals both private cards: a single world',
+      actions: ['deal:Q', 'deal:J', 'Call', 'Call', 'deal:K', 'Call', 'Call'], player: 1,
+      exact: { 'deal:Q,deal:J,Call,Call,deal:K,Call,Call': 1 },
+    },
+  ],
 });

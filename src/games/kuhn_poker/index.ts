@@ -1,16 +1,8 @@
 import type { GameDefinition } from '../../engine/game-definition.js';
-import { renderFields } from '../render.js';
+import { bettingLine, type PokerTerms, renderPokerObservation, renderPokerState } from '../render.js';
 import * as cwm from './game.js';
 
-function turn(currentPlayer: number): string {
-  if (currentPlayer === -1) return 'the deal';
-  if (currentPlayer === -4) return 'hand over';
-  return `${cwm.getPlayerName(currentPlayer)} to act`;
-}
-
-function bettingLine(betting: string[]): string {
-  return betting.length > 0 ? betting.join(' - ') : '(none)';
-}
+const terms: PokerTerms = { playerName: cwm.getPlayerName, dealing: 'the deal' };
 
 /** Chips in the pot, from the public betting: antes of 2, plus 1 per raise and 1 per call of a raise. */
 function potFromBetting(betting: string[]): number {
@@ -29,31 +21,20 @@ function potFromBetting(betting: string[]): number {
 
 function renderState(state: cwm.State): string {
   const dealt = state.cards.length > 0;
-  const fields: Array<[string, unknown]> = [
-    ['Player 0 card', dealt ? state.cards[0] : '-'],
-    ['Player 1 card', dealt ? state.cards[1] : '-'],
-    ['Contributions', `${state.contributions[0]} / ${state.contributions[1]}`],
-    ['Pot', String(state.contributions[0] + state.contributions[1])],
-    ['Betting', bettingLine(state.betting)],
-    ['Status', turn(state.currentPlayer)],
-  ];
-  if (state.currentPlayer === -4) {
-    const how = state.showdown ? 'showdown' : 'fold';
-    fields.push(['Result', `${how}: rewards ${state.rewards[0]} / ${state.rewards[1]}`]);
-  }
-  return renderFields(fields);
+  return renderPokerState(terms, state, {
+    cards: [
+      ['Player 0 card', dealt ? state.cards[0] : '-'],
+      ['Player 1 card', dealt ? state.cards[1] : '-'],
+    ],
+    betting: [['Betting', bettingLine(state.betting)]],
+  });
 }
 
 function renderObservation(obs: cwm.Observation, player: number): string {
-  const fields: Array<[string, unknown]> = [
-    ['You are', cwm.getPlayerName(player)],
-    ['Your card', obs.card ?? '(not dealt yet)'],
-    ['Opponent card', obs.opponentCard ?? 'hidden'],
+  return renderPokerObservation(terms, { ...obs, player }, [
     ['Pot', String(potFromBetting(obs.betting))],
     ['Betting', bettingLine(obs.betting)],
-    ['Status', turn(obs.currentPlayer)],
-  ];
-  return renderFields(fields);
+  ]);
 }
 
 export const kuhnPoker: GameDefinition<cwm.State, cwm.Observation> = {

@@ -1,48 +1,35 @@
 import type { GameDefinition } from '../../engine/game-definition.js';
-import { renderFields } from '../render.js';
+import { bettingLine, type Fields, type PokerTerms, renderPokerObservation, renderPokerState } from '../render.js';
 import * as cwm from './game.js';
 
-function turn(currentPlayer: number): string {
-  if (currentPlayer === -1) return 'a card is being dealt';
-  if (currentPlayer === -4) return 'hand over';
-  return `${cwm.getPlayerName(currentPlayer)} to act`;
-}
+const terms: PokerTerms = { playerName: cwm.getPlayerName, dealing: 'a card is being dealt' };
 
-function roundLine(actions: string[]): string {
-  return actions.length > 0 ? actions.join(' - ') : '(none)';
+/** Both rounds' betting; round 2's only once the public card is out. */
+function rounds(betting: string[][], publicCard: string | null): Fields {
+  return [
+    ['Round 1 betting', bettingLine(betting[0])],
+    ['Round 2 betting', publicCard === null ? '-' : bettingLine(betting[1])],
+  ];
 }
 
 function renderState(state: cwm.State): string {
-  const fields: Array<[string, unknown]> = [
-    ['Player 0 card', state.privateCards[0] ?? '-'],
-    ['Player 1 card', state.privateCards[1] ?? '-'],
-    ['Public card', state.publicCard ?? '-'],
-    ['Contributions', `${state.contributions[0]} / ${state.contributions[1]}`],
-    ['Pot', String(state.contributions[0] + state.contributions[1])],
-    ['Round 1 betting', roundLine(state.betting[0])],
-    ['Round 2 betting', state.publicCard === null ? '-' : roundLine(state.betting[1])],
-    ['Status', turn(state.currentPlayer)],
-  ];
-  if (state.currentPlayer === -4) {
-    const how = state.showdown ? 'showdown' : 'fold';
-    fields.push(['Result', `${how}: rewards ${state.rewards[0]} / ${state.rewards[1]}`]);
-  }
-  return renderFields(fields);
+  return renderPokerState(terms, state, {
+    cards: [
+      ['Player 0 card', state.privateCards[0] ?? '-'],
+      ['Player 1 card', state.privateCards[1] ?? '-'],
+      ['Public card', state.publicCard ?? '-'],
+    ],
+    betting: rounds(state.betting, state.publicCard),
+  });
 }
 
 function renderObservation(obs: cwm.Observation, player: number): string {
-  const fields: Array<[string, unknown]> = [
-    ['You are', cwm.getPlayerName(player)],
-    ['Your card', obs.privateCard ?? '(not dealt yet)'],
-    ['Opponent card', obs.opponentCard ?? 'hidden'],
+  return renderPokerObservation(terms, { ...obs, player, card: obs.privateCard }, [
     ['Public card', obs.publicCard ?? '(not dealt yet)'],
     ['Contributions', `you ${obs.contributions[player]}, opponent ${obs.contributions[1 - player]}`],
     ['Pot', String(obs.contributions[0] + obs.contributions[1])],
-    ['Round 1 betting', roundLine(obs.betting[0])],
-    ['Round 2 betting', obs.publicCard === null ? '-' : roundLine(obs.betting[1])],
-    ['Status', turn(obs.currentPlayer)],
-  ];
-  return renderFields(fields);
+    ...rounds(obs.betting, obs.publicCard),
+  ]);
 }
 
 export const leducPoker: GameDefinition<cwm.State, cwm.Observation> = {

@@ -1,35 +1,13 @@
 import type { GameDefinition } from '../../engine/game-definition.js';
-import { renderFields } from '../render.js';
+import { hiddenChoiceRenderers } from '../render.js';
 import * as cwm from './game.js';
 
-function face(choice: string | null, hidden: string): string {
-  return choice === null ? hidden : choice === 'H' ? 'H (heads)' : 'T (tails)';
-}
-
-function status(currentPlayer: number): string {
-  return currentPlayer === -4 ? 'both coins revealed' : `player ${currentPlayer} (${cwm.getPlayerName(currentPlayer)}) to choose`;
-}
-
-function renderState(state: cwm.State): string {
-  const fields: Array<[string, unknown]> = [
-    ['player 0 (matcher)', face(state.choices[0], 'not chosen')],
-    ['player 1 (mismatcher)', face(state.choices[1], 'not chosen')],
-    ['status', status(state.currentPlayer)],
-  ];
-  if (state.currentPlayer === -4) fields.push(['rewards', cwm.getRewards(state)]);
-  return renderFields(fields);
-}
-
-function renderObservation(obs: cwm.Observation, player: number): string {
-  const opponent = 1 - player;
-  const over = obs.currentPlayer === -4;
-  return renderFields([
-    ['you', `player ${player} (${cwm.getPlayerName(player)})`],
-    ['your coin', face(obs.choices[player], 'not chosen')],
-    ['opponent\'s coin', face(obs.choices[opponent], over ? 'not chosen' : 'hidden until both have chosen')],
-    ['status', status(obs.currentPlayer)],
-  ]);
-}
+const { renderState, renderObservation } = hiddenChoiceRenderers<cwm.State, cwm.Observation>({
+  player: (player) => `player ${player} (${cwm.getPlayerName(player)})`,
+  noun: 'coin',
+  label: (action) => (action === 'H' ? 'H (heads)' : 'T (tails)'),
+  rewards: cwm.getRewards,
+});
 
 export const matchingPennies: GameDefinition<cwm.State, cwm.Observation> = {
   info: {

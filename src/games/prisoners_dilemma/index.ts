@@ -1,35 +1,13 @@
 import type { GameDefinition } from '../../engine/game-definition.js';
-import { renderFields } from '../render.js';
+import { hiddenChoiceRenderers } from '../render.js';
 import * as cwm from './game.js';
 
-function choice(action: string | null, hidden: string): string {
-  return action === null ? hidden : action === 'C' ? 'C (cooperate)' : 'D (defect)';
-}
-
-function status(currentPlayer: number): string {
-  return currentPlayer === -4 ? 'both choices revealed' : `player ${currentPlayer} to choose`;
-}
-
-function renderState(state: cwm.State): string {
-  const fields: Array<[string, unknown]> = [
-    ['player 0', choice(state.choices[0], 'not chosen')],
-    ['player 1', choice(state.choices[1], 'not chosen')],
-    ['status', status(state.currentPlayer)],
-  ];
-  if (state.currentPlayer === -4) fields.push(['rewards', cwm.getRewards(state)]);
-  return renderFields(fields);
-}
-
-function renderObservation(obs: cwm.Observation, player: number): string {
-  const opponent = 1 - player;
-  const over = obs.currentPlayer === -4;
-  return renderFields([
-    ['you', `player ${player}`],
-    ['your choice', choice(obs.choices[player], 'not chosen')],
-    ['opponent\'s choice', choice(obs.choices[opponent], over ? 'not chosen' : 'hidden until both have chosen')],
-    ['status', status(obs.currentPlayer)],
-  ]);
-}
+const { renderState, renderObservation } = hiddenChoiceRenderers<cwm.State, cwm.Observation>({
+  player: (player) => `player ${player}`,
+  noun: 'choice',
+  label: (action) => (action === 'C' ? 'C (cooperate)' : 'D (defect)'),
+  rewards: cwm.getRewards,
+});
 
 export const prisonersDilemma: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
