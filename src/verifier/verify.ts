@@ -11,6 +11,7 @@ import type { DifferentialReport } from './differential.js';
 import type { DynamicsReport } from './dynamics.js';
 import type { InformationReport } from './information.js';
 import { evalScore, rlvrReward, type TierName } from './scores.js';
+import { pythonPortability } from '../codegen/python/translate.js';
 import { StaticChecker, type SourceCheck } from './static/checker.js';
 
 export const TIER_NAMES: TierName[] = ['static', 'dynamics', 'consistency', 'information', 'scenarios', 'differential'];
@@ -26,7 +27,8 @@ export interface VerifyOptions {
   limits: SandboxLimits;
   /** Cores to use for batches (one isolate each). */
   concurrency: number;
-  portability?: SourceCheck;
+  /** The static tier's portability check: translation to Python by default, null for none. */
+  portability?: SourceCheck | null;
 }
 
 export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = {
@@ -73,7 +75,7 @@ export class Verifier {
 
   /** The long-lived static checker, created on first use. */
   get staticChecker(): StaticChecker {
-    this.checker ??= new StaticChecker(this.options.portability);
+    this.checker ??= new StaticChecker(this.options.portability === undefined ? pythonPortability : this.options.portability ?? undefined);
     return this.checker;
   }
 

@@ -41,13 +41,18 @@ export class PythonTranslator {
   translate(source: string): Translation {
     const file = this.project.createSourceFile(MODULE_PATH, source, { overwrite: true });
     const checker = this.project.getProgram().compilerObject.getTypeChecker();
-    return new ModuleTranslation(file.compilerNode, checker).run();
+    return translateSourceFile(file.compilerNode, checker);
   }
+}
 
-  /** The portability check for the static tier: what the translation cannot handle. */
-  portability(sourceFile: ts.SourceFile): Diagnostic[] {
-    return this.translate(sourceFile.getFullText()).diagnostics;
-  }
+/** Translates a source file another Project has already type-checked. */
+export function translateSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): Translation {
+  return new ModuleTranslation(sourceFile, checker).run();
+}
+
+/** The static tier's portability check: what the translation to Python cannot handle. */
+export function pythonPortability(sourceFile: ts.SourceFile, checker: ts.TypeChecker): Diagnostic[] {
+  return translateSourceFile(sourceFile, checker).diagnostics;
 }
 
 class ModuleTranslation {

@@ -5,6 +5,7 @@
 
 import ivm from 'isolated-vm';
 import type { Action, GameCWM, ObservationActionPair } from '../contract.js';
+import type { RecordedTrajectory } from '../record.js';
 import type { SearchBackend } from '../../mcts/backend.js';
 import type { SearchOptions, SearchResult } from '../../mcts/search.js';
 import { bridgeSource, compileCandidate } from './compile.js';
@@ -89,6 +90,11 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
 
   ismcts(history: Array<ObservationActionPair<unknown>>, player: number, legalActions: Action[], options: SearchOptions, seed: number): SearchResult {
     return this.call('ismcts', { history, player, legalActions, options, seed }) as SearchResult;
+  }
+
+  /** Seeded random trajectories with every state's player, legal actions, rewards and observations, recorded inside the sandbox. */
+  record(count: number, seed: number, maxLength: number): RecordedTrajectory[] {
+    return this.call('record', { count, seed, maxLength }) as RecordedTrajectory[];
   }
 
   dispose(): void {

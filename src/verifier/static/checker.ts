@@ -35,8 +35,8 @@ const CANDIDATE_LIBS = [
 
 export const STATIC_CHECKS = ['parses', 'type-checks', 'satisfies-contract', 'no-forbidden-constructs', 'portable'] as const;
 
-/** An extra check on the parsed source, e.g. portability to Python. */
-export type SourceCheck = (sourceFile: ts.SourceFile) => Diagnostic[];
+/** An extra check on the type-checked source, e.g. portability to Python. */
+export type SourceCheck = (sourceFile: ts.SourceFile, checker: ts.TypeChecker) => Diagnostic[];
 
 export interface StaticReport {
   checks: CheckResult[];
@@ -75,7 +75,7 @@ export class StaticChecker {
     const types = syntax.length > 0 ? [] : program.getSemanticDiagnostics(candidateNode).map((d) => toDiagnostic(d, 'type'));
     const contract = syntax.length > 0 ? [] : program.getSemanticDiagnostics(conformance.compilerNode).map(contractDiagnostic);
     const forbidden = findForbiddenConstructs(candidateNode);
-    const portability = this.portability && syntax.length === 0 ? this.portability(candidateNode) : [];
+    const portability = this.portability && syntax.length === 0 ? this.portability(candidateNode, program.getTypeChecker()) : [];
 
     const checks: CheckResult[] = syntax.length > 0
       ? STATIC_CHECKS.map((name) => name === 'parses' ? result(name, syntax) : { name, passed: false, message: 'not checked: the module does not parse' })
