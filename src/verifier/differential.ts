@@ -216,8 +216,10 @@ function compareStep<S, O>(
       agree = false;
     }
     const legal = candidate.getLegalActions(state);
-    const missing = refLegal.filter((a) => !legal.includes(a));
-    const extra = legal.filter((a) => !refLegal.includes(a));
+    const legalSet = new Set(legal);
+    const refSet = new Set(refLegal);
+    const missing = refLegal.filter((a) => !legalSet.has(a));
+    const extra = legal.filter((a) => !refSet.has(a));
     if (missing.length > 0 || extra.length > 0 || legal.length !== refLegal.length) {
       const parts = [];
       if (missing.length > 0) parts.push(`missing ${JSON.stringify(missing)}`);
