@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'forks',
     execArgv: ['--no-node-snapshot'],
-    testTimeout: 60_000,
+    // Generous: CI shares two cores between forked workers; long games (backgammon) play 1,000 guarded games.
+    testTimeout: 300_000,
   },
 });

@@ -5,6 +5,7 @@ import { registerArenaCommand } from './commands/arena.js';
 import { registerGamesCommand } from './commands/games.js';
 import { registerPlayCommand } from './commands/play.js';
 import { registerRulesCommand } from './commands/rules.js';
+import { registerTranslateCommands } from './commands/translate.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
 import { SandboxError } from '../engine/sandbox/sandbox.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerPlayCommand(program);
   registerVerifyCommand(program);
   registerArenaCommand(program);
+  registerTranslateCommands(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -19,6 +19,8 @@ export const POSTERIOR_CHECK = 'resample-matches-posterior';
 export const POSTERIOR_SAMPLES = 600;
 export const POSTERIOR_HISTORIES = 6;
 export const POSTERIOR_P_VALUE = 1e-5;
+/** Draws that decide whether a history's posterior has more than one world. */
+const POSTERIOR_PROBE = 40;
 
 export interface InformationOptions {
   histories: number;
@@ -85,7 +87,7 @@ function comparePosteriors<S, O, RS, RO>(
   recorder: CheckRecorder,
 ): void {
   let compared = 0;
-  for (let i = 0; i < options.histories * 4 && compared < POSTERIOR_HISTORIES; i++) {
+  for (let i = 0; i < options.histories && compared < POSTERIOR_HISTORIES; i++) {
     const rng = new Rng(options.seed).derive(1_000_000 + i);
     const truth = sampleHistory(reference, players, rng, options.maxGameLength);
     const hidden = truth.history.slice(0, -1).map(([, own]) => own === null);
@@ -96,12 +98,13 @@ function comparePosteriors<S, O, RS, RO>(
     } catch {
       continue; // the candidate's transitions differ: the differential tier reports that
     }
-    const referenceWorlds = drawWorlds(reference, truth.history, truth.player, hidden, rng);
-    if (referenceWorlds.size < 2) continue;
+    // A few draws first: a history whose posterior has one world cannot tell samplers apart.
+    if (drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_PROBE).size < 2) continue;
+    const referenceWorlds = drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_SAMPLES);
     compared++;
     let candidateWorlds: Map<string, number>;
     try {
-      candidateWorlds = drawWorlds(game, candidateHistory, truth.player, hidden, rng);
+      candidateWorlds = drawWorlds(game, candidateHistory, truth.player, hidden, rng, POSTERIOR_SAMPLES);
     } catch (error) {
       recorder.fail('resample-runs', `resampleHistory threw ${describeThrown(error)}`, truth.actions);
       return;
@@ -130,17 +133,18 @@ function historyFor<S, O>(game: GameCWM<S, O>, actions: Action[], player: number
   return history;
 }
 
-/** Counts of the hidden actions (joined) over POSTERIOR_SAMPLES resamples. */
+/** Counts of the hidden actions (joined) over `samples` resamples. */
 function drawWorlds<S, O>(
   game: GameCWM<S, O>,
   history: Array<ObservationActionPair<O>>,
   player: number,
   hidden: boolean[],
   rng: Rng,
+  samples: number,
 ): Map<string, number> {
   const counts = new Map<string, number>();
   const random = rng.randomFn;
-  for (let k = 0; k < POSTERIOR_SAMPLES; k++) {
+  for (let k = 0; k < samples; k++) {
     const actions = game.resampleHistory!(history, player, random);
     const key = hidden.map((isHidden, t) => (isHidden ? actions[t] : '')).join('|');
     counts.set(key, (counts.get(key) ?? 0) + 1);

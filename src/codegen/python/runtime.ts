@@ -6,7 +6,6 @@
 export const PYTHON_RUNTIME = String.raw`import json as _js_json
 import math
 import random
-from decimal import Decimal as _js_decimal
 from functools import cmp_to_key as _js_cmp_to_key
 
 Action = str
@@ -31,10 +30,25 @@ def _js_num_str(x):
         return text
     if 1e-6 <= abs(x) < 1e21:
         # JavaScript writes these without an exponent: the same shortest digits, in fixed notation.
-        return format(_js_decimal(text), 'f')
+        return _js_fixed(text)
     mantissa, exponent = text.split('e')
     sign = '-' if exponent.startswith('-') else '+'
     return mantissa + 'e' + sign + exponent.lstrip('+-').lstrip('0')
+
+
+def _js_fixed(text):
+    sign = ''
+    if text.startswith('-'):
+        sign = '-'
+        text = text[1:]
+    mantissa, exponent = text.split('e')
+    digits = mantissa.replace('.', '')
+    point = (mantissa.index('.') if '.' in mantissa else len(mantissa)) + int(exponent)
+    if point <= 0:
+        return sign + '0.' + '0' * (-point) + digits
+    if point >= len(digits):
+        return sign + digits + '0' * (point - len(digits))
+    return sign + digits[:point] + '.' + digits[point:]
 
 
 def _js_str(x):

@@ -1,0 +1,31 @@
+"""Hostile: get_legal_actions never returns (the runner must be killed by the client's timeout or RLIMIT_CPU)."""
+
+
+def get_initial_state():
+    return {"moves": 0}
+
+
+def get_current_player(state):
+    return 0 if state["moves"] < 1 else -4
+
+
+def get_player_name(player_id):
+    return "only"
+
+
+def get_rewards(state):
+    return [0.0]
+
+
+def apply_action(state, action):
+    return {"moves": state["moves"] + 1}
+
+
+def get_observations(state):
+    return [state]
+
+
+def get_legal_actions(state):
+    n = 0
+    while True:
+        n += 1

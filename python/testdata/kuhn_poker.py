@@ -1,0 +1,131 @@
+"""Kuhn poker in the paper's Python format, matching the built-in TypeScript
+GameCWM (src/games/kuhn_poker/game.ts): three cards, one private card each,
+antes of 1, one betting round with a raise of 1, deals "JQ", "JK", ... by
+chance. Imperfect information: resample_history draws the opponent's card."""
+
+import random
+
+CHANCE = -1
+TERMINAL = -4
+FOLD, CALL, RAISE = 'Fold', 'Call', 'Raise'
+CARDS = ['J', 'Q', 'K']
+DEALS = ['JQ', 'JK', 'QJ', 'QK', 'KJ', 'KQ']
+
+
+def get_initial_state():
+    return {'cards': [], 'betting': [], 'contributions': [1, 1], 'currentPlayer': CHANCE, 'showdown': False, 'rewards': [0, 0]}
+
+
+def get_current_player(state):
+    return state['currentPlayer']
+
+
+def get_player_name(player_id):
+    return f'Player {player_id}'
+
+
+def _facing_raise(state):
+    return state['contributions'][0] != state['contributions'][1]
+
+
+def get_legal_actions(state):
+    if state['currentPlayer'] == TERMINAL:
+        return []
+    if state['currentPlayer'] == CHANCE:
+        return list(DEALS)
+    return [FOLD, CALL] if _facing_raise(state) else [FOLD, CALL, RAISE]
+
+
+def get_chance_outcomes(state):
+    if state['currentPlayer'] != CHANCE:
+        return []
+    return [(deal, 1 / 6) for deal in DEALS]
+
+
+def _with(state, **changes):
+    new_state = {key: list(value) if isinstance(value, list) else value for key, value in state.items()}
+    new_state.update(changes)
+    return new_state
+
+
+def apply_action(state, action):
+    player = state['currentPlayer']
+    if player == TERMINAL:
+        raise ValueError(f'the hand is over; "{action}" cannot be played')
+    if player == CHANCE:
+        if action not in DEALS:
+            raise ValueError(f'"{action}" is not a deal')
+        return _with(state, cards=[action[0], action[1]], currentPlayer=0)
+    raised = _facing_raise(state)
+    if action not in (FOLD, CALL, RAISE) or (action == RAISE and raised):
+        raise ValueError(f'"{action}" is not legal here')
+    betting = state['betting'] + [action]
+    if action == FOLD:
+        lost = state['contributions'][player]
+        rewards = [-lost, lost] if player == 0 else [lost, -lost]
+        return _with(state, betting=betting, currentPlayer=TERMINAL, rewards=rewards)
+    if action == RAISE:
+        contributions = list(state['contributions'])
+        contributions[player] += 1
+        return _with(state, betting=betting, contributions=contributions, currentPlayer=1 - player)
+    if raised or player == 1:
+        contributions = list(state['contributions'])
+        contributions[player] = contributions[1 - player]
+        stake = contributions[0]
+        p0_wins = CARDS.index(state['cards'][0]) > CARDS.index(state['cards'][1])
+        rewards = [stake, -stake] if p0_wins else [-stake, stake]
+        return _with(state, betting=betting, contributions=contributions, currentPlayer=TERMINAL, showdown=True, rewards=rewards)
+    return _with(state, betting=betting, currentPlayer=1)
+
+
+def get_rewards(state):
+    return list(state['rewards'])
+
+
+def _observation(state, player):
+    return {
+        'player': player,
+        'card': state['cards'][player] if state['cards'] else None,
+        'betting': list(state['betting']),
+        'currentPlayer': state['currentPlayer'],
+        'opponentCard': state['cards'][1 - player] if state['showdown'] else None,
+    }
+
+
+def get_observations(state):
+    return [_observation(state, 0), _observation(state, 1)]
+
+
+def _explains(actions, history, player):
+    state = get_initial_state()
+    for t, (observation, own) in enumerate(history):
+        if _observation(state, player) != observation:
+            return False
+        if t == len(history) - 1:
+            return True
+        actor = state['currentPlayer']
+        if actor == TERMINAL:
+            return False
+        if own is not None and (actor != player or actions[t] != own):
+            return False
+        if own is None and actor == player:
+            return False
+        if actions[t] not in get_legal_actions(state):
+            return False
+        state = apply_action(state, actions[t])
+    return True
+
+
+def resample_history(obs_action_history, player_id):
+    steps = len(obs_action_history) - 1
+    if steps <= 0:
+        return []
+    betting = obs_action_history[steps][0]['betting']
+    consistent = []
+    for deal in DEALS:
+        actions = ([deal] + list(betting))[:steps]
+        if len(actions) == steps and _explains(actions, obs_action_history, player_id):
+            consistent.append(actions)
+    if not consistent:
+        raise ValueError(f"no deal explains player {player_id}'s history")
+    return random.choice(consistent)

@@ -1,0 +1,422 @@
+// Blackjack as a GameCWM: one player (player 0) against a rule-bound dealer
+// (player 1) with a single 52-card deck dealt without replacement, one card
+// per chance step. The player may hit, stand, double down, split a pair once,
+// or surrender its first two cards; the dealer hits below 17 and stands on 17
+// or more (soft 17 included). The dealer's hole card stays hidden from the
+// player until the dealer's turn. Written in the contract's subset: pure
+// functions over JSON state, no imports.
+
+export type Action = string;
+
+export interface State {
+  /**
+   * Chance phases: "deal_p1", "deal_d1", "deal_p2", "deal_d2" (the initial
+   * deal), "p_hit" (a card after a hit), "p_double" (the one card after a
+   * double down), "p_split" (the second card of a split hand), "d_hit" (a card
+   * to the dealer). Decisions: "play" (player 0), "dealer" (player 1). "done"
+   * once the game is over.
+   */
+  phase: string;
+  /** 0 (player), 1 (dealer), -1 at a deal, -4 once the game is over. */
+  currentPlayer: number;
+  /** Ids (indexes into the 52-card order Ac Ad Ah As 2c ... Ks) of the cards not dealt yet. */
+  deck: number[];
+  /** The player's hands: one, or two after a split; cards as rank + suit, e.g. "Ah", "Tc". */
+  hands: string[][];
+  /** Stake of each hand: 1, or 2 after a double down. */
+  bets: number[];
+  /** Index of the hand being played (or being dealt its second card after a split). */
+  active: number;
+  /** The dealer's cards: the upcard, the hole card, then any hits. */
+  dealer: string[];
+  /** Whether the hole card has been turned over (at the start of the dealer's turn). */
+  holeRevealed: boolean;
+  /** The public decisions so far, in order: the player's H/S/D/R/P and the dealer's H/S. */
+  moves: string[];
+  /** The player's net result and the dealer's (its negative); [0, 0] until the end. */
+  rewards: number[];
+}
+
+export interface Observation {
+  /** Whose view this is (0 the player, 1 the dealer). */
+  player: number;
+  phase: string;
+  currentPlayer: number;
+  /** The player's hands (dealt face up). */
+  hands: string[][];
+  bets: number[];
+  active: number;
+  /** The dealer's cards; the hole card reads "??" while the player may not see it. */
+  dealer: string[];
+  /** The public decisions so far (player and dealer). */
+  moves: string[];
+}
+
+const CHANCE = -1;
+const TERMINAL = -4;
+const HIDDEN = '??';
+const RANKS = 'A23456789TJQK';
+const SUITS = 'cdhs';
+/** RANK_VALUES[i] is the count of RANKS[i], an ace counting 1 here (11 where it helps, in handValue). */
+const RANK_VALUES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10, 10];
+
+function buildCards(): string[] {
+  const cards: string[] = [];
+  for (let r = 0; r < RANKS.length; r++) {
+    for (let s = 0; s < SUITS.length; s++) cards.push(RANKS.charAt(r) + SUITS.charAt(s));
+  }
+  return cards;
+}
+
+/** The 52 cards, rank by rank; a card's id is its index here. */
+const CARDS: string[] = buildCards();
+/** DEALS[id] is the chance action dealing CARDS[id]. */
+const DEALS: Action[] = CARDS.map((card) => `deal:${card}`);
+const FULL_DECK: number[] = CARDS.map((_card, id) => id);
+
+const ONLY_STAND: Action[] = ['S'];
+const HIT_STAND: Action[] = ['H', 'S'];
+const AFTER_SPLIT_TWO: Action[] = ['H', 'S', 'D'];
+const FIRST_TWO: Action[] = ['H', 'S', 'D', 'R'];
+const FIRST_TWO_PAIR: Action[] = ['H', 'S', 'D', 'R', 'P'];
+const DEALER_HIT: Action[] = ['H'];
+const DEALER_STAND: Action[] = ['S'];
+const PLAYER_ACTIONS: Action[] = ['H', 'S', 'D', 'R', 'P'];
+
+/** The id of the card written at `text[offset..offset + 1]` (rank, suit), or -1 if it is not a card. */
+function cardIdAt(text: string, offset: number): number {
+  const rank = RANKS.indexOf(text.charAt(offset));
+  const suit = SUITS.indexOf(text.charAt(offset + 1));
+  if (rank < 0 || suit < 0) return -1;
+  return rank * SUITS.length + suit;
+}
+
+/** The id of a card such as "Ah", or -1. */
+function cardId(card: string): number {
+  return card.length === 2 ? cardIdAt(card, 0) : -1;
+}
+
+/** The id of the card a deal action such as "deal:Ah" deals, or -1 if it is not a deal. */
+function dealId(action: string): number {
+  return action.length === 7 && action.startsWith('deal:') ? cardIdAt(action, 5) : -1;
+}
+
+function cardValue(card: string): number {
+  return RANK_VALUES[RANKS.indexOf(card.charAt(0))];
+}
+
+/** Best total of a hand: aces count 1, and one of them 11 when that does not exceed 21. */
+function handValue(cards: string[]): number {
+  let total = 0;
+  let ace = false;
+  for (let i = 0; i < cards.length; i++) {
+    const value = cardValue(cards[i]);
+    total += value;
+    if (value === 1) ace = true;
+  }
+  if (ace && total + 10 <= 21) return total + 10;
+  return total;
+}
+
+export function getInitialState(): State {
+  return {
+    phase: 'deal_p1', currentPlayer: CHANCE, deck: FULL_DECK.slice(), hands: [], bets: [1], active: 0,
+    dealer: [], holeRevealed: false, moves: [], rewards: [0, 0],
+  };
+}
+
+export function getCurrentPlayer(state: State): number {
+  return state.currentPlayer;
+}
+
+export function getPlayerName(player: number): string {
+  return player === 0 ? 'Player' : 'Dealer';
+}
+
+function playerActions(state: State): Action[] {
+  const hand = state.hands[state.active];
+  if (handValue(hand) === 21) return ONLY_STAND;
+  if (hand.length !== 2) return HIT_STAND;
+  if (state.hands.length > 1) return AFTER_SPLIT_TWO;
+  return cardValue(hand[0]) === cardValue(hand[1]) ? FIRST_TWO_PAIR : FIRST_TWO;
+}
+
+export function getLegalActions(state: State): Action[] {
+  const player = state.currentPlayer;
+  if (player === TERMINAL) return [];
+  if (player === CHANCE) return state.deck.map((id) => DEALS[id]);
+  if (player === 1) return handValue(state.dealer) < 17 ? DEALER_HIT.slice() : DEALER_STAND.slice();
+  return playerActions(state).slice();
+}
+
+export function getChanceOutcomes(state: State): Array<[Action, number]> {
+  if (state.currentPlayer !== CHANCE) return [];
+  const p = 1 / state.deck.length;
+  return state.deck.map((id): [Action, number] => [DEALS[id], p]);
+}
+
+/** The final state: each hand settled against the dealer, the player's net and the dealer's negative. */
+function settle(state: State): State {
+  const dealerValue = handValue(state.dealer);
+  const dealerNatural = state.dealer.length === 2 && dealerValue === 21;
+  let total = 0;
+  for (let i = 0; i < state.hands.length; i++) {
+    const hand = state.hands[i];
+    const value = handValue(hand);
+    const bet = state.bets[i];
+    if (value > 21) total -= bet;
+    else if (state.hands.length === 1 && hand.length === 2 && value === 21) total += dealerNatural ? 0 : 1.5 * bet;
+    else if (dealerNatural) total -= bet;
+    else if (dealerValue > 21 || value > dealerValue) total += bet;
+    else if (value < dealerValue) total -= bet;
+  }
+  return { ...state, phase: 'done', currentPlayer: TERMINAL, rewards: [total, 0 - total] };
+}
+
+/** The active hand is finished: deal to the next split hand, or hand over to the dealer, or settle if every hand busted. */
+function finishHand(state: State): State {
+  if (state.active + 1 < state.hands.length) {
+    return { ...state, active: state.active + 1, phase: 'p_split', currentPlayer: CHANCE };
+  }
+  for (let i = 0; i < state.hands.length; i++) {
+    if (handValue(state.hands[i]) <= 21) return { ...state, phase: 'dealer', currentPlayer: 1, holeRevealed: true };
+  }
+  return settle(state);
+}
+
+function addToActive(state: State, card: string): string[][] {
+  const hands = state.hands.slice();
+  const hand = hands[state.active].slice();
+  hand.push(card);
+  hands[state.active] = hand;
+  return hands;
+}
+
+function deal(state: State, action: Action): State {
+  const id = dealId(action);
+  if (id < 0) throw new Error(`"${action}" is not a deal; expected deal:<rank><suit>, rank A 2-9 T J Q K, suit c d h s (e.g. deal:Ah)`);
+  const position = state.deck.indexOf(id);
+  if (position < 0) throw new Error(`"${action}": that card has already been dealt`);
+  const deck: number[] = [];
+  for (let i = 0; i < state.deck.length; i++) {
+    if (i !== position) deck.push(state.deck[i]);
+  }
+  const card = CARDS[id];
+  const phase = state.phase;
+  if (phase === 'deal_p1') return { ...state, deck, hands: [[card]], phase: 'deal_d1' };
+  if (phase === 'deal_d1') return { ...state, deck, dealer: [card], phase: 'deal_p2' };
+  if (phase === 'deal_p2') return { ...state, deck, hands: [[state.hands[0][0], card]], phase: 'deal_d2' };
+  if (phase === 'deal_d2') return { ...state, deck, dealer: [state.dealer[0], card], phase: 'play', currentPlayer: 0 };
+  if (phase === 'd_hit') {
+    const dealer = state.dealer.slice();
+    dealer.push(card);
+    const next = { ...state, deck, dealer };
+    if (handValue(dealer) > 21) return settle(next);
+    return { ...next, phase: 'dealer', currentPlayer: 1 };
+  }
+  const hands = addToActive(state, card);
+  const next = { ...state, deck, hands };
+  if (phase === 'p_split') return { ...next, phase: 'play', currentPlayer: 0 };
+  if (phase === 'p_double' || handValue(hands[state.active]) > 21) return finishHand(next);
+  return { ...next, phase: 'play', currentPlayer: 0 };
+}
+
+export function applyAction(state: State, action: Action): State {
+  const player = state.currentPlayer;
+  if (player === TERMINAL) throw new Error(`the game is over; "${action}" cannot be played`);
+  if (player === CHANCE) return deal(state, action);
+  const legal = getLegalActions(state);
+  if (!legal.includes(action)) {
+    if (player === 1) throw new Error(`"${action}" is not legal for the dealer: with ${handValue(state.dealer)} the dealer must ${legal[0] === 'H' ? 'hit (H)' : 'stand (S)'}`);
+    if (!PLAYER_ACTIONS.includes(action)) throw new Error(`"${action}" is not an action; expected H, S, D, R or P`);
+    throw new Error(`"${action}" is not legal now; legal: ${legal.join(', ')}`);
+  }
+  const moves = state.moves.slice();
+  moves.push(action);
+  if (player === 1) {
+    if (action === 'H') return { ...state, moves, phase: 'd_hit', currentPlayer: CHANCE };
+    return settle({ ...state, moves });
+  }
+  if (action === 'H') return { ...state, moves, phase: 'p_hit', currentPlayer: CHANCE };
+  if (action === 'S') return finishHand({ ...state, moves });
+  if (action === 'D') {
+    const bets = state.bets.slice();
+    bets[state.active] = 2 * bets[state.active];
+    return { ...state, moves, bets, phase: 'p_double', currentPlayer: CHANCE };
+  }
+  if (action === 'R') return { ...state, moves, phase: 'done', currentPlayer: TERMINAL, rewards: [-0.5, 0.5] };
+  // P: split the pair into two hands of one card each, the first dealt its second card now.
+  const hand = state.hands[0];
+  return { ...state, moves, hands: [[hand[0]], [hand[1]]], bets: [1, 1], active: 0, phase: 'p_split', currentPlayer: CHANCE };
+}
+
+export function getRewards(state: State): number[] {
+  return state.rewards.slice();
+}
+
+function copyHands(hands: string[][]): string[][] {
+  return hands.map((hand) => hand.slice());
+}
+
+function observationFor(state: State, player: number): Observation {
+  const hideHole = player === 0 && !state.holeRevealed && state.dealer.length > 1;
+  return {
+    player,
+    phase: state.phase,
+    currentPlayer: state.currentPlayer,
+    hands: copyHands(state.hands),
+    bets: state.bets.slice(),
+    active: state.active,
+    dealer: hideHole ? [state.dealer[0], HIDDEN] : state.dealer.slice(),
+    moves: state.moves.slice(),
+  };
+}
+
+export function getObservations(state: State): Observation[] {
+  return [observationFor(state, 0), observationFor(state, 1)];
+}
+
+function sameStrings(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+/** Whether the state shows `player` exactly the observation `obs`. */
+function shows(state: State, player: number, obs: Observation): boolean {
+  if (obs.player !== player || obs.phase !== state.phase || obs.currentPlayer !== state.currentPlayer) return false;
+  if (obs.active !== state.active || obs.hands.length !== state.hands.length || obs.bets.length !== state.bets.length) return false;
+  for (let i = 0; i < state.hands.length; i++) {
+    if (!sameStrings(obs.hands[i], state.hands[i]) || obs.bets[i] !== state.bets[i]) return false;
+  }
+  if (!sameStrings(obs.moves, state.moves) || obs.dealer.length !== state.dealer.length) return false;
+  const hideHole = player === 0 && !state.holeRevealed;
+  for (let i = 0; i < state.dealer.length; i++) {
+    const expected = hideHole && i === 1 ? HIDDEN : state.dealer[i];
+    if (obs.dealer[i] !== expected) return false;
+  }
+  return true;
+}
+
+/** Whether `action` is legal in the non-terminal `state` (getLegalActions without building the deal list). */
+function isLegal(state: State, action: Action): boolean {
+  const player = state.currentPlayer;
+  if (player === CHANCE) {
+    const id = dealId(action);
+    return id >= 0 && state.deck.indexOf(id) >= 0;
+  }
+  if (player === 1) return action === (handValue(state.dealer) < 17 ? 'H' : 'S');
+  return playerActions(state).includes(action);
+}
+
+/** Whether replaying `actions` reproduces the player's observations and own actions. */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  for (let t = 0; t < history.length; t++) {
+    const entry = history[t];
+    if (!shows(state, player, entry[0])) return false;
+    if (t === history.length - 1) return true;
+    const actor = state.currentPlayer;
+    if (actor === TERMINAL) return false;
+    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
+    if (entry[1] === null && actor === player) return false;
+    if (!isLegal(state, actions[t])) return false;
+    state = applyAction(state, actions[t]);
+  }
+  return true;
+}
+
+/** The last card of `cards`, or null if there is none. */
+function lastOf(cards: string[]): string | null {
+  if (cards.length === 0) return null;
+  return cards[cards.length - 1];
+}
+
+/** The card a chance step dealt, read from the observation after it ("??" for the hidden hole card), or null if absent. */
+function dealtCard(before: Observation, after: Observation): string | null {
+  const phase = before.phase;
+  if (phase === 'deal_p1' || phase === 'deal_p2') return after.hands.length > 0 ? lastOf(after.hands[0]) : null;
+  if (phase === 'deal_d1' || phase === 'deal_d2' || phase === 'd_hit') return lastOf(after.dealer);
+  if (phase === 'p_hit' || phase === 'p_double' || phase === 'p_split') {
+    return before.active >= 0 && before.active < after.hands.length ? lastOf(after.hands[before.active]) : null;
+  }
+  return null;
+}
+
+/**
+ * Draws a history consistent with the player's view, from the exact posterior.
+ * Every card but the dealer's hole card is dealt face up, and every decision
+ * is public, so the history can be read off the observations: each chance
+ * step's card from the observation after it, each of the other side's
+ * decisions from the public move list. The dealer sees everything, so its
+ * history has a single explanation. The player misses only the hole card
+ * until the dealer's turn reveals it; every deal order has the same
+ * probability (one over the remaining deck at each draw) and nothing the
+ * player sees before the reveal depends on the hole card, so the posterior is
+ * uniform over the cards the player has not seen. The candidate is then
+ * replayed against the whole history.
+ */
+export function resampleHistory(
+  history: Array<[Observation, Action | null]>,
+  player: number,
+  random: () => number,
+): Action[] {
+  const steps = history.length - 1;
+  if (steps <= 0) return [];
+  const actions: Action[] = [];
+  let holeStep = -1;
+  for (let t = 0; t < steps; t++) {
+    const before = history[t][0];
+    const own = history[t][1];
+    if (own !== null) {
+      actions.push(own);
+      continue;
+    }
+    const after = history[t + 1][0];
+    if (before.currentPlayer === CHANCE) {
+      const card = dealtCard(before, after);
+      if (card === HIDDEN) {
+        holeStep = t;
+        actions.push(HIDDEN);
+        continue;
+      }
+      const id = card === null ? -1 : cardId(card);
+      if (id < 0) throw new Error(`no play explains player ${player}'s history: no card is seen at step ${t}`);
+      actions.push(DEALS[id]);
+    } else if (before.currentPlayer === 1 - player && after.moves.length === before.moves.length + 1) {
+      actions.push(after.moves[after.moves.length - 1]);
+    } else {
+      throw new Error(`no play explains player ${player}'s history: nobody can act at step ${t}`);
+    }
+  }
+  if (holeStep >= 0) {
+    const final = history[steps][0];
+    let hole = final.dealer.length > 1 ? final.dealer[1] : HIDDEN;
+    if (hole === HIDDEN) {
+      const seen: boolean[] = CARDS.map(() => false);
+      for (let h = 0; h < final.hands.length; h++) {
+        for (let i = 0; i < final.hands[h].length; i++) {
+          const id = cardId(final.hands[h][i]);
+          if (id >= 0) seen[id] = true;
+        }
+      }
+      for (let i = 0; i < final.dealer.length; i++) {
+        const id = cardId(final.dealer[i]);
+        if (id >= 0) seen[id] = true;
+      }
+      const unseen: number[] = [];
+      for (let id = 0; id < CARDS.length; id++) {
+        if (!seen[id]) unseen.push(id);
+      }
+      if (unseen.length === 0) throw new Error(`no play explains player ${player}'s history: no card is left for the hole`);
+      hole = CARDS[unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))]];
+    }
+    const id = cardId(hole);
+    if (id < 0) throw new Error(`no play explains player ${player}'s history: the hole card "${hole}" is not a card`);
+    actions[holeStep] = DEALS[id];
+  }
+  if (!explains(actions, history, player)) throw new Error(`no play explains player ${player}'s history`);
+  return actions;
+}

@@ -1,0 +1,268 @@
+// Liar's dice as a GameCWM: one round for two players with five six-sided
+// dice each. Chance rolls player 0's five dice, then player 1's, one die per
+// step. Player 0 opens the bidding; each bid "bid:<quantity>:<face>" claims at
+// least that many dice of that face among all ten, ones counting as every
+// other face (a bid on ones counts only ones). Bids must rise (higher
+// quantity, or the same quantity with a higher face) until a player calls
+// "liar": the dice are revealed and the loser of the challenge (the bidder if
+// the bid was false, else the challenger) loses a die, which ends the game
+// with -1 for that player and 0 for the other. Written in the contract's
+// subset: pure functions over JSON state, no imports.
+
+export type Action = string;
+
+export interface State {
+  /** Dice [player 0's, player 1's], each face 1..6, in the order rolled. */
+  dice: number[][];
+  /** The public actions after the roll: bids in order, then "liar" if called. */
+  bids: string[];
+  /** Index of the standing bid ((quantity - 1) * 6 + face - 1), -1 before the first bid. */
+  lastBid: number;
+  /** Who made the standing bid, -1 before the first bid. */
+  bidder: number;
+  /** Player to act (0 or 1), -1 while rolling, -4 once a challenge is resolved. */
+  currentPlayer: number;
+  /** Payoffs: 0 for both until the end, then -1 for the loser of the challenge. */
+  rewards: number[];
+}
+
+export interface Observation {
+  /** Whose view this is. */
+  player: number;
+  /** This player's dice, in the order rolled. */
+  ownDice: number[];
+  /** The opponent's dice, revealed only when a challenge ends the round. */
+  opponentDice: number[] | null;
+  /** How many dice each player has rolled so far (each cup holds 5). */
+  rolled: number[];
+  /** The public bidding: bids in order, then "liar" once called. */
+  bids: string[];
+  /** Whose turn it is (0, 1, -1 while rolling, -4 at the end). */
+  currentPlayer: number;
+}
+
+const CHANCE = -1;
+const TERMINAL = -4;
+const DICE_PER_PLAYER = 5;
+const FACES = 6;
+const TOTAL_DICE = 2 * DICE_PER_PLAYER;
+const LIAR = 'liar';
+const ROLLS: Action[] = ['roll:1', 'roll:2', 'roll:3', 'roll:4', 'roll:5', 'roll:6'];
+const ROLL_PROBABILITY = 1 / FACES;
+
+function buildBids(): Action[] {
+  const bids: Action[] = [];
+  for (let quantity = 1; quantity <= TOTAL_DICE; quantity++) {
+    for (let face = 1; face <= FACES; face++) bids.push(`bid:${quantity}:${face}`);
+  }
+  return bids;
+}
+
+/** BIDS[(quantity - 1) * 6 + face - 1] is "bid:<quantity>:<face>", in rising order. */
+const BIDS: Action[] = buildBids();
+
+function buildLegalAfter(): Action[][] {
+  const lists: Action[][] = [];
+  for (let last = -1; last < BIDS.length; last++) {
+    const legal: Action[] = last >= 0 ? [LIAR] : [];
+    for (let i = last + 1; i < BIDS.length; i++) legal.push(BIDS[i]);
+    lists.push(legal);
+  }
+  return lists;
+}
+
+/** LEGAL_AFTER[lastBid + 1]: the legal actions when the standing bid is lastBid. */
+const LEGAL_AFTER: Action[][] = buildLegalAfter();
+
+export function getInitialState(): State {
+  return { dice: [[], []], bids: [], lastBid: -1, bidder: -1, currentPlayer: CHANCE, rewards: [0, 0] };
+}
+
+export function getCurrentPlayer(state: State): number {
+  return state.currentPlayer;
+}
+
+export function getPlayerName(player: number): string {
+  return player === 0 ? 'Player 0' : 'Player 1';
+}
+
+export function getLegalActions(state: State): Action[] {
+  if (state.currentPlayer === TERMINAL) return [];
+  if (state.currentPlayer === CHANCE) return ROLLS.slice();
+  return LEGAL_AFTER[state.lastBid + 1].slice();
+}
+
+export function getChanceOutcomes(state: State): Array<[Action, number]> {
+  if (state.currentPlayer !== CHANCE) return [];
+  return ROLLS.map((roll): [Action, number] => [roll, ROLL_PROBABILITY]);
+}
+
+/** The quantity and face of bid index `bid`. */
+function bidQuantity(bid: number): number {
+  return Math.floor(bid / FACES) + 1;
+}
+
+function bidFace(bid: number): number {
+  return bid - Math.floor(bid / FACES) * FACES + 1;
+}
+
+/** Dice among all ten that count for `face`: that face, plus ones unless the face is 1. */
+function countFor(dice: number[][], face: number): number {
+  let count = 0;
+  for (let p = 0; p < 2; p++) {
+    const cup = dice[p];
+    for (let i = 0; i < cup.length; i++) {
+      if (cup[i] === face || (face !== 1 && cup[i] === 1)) count++;
+    }
+  }
+  return count;
+}
+
+function roll(state: State, action: Action): State {
+  const face = ROLLS.indexOf(action) + 1;
+  if (face === 0) throw new Error(`"${action}" is not a die roll; expected roll:1 .. roll:6`);
+  const owner = state.dice[0].length < DICE_PER_PLAYER ? 0 : 1;
+  const cup = state.dice[owner].slice();
+  cup.push(face);
+  const dice = owner === 0 ? [cup, state.dice[1]] : [state.dice[0], cup];
+  const done = owner === 1 && cup.length === DICE_PER_PLAYER;
+  return { ...state, dice, currentPlayer: done ? 0 : CHANCE };
+}
+
+export function applyAction(state: State, action: Action): State {
+  const player = state.currentPlayer;
+  if (player === TERMINAL) throw new Error(`the round is over; "${action}" cannot be played`);
+  if (player === CHANCE) return roll(state, action);
+  const bids = state.bids.slice();
+  bids.push(action);
+  if (action === LIAR) {
+    if (state.lastBid < 0) throw new Error('"liar" needs a bid to challenge; the opening player must bid');
+    const holds = countFor(state.dice, bidFace(state.lastBid)) >= bidQuantity(state.lastBid);
+    const loser = holds ? player : state.bidder;
+    const rewards = loser === 0 ? [-1, 0] : [0, -1];
+    return { ...state, bids, currentPlayer: TERMINAL, rewards };
+  }
+  const bid = BIDS.indexOf(action);
+  if (bid < 0) throw new Error(`"${action}" is not an action; expected "bid:<quantity>:<face>" (quantity 1..10, face 1..6) or "liar"`);
+  if (bid <= state.lastBid) {
+    throw new Error(`"${action}" does not raise the standing bid "${BIDS[state.lastBid]}": raise the quantity, or keep it and raise the face`);
+  }
+  return { ...state, bids, lastBid: bid, bidder: player, currentPlayer: 1 - player };
+}
+
+export function getRewards(state: State): number[] {
+  return state.rewards.slice();
+}
+
+function observationFor(state: State, player: number): Observation {
+  return {
+    player,
+    ownDice: state.dice[player].slice(),
+    opponentDice: state.currentPlayer === TERMINAL ? state.dice[1 - player].slice() : null,
+    rolled: [state.dice[0].length, state.dice[1].length],
+    bids: state.bids.slice(),
+    currentPlayer: state.currentPlayer,
+  };
+}
+
+export function getObservations(state: State): Observation[] {
+  return [observationFor(state, 0), observationFor(state, 1)];
+}
+
+/**
+ * Whether replaying `actions` reproduces the player's observations and own
+ * actions. A lean replay of the rules above (no state copies, as ISMCTS calls
+ * this once per iteration): the first ten steps roll player 0's dice, then
+ * player 1's; from step 10 on, actions[10 + i] is the i-th bid or the call.
+ */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  const steps = history.length - 1;
+  const rolled = [0, 0];
+  const ownStart = player === 0 ? 0 : DICE_PER_PLAYER;
+  const opponentStart = DICE_PER_PLAYER - ownStart;
+  let current = CHANCE;
+  let lastBid = -1;
+  for (let t = 0; t <= steps; t++) {
+    const obs = history[t][0];
+    if (obs.player !== player || obs.currentPlayer !== current) return false;
+    if (obs.rolled.length !== 2 || obs.rolled[0] !== rolled[0] || obs.rolled[1] !== rolled[1]) return false;
+    const own = obs.ownDice;
+    if (own.length !== rolled[player]) return false;
+    for (let i = 0; i < own.length; i++) {
+      if (own[i] < 1 || own[i] > FACES || ROLLS[own[i] - 1] !== actions[ownStart + i]) return false;
+    }
+    const bidsMade = t > TOTAL_DICE ? t - TOTAL_DICE : 0;
+    if (obs.bids.length !== bidsMade) return false;
+    for (let i = 0; i < bidsMade; i++) {
+      if (obs.bids[i] !== actions[TOTAL_DICE + i]) return false;
+    }
+    const revealed = obs.opponentDice;
+    if (current === TERMINAL) {
+      if (revealed === null || revealed.length !== DICE_PER_PLAYER) return false;
+      for (let i = 0; i < DICE_PER_PLAYER; i++) {
+        if (revealed[i] < 1 || revealed[i] > FACES || ROLLS[revealed[i] - 1] !== actions[opponentStart + i]) return false;
+      }
+    } else if (revealed !== null) {
+      return false;
+    }
+    if (t === steps) return true;
+    if (current === TERMINAL) return false;
+    const mine = history[t][1];
+    const action = actions[t];
+    if (mine !== null && (current !== player || action !== mine)) return false;
+    if (mine === null && current === player) return false;
+    if (current === CHANCE) {
+      if (ROLLS.indexOf(action) < 0) return false;
+      const owner = t < DICE_PER_PLAYER ? 0 : 1;
+      rolled[owner] = rolled[owner] + 1;
+      if (t === TOTAL_DICE - 1) current = 0;
+    } else if (action === LIAR) {
+      if (lastBid < 0) return false;
+      current = TERMINAL;
+    } else {
+      const bid = BIDS.indexOf(action);
+      if (bid <= lastBid) return false;
+      lastBid = bid;
+      current = 1 - current;
+    }
+  }
+  return true;
+}
+
+/**
+ * Draws a history consistent with the player's view, from the exact posterior
+ * under a uniformly random opponent. The bidding is public and the legal
+ * actions depend only on it, never on the dice, so the only hidden facts are
+ * the opponent's dice, and the player's observations say nothing about them
+ * until a challenge reveals them. Every die is an independent fair roll, so
+ * each die the opponent has rolled so far is drawn uniformly from 1..6 (or
+ * copied once revealed); the player's own dice and the bids come from the
+ * latest observation. The candidate is then replayed against the history.
+ */
+export function resampleHistory(
+  history: Array<[Observation, Action | null]>,
+  player: number,
+  random: () => number,
+): Action[] {
+  const steps = history.length - 1;
+  if (steps <= 0) return [];
+  const last = history[steps][0];
+  const opponent = 1 - player;
+  const opponentRolled = last.rolled[opponent];
+  let opponentDice: number[] = [];
+  if (last.opponentDice !== null) {
+    opponentDice = last.opponentDice;
+  } else {
+    for (let i = 0; i < opponentRolled; i++) opponentDice.push(Math.min(FACES - 1, Math.floor(random() * FACES)) + 1);
+  }
+  const cups = player === 0 ? [last.ownDice, opponentDice] : [opponentDice, last.ownDice];
+  const actions: Action[] = [];
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < cups[p].length; i++) actions.push(ROLLS[cups[p][i] - 1]);
+  }
+  for (let i = 0; i < last.bids.length; i++) actions.push(last.bids[i]);
+  if (actions.length !== steps || !explains(actions, history, player)) {
+    throw new Error(`no play explains player ${player}'s history`);
+  }
+  return actions;
+}
