@@ -162,10 +162,9 @@ function compareChance<S, O>(
   if (recorder.hasFailed('same-chance-probabilities')) return;
   try {
     if (candidate.getCurrentPlayer(state) !== CHANCE) return;
-    const outcomes = chanceOutcomes(candidate, state);
+    const outcomes = new Map(chanceOutcomes(candidate, state));
     for (const [action, p] of refOutcomes) {
-      const found = outcomes.find(([a]) => a === action);
-      const q = found ? found[1] : 0;
+      const q = outcomes.get(action) ?? 0;
       if (Math.abs(p - q) > 1e-9) {
         recorder.fail('same-chance-probabilities', `chance outcome "${action}" has probability ${q}; the rules give ${p}`, actions);
         return;

@@ -17,7 +17,7 @@ import { StaticChecker, type SourceCheck } from './static/checker.js';
 export const TIER_NAMES: TierName[] = ['static', 'dynamics', 'consistency', 'information', 'scenarios', 'differential'];
 
 /** Dynamics-playout checks that belong to the consistency tier. */
-const CONSISTENCY_CHECKS = new Set(['chance-distribution', 'utility-kind', 'observations-well-formed', 'player-names']);
+export const CONSISTENCY_CHECKS = new Set(['chance-distribution', 'utility-kind', 'observations-well-formed', 'player-names']);
 
 export interface VerifyOptions {
   playouts: number;
@@ -178,7 +178,7 @@ export class Verifier {
   }
 }
 
-function emptyTiers(target: VerifyTarget): Record<TierName, TierReport> {
+export function emptyTiers(target: VerifyTarget): Record<TierName, TierReport> {
   const tier = (applicable: boolean, note?: string): TierReport => ({ applicable, passed: 0, total: 0, score: 0, checks: [], ...(note ? { note } : {}) });
   const noReference = 'no built-in reference for this game: skipped';
   return {
@@ -191,7 +191,7 @@ function emptyTiers(target: VerifyTarget): Record<TierName, TierReport> {
   };
 }
 
-function setTier(tier: TierReport, checks: CheckResult[]): void {
+export function setTier(tier: TierReport, checks: CheckResult[]): void {
   tier.checks = checks;
   tier.total = checks.length;
   tier.passed = checks.filter((c) => c.passed).length;
@@ -199,7 +199,7 @@ function setTier(tier: TierReport, checks: CheckResult[]): void {
 }
 
 /** Fails every applicable dynamic tier with one message. */
-function markNotRun(tiers: Record<TierName, TierReport>, message: string, checkName = 'runs'): void {
+export function markNotRun(tiers: Record<TierName, TierReport>, message: string, checkName = 'runs'): void {
   for (const name of TIER_NAMES) {
     if (name === 'static' || !tiers[name].applicable) continue;
     setTier(tiers[name], [{ name: checkName, passed: false, message }]);

@@ -29,8 +29,8 @@ export const VERIFY_FAILED_EXIT_CODE = 1;
 export function registerVerifyCommand(program: Command): void {
   program
     .command('verify')
-    .description('verify a TypeScript GameCWM file (or every .ts file in a directory) against a game')
-    .argument('[path]', 'a candidate .ts file or a directory of them')
+    .description('verify a GameCWM (a TypeScript module, or a paper-format Python module) or every one in a directory')
+    .argument('[path]', 'a candidate .ts or .py file, or a directory of them')
     .option('--game <id>', 'the game the candidate implements (its reference gives scenarios and the differential tier)')
     .option('--reference', 'verify the built-in reference implementation of --game itself')
     .option('--playouts <n>', 'seeded random playouts (also resampled histories and differential trajectories)', integerOption('--playouts', 1, 100_000), 100)
@@ -76,14 +76,14 @@ function candidateFiles(path: string | undefined, game: GameDefinition, referenc
     throw new UserError(`no such file or directory: ${path}`);
   }
   if (!stats.isDirectory()) return [path];
-  const files = listTypeScript(path);
-  if (files.length === 0) throw new UserError(`no .ts files in ${path}`);
+  const files = listCandidates(path);
+  if (files.length === 0) throw new UserError(`no .ts or .py files in ${path}`);
   return files;
 }
 
-function listTypeScript(dir: string): string[] {
+function listCandidates(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+    .filter((entry) => entry.isFile() && (entry.name.endsWith('.py') || (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
@@ -97,13 +97,19 @@ async function verifyAll(verifier: Verifier, game: GameDefinition, files: string
     while (next < files.length) {
       const index = next++;
       const file = files[index];
-      let source: string;
-      try {
-        source = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
+      const target = { info: game.info, referenceId: game.info.id };
+      if (file.endsWith('.py')) {
+        const { verifyPython } = await import('../../verifier/verify-python.js');
+        reports[index] = await verifyPython(file, target, verifier.options, displayName(file));
+      } else {
+        let source: string;
+        try {
+          source = readFileSync(file, 'utf8');
+        } catch (error) {
+          throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
+        }
+        reports[index] = await verifier.verify(source, target, displayName(file));
       }
-      reports[index] = await verifier.verify(source, { info: game.info, referenceId: game.info.id }, displayName(file));
       progress.tick();
     }
   };

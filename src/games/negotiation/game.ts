@@ -1,0 +1,260 @@
+// Negotiation (after Lewis et al.'s "Deal or No Deal") as a GameCWM: a pool of
+// 2 books, 2 hats and 2 balls; chance gives each player private values of 0-3
+// points per item type; the players alternate, player 0 first, proposing how
+// much of the pool the proposer keeps, until one accepts the other's proposal
+// (each scores its share at its own values) or rejects it (both score 0).
+// Written in the contract's subset: pure functions over JSON state, no imports.
+
+export type Action = string;
+
+export interface State {
+  /** values[p] = player p's points per [book, hat, ball], null until chance deals them. */
+  values: number[][] | null;
+  /** Proposals in order; proposal k is made by player k % 2 and is [books, hats, balls] the proposer keeps. */
+  proposals: number[][];
+  /** "accept" or "reject" once the negotiation has ended, else null. */
+  outcome: string | null;
+  /** 0 or 1 to act, -1 before the values are dealt, -4 once the negotiation is over. */
+  currentPlayer: number;
+}
+
+/** What one player sees: its own values, every proposal, how it ended, whose turn it is. */
+export interface Observation {
+  /** Whose view this is. */
+  player: number;
+  /** This player's own values per [book, hat, ball], null until dealt. */
+  values: number[] | null;
+  /** Every proposal so far (public); proposal k by player k % 2, the quantities the proposer keeps. */
+  proposals: number[][];
+  /** "accept", "reject" or null (public). */
+  outcome: string | null;
+  /** Whose turn it is (0, 1, -1 before the deal, -4 at the end). */
+  currentPlayer: number;
+}
+
+const CHANCE = -1;
+const TERMINAL = -4;
+/** Items of each type in the pool. */
+const POOL = 2;
+/** Values run from 0 to MAX_VALUE. */
+const MAX_VALUE = 3;
+/**
+ * At most this many proposals in a game (the rules set no limit): the player
+ * answering the last one may only accept or reject it.
+ */
+const MAX_PROPOSALS = 10;
+const ACCEPT = 'accept';
+const REJECT = 'reject';
+const DIGITS = ['0', '1', '2', '3'];
+
+/** SPLITS[k] = [books, hats, balls] for k = books * 9 + hats * 3 + balls. */
+function allSplits(): number[][] {
+  const splits: number[][] = [];
+  for (let b = 0; b <= POOL; b++) {
+    for (let h = 0; h <= POOL; h++) {
+      for (let l = 0; l <= POOL; l++) splits.push([b, h, l]);
+    }
+  }
+  return splits;
+}
+
+/** VALUE_SETS[k] = [book, hat, ball] values for k = book * 16 + hat * 4 + ball. */
+function allValueSets(): number[][] {
+  const sets: number[][] = [];
+  for (let b = 0; b <= MAX_VALUE; b++) {
+    for (let h = 0; h <= MAX_VALUE; h++) {
+      for (let l = 0; l <= MAX_VALUE; l++) sets.push([b, h, l]);
+    }
+  }
+  return sets;
+}
+
+const SPLITS: number[][] = allSplits();
+const PROPOSE_ACTIONS: Action[] = SPLITS.map((s) => `propose_${s[0]}_${s[1]}_${s[2]}`);
+const VALUE_SETS: number[][] = allValueSets();
+
+function dealAction(v0: number[], v1: number[]): Action {
+  return `v0_${v0[0]}_${v0[1]}_${v0[2]}_v1_${v1[0]}_${v1[1]}_${v1[2]}`;
+}
+
+/** DEAL_ACTIONS[i * 64 + j]: player 0 gets VALUE_SETS[i], player 1 VALUE_SETS[j]. */
+function allDeals(): Action[] {
+  const deals: Action[] = [];
+  for (let i = 0; i < VALUE_SETS.length; i++) {
+    for (let j = 0; j < VALUE_SETS.length; j++) deals.push(dealAction(VALUE_SETS[i], VALUE_SETS[j]));
+  }
+  return deals;
+}
+
+const DEAL_ACTIONS: Action[] = allDeals();
+const DEAL_OUTCOMES: Array<[Action, number]> = DEAL_ACTIONS.map((a): [Action, number] => [a, 1 / DEAL_ACTIONS.length]);
+/** Legal actions while proposals may still be made: every split, plus accept / reject once one is on the table. */
+const OPENING_ACTIONS: Action[] = PROPOSE_ACTIONS.slice();
+const ANSWER_ACTIONS: Action[] = PROPOSE_ACTIONS.concat([ACCEPT, REJECT]);
+const LAST_ANSWER_ACTIONS: Action[] = [ACCEPT, REJECT];
+
+export function getInitialState(): State {
+  return { values: null, proposals: [], outcome: null, currentPlayer: CHANCE };
+}
+
+export function getCurrentPlayer(state: State): number {
+  return state.currentPlayer;
+}
+
+export function getPlayerName(player: number): string {
+  return player === 0 ? 'Player 0' : 'Player 1';
+}
+
+export function getLegalActions(state: State): Action[] {
+  const player = state.currentPlayer;
+  if (player === TERMINAL) return [];
+  if (player === CHANCE) return DEAL_ACTIONS.slice();
+  if (state.proposals.length === 0) return OPENING_ACTIONS.slice();
+  if (state.proposals.length >= MAX_PROPOSALS) return LAST_ANSWER_ACTIONS.slice();
+  return ANSWER_ACTIONS.slice();
+}
+
+/** Both players' values are drawn independently and uniformly: 4,096 equally likely deals. */
+export function getChanceOutcomes(state: State): Array<[Action, number]> {
+  if (state.currentPlayer !== CHANCE) return [];
+  return DEAL_OUTCOMES.slice();
+}
+
+/** Reads "v0_A_B_C_v1_D_E_F" into [[A, B, C], [D, E, F]], or null if malformed. */
+function parseDeal(action: Action): number[][] | null {
+  const parts = action.split('_');
+  if (parts.length !== 8 || parts[0] !== 'v0' || parts[4] !== 'v1') return null;
+  const values: number[] = [];
+  for (let i = 1; i < 8; i++) {
+    if (i === 4) continue;
+    const v = DIGITS.indexOf(parts[i]);
+    if (v < 0) return null;
+    values.push(v);
+  }
+  return [[values[0], values[1], values[2]], [values[3], values[4], values[5]]];
+}
+
+export function applyAction(state: State, action: Action): State {
+  const player = state.currentPlayer;
+  if (player === TERMINAL) throw new Error(`the negotiation is over; "${action}" cannot be played`);
+  if (player === CHANCE) {
+    const values = parseDeal(action);
+    if (values === null) throw new Error(`"${action}" is not a deal of values; expected v0_<b>_<h>_<l>_v1_<b>_<h>_<l> with values 0 to 3`);
+    return { ...state, values, currentPlayer: 0 };
+  }
+  const count = state.proposals.length;
+  if (action === ACCEPT || action === REJECT) {
+    if (count === 0) throw new Error(`"${action}": there is no proposal on the table yet`);
+    return { ...state, outcome: action, currentPlayer: TERMINAL };
+  }
+  const split = PROPOSE_ACTIONS.indexOf(action);
+  if (split < 0) throw new Error(`"${action}" is not an action; expected propose_<books>_<hats>_<balls> (each 0 to 2), accept or reject`);
+  if (count >= MAX_PROPOSALS) throw new Error(`"${action}": ${MAX_PROPOSALS} proposals were made; the last one may only be accepted or rejected`);
+  return { ...state, proposals: state.proposals.concat([SPLITS[split]]), currentPlayer: 1 - player };
+}
+
+function worth(values: number[], items: number[]): number {
+  return values[0] * items[0] + values[1] * items[1] + values[2] * items[2];
+}
+
+/**
+ * After an accepted proposal, the proposer scores the items it kept and the
+ * acceptor the rest, each at its own values; a rejection scores 0 for both.
+ */
+export function getRewards(state: State): number[] {
+  if (state.outcome !== ACCEPT || state.values === null) return [0, 0];
+  const count = state.proposals.length;
+  const kept = state.proposals[count - 1];
+  const rest = [POOL - kept[0], POOL - kept[1], POOL - kept[2]];
+  const proposer = (count - 1) - 2 * Math.floor((count - 1) / 2);
+  const rewards = [0, 0];
+  rewards[proposer] = worth(state.values[proposer], kept);
+  rewards[1 - proposer] = worth(state.values[1 - proposer], rest);
+  return rewards;
+}
+
+function observationFor(state: State, player: number): Observation {
+  return {
+    player,
+    values: state.values === null ? null : state.values[player],
+    proposals: state.proposals,
+    outcome: state.outcome,
+    currentPlayer: state.currentPlayer,
+  };
+}
+
+export function getObservations(state: State): Observation[] {
+  return [observationFor(state, 0), observationFor(state, 1)];
+}
+
+function sameNumbers(a: number[] | null, b: number[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+function sameObservation(a: Observation, b: Observation): boolean {
+  if (a.player !== b.player || a.outcome !== b.outcome || a.currentPlayer !== b.currentPlayer) return false;
+  if (!sameNumbers(a.values, b.values) || a.proposals.length !== b.proposals.length) return false;
+  for (let k = 0; k < a.proposals.length; k++) {
+    if (!sameNumbers(a.proposals[k], b.proposals[k])) return false;
+  }
+  return true;
+}
+
+/** Whether replaying `actions` legally reproduces the player's observations and own actions. */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  for (let t = 0; t < history.length; t++) {
+    const entry = history[t];
+    if (!sameObservation(observationFor(state, player), entry[0])) return false;
+    if (t === history.length - 1) return true;
+    const actor = state.currentPlayer;
+    if (actor === TERMINAL) return false;
+    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
+    if (entry[1] === null && actor === player) return false;
+    // Every well-formed deal is legal; checking that directly skips listing all 4,096.
+    const legal = actor === CHANCE ? parseDeal(actions[t]) !== null : getLegalActions(state).includes(actions[t]);
+    if (!legal) return false;
+    state = applyAction(state, actions[t]);
+  }
+  return true;
+}
+
+/**
+ * The only hidden thing is the opponent's values. Proposals and the ending are
+ * public, and no player's legal actions depend on any values, so under a
+ * uniformly random opponent nothing in the history bears on them: the exact
+ * posterior is the prior, uniform over the 64 value sets. The player's own
+ * values come from its observation, the rest of the play from the public
+ * record, and the drawn play is replayed against the whole history.
+ */
+export function resampleHistory(
+  history: Array<[Observation, Action | null]>,
+  player: number,
+  random: () => number,
+): Action[] {
+  const steps = history.length - 1;
+  if (steps < 0) throw new Error('no play of negotiation explains an empty history');
+  if (steps === 0) {
+    if (!explains([], history, player)) throw new Error(`no play of negotiation explains player ${player}'s history`);
+    return [];
+  }
+  const last = history[steps][0];
+  if (last.values === null) throw new Error(`no play of negotiation explains player ${player}'s history: its values are missing after the deal`);
+  const pick = Math.min(VALUE_SETS.length - 1, Math.floor(random() * VALUE_SETS.length));
+  const other = VALUE_SETS[pick];
+  const actions: Action[] = [player === 0 ? dealAction(last.values, other) : dealAction(other, last.values)];
+  for (let k = 0; k < last.proposals.length; k++) {
+    const p = last.proposals[k];
+    actions.push(PROPOSE_ACTIONS[p[0] * 9 + p[1] * 3 + p[2]]);
+  }
+  if (last.outcome !== null) actions.push(last.outcome);
+  if (actions.length !== steps || !explains(actions, history, player)) {
+    throw new Error(`no play of negotiation explains player ${player}'s history of ${steps} steps`);
+  }
+  return actions;
+}

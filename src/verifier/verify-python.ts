@@ -1,0 +1,95 @@
+// Verifies a paper-format Python CWM with the same tiers and scores as a
+// TypeScript candidate, through the hardened Python runner: every loop
+// (playouts, histories, scenario replays, differential trajectories) runs in
+// Python, one request per tier. The differential tier replays trajectories
+// recorded from the built-in TypeScript reference.
+
+import { recordTrajectories } from '../engine/record.js';
+import { getGame } from '../games/index.js';
+import { PythonRunner, PythonRunnerError } from '../python/runner-client.js';
+import type { CheckResult } from './check-result.js';
+import { evalScore, rlvrReward, type TierName } from './scores.js';
+import {
+  CONSISTENCY_CHECKS, emptyTiers, markNotRun, setTier, TIER_NAMES, type TierReport, type VerificationReport, type VerifyOptions, type VerifyTarget,
+} from './verify.js';
+
+const CONTRACT = ['get_initial_state', 'apply_action', 'get_current_player', 'get_player_name', 'get_rewards', 'get_legal_actions', 'get_observations'];
+
+/** Python runs the same checks more slowly: each tier's request may take this much longer than a sandbox call. */
+const PYTHON_TIME_FACTOR = 30;
+
+export async function verifyPython(path: string, target: VerifyTarget, options: VerifyOptions, file = path): Promise<VerificationReport> {
+  const tiers = emptyTiers(target);
+  const start = performance.now();
+  const runner = await PythonRunner.start(path, { timeoutMs: options.limits.timeoutMs * PYTHON_TIME_FACTOR, memoryMb: Math.max(options.limits.memoryMb, 256) });
+  let transitionAccuracy: number | null = null;
+  try {
+    const exported = await runner.request<string[]>('exports').catch((error: unknown) => {
+      setTier(tiers.static, [{ name: 'loads', passed: false, message: errorText(error) }]);
+      return null;
+    });
+    if (exported === null) {
+      markNotRun(tiers, 'not run: the module does not load');
+    } else {
+      const required = target.info.information === 'imperfect' ? [...CONTRACT, 'resample_history'] : CONTRACT;
+      const missing = required.filter((name) => !exported.includes(name));
+      setTier(tiers.static, [
+        { name: 'loads', passed: true },
+        missing.length === 0 ? { name: 'satisfies-contract', passed: true }
+          : { name: 'satisfies-contract', passed: false, message: `the module does not define ${missing.join(', ')}` },
+      ]);
+      transitionAccuracy = await runTiers(runner, target, options, tiers);
+    }
+  } finally {
+    await runner.close();
+  }
+  if (target.referenceId !== undefined && transitionAccuracy === null) transitionAccuracy = 0;
+  const ok = TIER_NAMES.every((t) => !tiers[t].applicable || tiers[t].passed === tiers[t].total);
+  return {
+    game: target.info.id, file, ok,
+    scores: { eval: evalScore(tiers), reward: rlvrReward(tiers, false), transitionAccuracy },
+    tiers, diagnostics: [], timings: { staticMs: 0, sandboxMs: performance.now() - start, cpuMs: 0 },
+  };
+}
+
+async function runTiers(runner: PythonRunner, target: VerifyTarget, options: VerifyOptions, tiers: Record<TierName, TierReport>): Promise<number | null> {
+  const { info, referenceId } = target;
+  const attempt = async <T>(tier: TierName, op: string, fields: Record<string, unknown>): Promise<T | null> => {
+    try {
+      return await runner.request<T>(op, fields);
+    } catch (error) {
+      setTier(tiers[tier], [{ name: 'runs-within-limits', passed: false, message: errorText(error) }]);
+      return null;
+    }
+  };
+  const dynamics = await attempt<{ checks: CheckResult[] }>('dynamics', 'dynamics', {
+    players: info.players, utility: info.utility, max_game_length: info.maxGameLength, playouts: options.playouts, seed: options.seed,
+  });
+  if (dynamics) {
+    setTier(tiers.dynamics, dynamics.checks.filter((c) => !CONSISTENCY_CHECKS.has(c.name)));
+    setTier(tiers.consistency, dynamics.checks.filter((c) => CONSISTENCY_CHECKS.has(c.name)));
+  } else {
+    setTier(tiers.consistency, tiers.dynamics.checks.slice());
+  }
+  if (tiers.information.applicable) {
+    const information = await attempt<{ checks: CheckResult[] }>('information', 'information', {
+      players: info.players, max_game_length: info.maxGameLength, histories: options.histories, seed: options.seed,
+    });
+    if (information) setTier(tiers.information, information.checks);
+  }
+  if (referenceId === undefined) return null;
+  const reference = getGame(referenceId);
+  const scenarios = await attempt<CheckResult[]>('scenarios', 'scenarios', { scenarios: reference.scenarios });
+  if (scenarios) setTier(tiers.scenarios, scenarios);
+  const recorded = recordTrajectories(reference.cwm, options.trajectories, options.seed, reference.info.maxGameLength);
+  const differential = await attempt<{ checks: CheckResult[]; transition_accuracy: number }>('differential', 'differential', {
+    trajectories: recorded.map((t) => ({ actions: t.actions, expected: t.states.map(({ player, legal, rewards }) => ({ player, legal, rewards })) })),
+  });
+  if (!differential) return 0;
+  setTier(tiers.differential, differential.checks);
+  return differential.transition_accuracy;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof PythonRunnerError || error instanceof Error ? error.message : String(error);
+}

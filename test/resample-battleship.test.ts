@@ -1,0 +1,127 @@
+// battleship's resampleHistory draws from the exact posterior over hidden
+// worlds under a uniformly random opponent. The only hidden thing is the
+// opponent's fleet; every shot and its hit/miss result is public, so the
+// posterior is uniform over the opponent fleets that agree with the player's
+// hits and misses. The hand-computed posteriors below enumerate fleets
+// independently of game.ts (cell triples); test/helpers/posterior.ts checks
+// them against its own walk of the game tree, and the draws against both.
+
+import { expect, it } from 'vitest';
+import * as game from '../src/games/battleship/game.js';
+import { describeResampleHistory, historyOf } from './helpers/posterior.js';
+
+const name = (cell: number): string => `${Math.floor(cell / 4)}_${cell % 4}`;
+
+/** Every fleet of `player` as its two placement actions: [a, b] adjacent (a < b), c any other cell. */
+function fleets(player: number): Array<{ actions: string[]; cells: number[] }> {
+  const list: Array<{ actions: string[]; cells: number[] }> = [];
+  for (let a = 0; a < 16; a++) {
+    for (let b = a + 1; b < 16; b++) {
+      const distance = Math.abs(Math.floor(a / 4) - Math.floor(b / 4)) + Math.abs((a % 4) - (b % 4));
+      if (distance !== 1) continue;
+      for (let c = 0; c < 16; c++) {
+        if (c !== a && c !== b) {
+          list.push({ actions: [`p${player}:ship2:${name(a)}-${name(b)}`, `p${player}:ship1:${name(c)}`], cells: [a, b, c] });
+        }
+      }
+    }
+  }
+  return list;
+}
+
+function cellOf(shot: string): number {
+  const [, r, c] = shot.split('_');
+  return Number(r) * 4 + Number(c);
+}
+
+/**
+ * The posterior over player `hidden`'s fleet: uniform over the fleets with a
+ * ship on every `hits` cell and none on any `misses` cell. A world is
+ * `actions` with that player's placements (actions 2 * hidden and
+ * 2 * hidden + 1, as far as `actions` reaches) replaced.
+ */
+function uniformOverFleets(actions: string[], hidden: number, hits: string[], misses: string[]): Record<string, number> {
+  const hitCells = hits.map(cellOf);
+  const missCells = misses.map(cellOf);
+  const weights = new Map<string, number>();
+  let total = 0;
+  for (const f of fleets(hidden)) {
+    if (!hitCells.every((c) => f.cells.includes(c)) || !missCells.every((c) => !f.cells.includes(c))) continue;
+    const world = actions.map((a, i) => (i === 2 * hidden ? f.actions[0] : i === 2 * hidden + 1 ? f.actions[1] : a)).join(',');
+    weights.set(world, (weights.get(world) ?? 0) + 1);
+    total += 1;
+  }
+  const exact: Record<string, number> = {};
+  for (const [world, w] of weights) exact[world] = w / total;
+  return exact;
+}
+
+const FLEETS = ['p0:ship2:0_0-0_1', 'p0:ship1:3_3', 'p1:ship2:1_1-2_1', 'p1:ship1:0_3'];
+
+it('there are 336 fleets per player', () => {
+  expect(fleets(0).length).toBe(336);
+  expect(new Set(fleets(1).map((f) => f.actions.join(' '))).size).toBe(336);
+});
+
+describeResampleHistory('battleship resampleHistory posterior', game, {
+  draws: 40000,
+  tolerance: 0.01,
+  seed: (index) => 500 + index,
+  cases: [
+    {
+      name: 'player 1 before its own ships are placed: any of player 0\'s 336 fleets',
+      actions: FLEETS.slice(0, 2), player: 1,
+      exact: uniformOverFleets(FLEETS.slice(0, 2), 0, [], []),
+    },
+    {
+      // Only player 1's two-cell ship is placed: each of its 24 places has 14 fleets.
+      name: 'player 0 while player 1\'s ships are being placed: any of 24 two-cell places',
+      actions: FLEETS.slice(0, 3), player: 0,
+      exact: uniformOverFleets(FLEETS.slice(0, 3), 1, [], []),
+    },
+    {
+      // Player 0 hit (1,1) and missed (1,2) and (1,0).
+      name: 'player 0 after one hit and two misses',
+      actions: [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2', 'fire_3_3', 'fire_1_0'], player: 0,
+      exact: uniformOverFleets([...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2', 'fire_3_3', 'fire_1_0'], 1, ['fire_1_1'], ['fire_1_2', 'fire_1_0']),
+    },
+    {
+      // Player 1 hit (0,0) and (0,1) and missed (1,0), (2,2), (0,2); player 0's shots are visible but say nothing of player 0's fleet.
+      name: 'player 1 after two hits and three misses',
+      actions: [...FLEETS, 'fire_3_0', 'fire_0_0', 'fire_3_1', 'fire_1_0', 'fire_2_0', 'fire_0_1', 'fire_2_3', 'fire_2_2', 'fire_1_3', 'fire_0_2'], player: 1,
+      exact: uniformOverFleets(
+        [...FLEETS, 'fire_3_0', 'fire_0_0', 'fire_3_1', 'fire_1_0', 'fire_2_0', 'fire_0_1', 'fire_2_3', 'fire_2_2', 'fire_1_3', 'fire_0_2'],
+        0, ['fire_0_0', 'fire_0_1'], ['fire_1_0', 'fire_2_2', 'fire_0_2'],
+      ),
+    },
+    {
+      // A win on (0,0), (0,1), (0,2) does not tell which two of them formed the two-cell ship.
+      name: 'after player 0 sinks a fleet in a row, either ship split is possible',
+      actions: ['p0:ship2:3_0-3_1', 'p0:ship1:3_3', 'p1:ship2:0_1-0_2', 'p1:ship1:0_0', 'fire_0_0', 'fire_3_3', 'fire_0_1', 'fire_2_2', 'fire_0_2'], player: 0,
+      exact: {
+        'p0:ship2:3_0-3_1,p0:ship1:3_3,p1:ship2:0_0-0_1,p1:ship1:0_2,fire_0_0,fire_3_3,fire_0_1,fire_2_2,fire_0_2': 0.5,
+        'p0:ship2:3_0-3_1,p0:ship1:3_3,p1:ship2:0_1-0_2,p1:ship1:0_0,fire_0_0,fire_3_3,fire_0_1,fire_2_2,fire_0_2': 0.5,
+      },
+    },
+  ],
+  indistinguishable: [
+    {
+      name: 'player 0 cannot tell player 1 fleets apart that agree with its shots',
+      player: 0,
+      plays: [
+        [...FLEETS, 'fire_1_1', 'fire_0_0'],
+        ['p0:ship2:0_0-0_1', 'p0:ship1:3_3', 'p1:ship2:0_1-1_1', 'p1:ship1:3_2', 'fire_1_1', 'fire_0_0'],
+        ['p0:ship2:0_0-0_1', 'p0:ship1:3_3', 'p1:ship2:1_0-1_1', 'p1:ship1:2_2', 'fire_1_1', 'fire_0_0'],
+      ],
+    },
+  ],
+  unexplained: [
+    {
+      name: 'a history where player 0 scored a hit no fleet explains is rejected',
+      player: 0,
+      actions: [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2'],
+      // Mark every cell as hit in player 0's shots: no fleet has 16 ship cells.
+      replace: { step: 7, observation: { ...historyOf(game, [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2'], 0)[7][0], shots: 'xxxxxxxxxxxxxxxx' } },
+    },
+  ],
+});
