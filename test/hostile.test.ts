@@ -23,7 +23,8 @@ import { type VerificationReport, Verifier } from '../src/verifier/verify.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const DIR = resolve(import.meta.dirname, 'fixtures', 'hostile');
 const SUFFIX = '.cwm.ts';
-const LIMITS = { memoryMb: 64, timeoutMs: 500, maxResultChars: 1_000_000 };
+// Time limit with headroom: CI shares two cores between test workers and sandbox processes.
+const LIMITS = { memoryMb: 64, timeoutMs: 1500, maxResultChars: 1_000_000 };
 const BUDGETS = { playouts: 30, histories: 30, trajectories: 30 };
 /** A verify call that has not resolved after this long counts as a hang. */
 const DEADLINE_MS = 20_000;
