@@ -51,6 +51,20 @@ export async function setupGame(id: string, options: SearchCliOptions): Promise<
   } catch {
     throw new UserError(`cannot read ${options.cwm}`);
   }
+  const json = (value: unknown) => JSON.stringify(value, null, 1);
+  if (options.cwm.endsWith('.py')) {
+    // A paper-format Python CWM, played through the hardened Python runner.
+    const { PythonCandidate } = await import('../python/python-candidate.js');
+    const { SyncPythonRunnerError } = await import('../python/sync-runner.js');
+    let candidate;
+    try {
+      candidate = PythonCandidate.load(options.cwm, { timeoutMs: options.timeoutMs, memoryMb: Math.max(options.memoryMb, 256) });
+    } catch (error) {
+      if (error instanceof SyncPythonRunnerError) throw new UserError(`${options.cwm}: ${error.message}`);
+      throw error;
+    }
+    return { definition: { ...reference, cwm: candidate, renderState: json, renderObservation: json }, backend: candidate, dispose: () => candidate.dispose() };
+  }
   const { CandidateRuntime } = await import('../engine/sandbox/candidate-runtime.js');
   let runtime;
   try {
@@ -59,7 +73,6 @@ export async function setupGame(id: string, options: SearchCliOptions): Promise<
     if (error instanceof CompileError) throw new UserError(`${options.cwm} does not compile: ${error.diagnostics[0]}`);
     throw error;
   }
-  const json = (value: unknown) => JSON.stringify(value, null, 1);
   const definition: GameDefinition = { ...reference, cwm: runtime, renderState: json, renderObservation: json };
   return { definition, backend: runtime, dispose: () => runtime.dispose() };
 }

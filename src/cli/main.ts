@@ -10,6 +10,8 @@ import { registerVerifyCommand } from './commands/verify.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
 import { SandboxError } from '../engine/sandbox/sandbox.js';
 import { SearchError } from '../mcts/search.js';
+import { PythonRunnerError } from '../python/runner-client.js';
+import { SyncPythonRunnerError } from '../python/sync-runner.js';
 
 export function buildProgram(): Command {
   const program = new Command('gamecwm')
@@ -41,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`gamecwm: ${error.message}\n`);
       return USER_ERROR_EXIT_CODE;
     }
-    if (error instanceof SandboxError || error instanceof SearchError) {
+    if (error instanceof SandboxError || error instanceof SearchError || error instanceof SyncPythonRunnerError || error instanceof PythonRunnerError) {
       // The candidate's rules failed (a time or memory limit, a crash): a verdict, not a usage mistake.
       process.stderr.write(`gamecwm: ${error.message}\n`);
       return 1;

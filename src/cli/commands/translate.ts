@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PythonTranslator, type Translation } from '../../codegen/python/translate.js';
+import type { Translation } from '../../codegen/python/translate.js';
 import type { RecordedTrajectory } from '../../engine/record.js';
 import { GAMES } from '../../games/index.js';
 import { gameModulePath, readRules } from '../../games/files.js';
@@ -43,6 +43,8 @@ export function registerTranslateCommands(program: Command): void {
       const game = options.game ? resolveGame(options.game) : undefined;
       const path = file ?? gameModulePath(game!.info.id);
       const source = readSource(path);
+      // Loaded on demand: ts-morph costs the other commands nothing.
+      const { PythonTranslator } = await import('../../codegen/python/translate.js');
       const translation = new PythonTranslator().translate(source);
       if (translation.diagnostics.length > 0) {
         const first = translation.diagnostics[0];
@@ -68,7 +70,8 @@ export function registerTranslateCommands(program: Command): void {
     .command('export-python')
     .description('write every built-in game as DIR/data/games/<id>/golden.py plus its rules text')
     .requiredOption('--out <dir>', 'output directory')
-    .action((options: { out: string }) => {
+    .action(async (options: { out: string }) => {
+      const { PythonTranslator } = await import('../../codegen/python/translate.js');
       const translator = new PythonTranslator();
       for (const game of GAMES) {
         const id = game.info.id;
