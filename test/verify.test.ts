@@ -20,7 +20,8 @@ function run(args: string[]) {
 
 let verifier: Verifier;
 beforeAll(() => {
-  verifier = new Verifier();
+  // Default budgets; a roomy time limit, since a loaded CI machine slows the long games (chess) down.
+  verifier = new Verifier({ limits: { memoryMb: 128, timeoutMs: 30_000, maxResultChars: 4_000_000 } });
 });
 afterAll(() => verifier.dispose());
 

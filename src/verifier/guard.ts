@@ -28,9 +28,34 @@ interface CopyContext {
   copies: Map<object, unknown>;
 }
 
+/**
+ * A part of the value that is not plain JSON. Its path is collected while the
+ * error travels up, so copying builds no path strings unless something fails.
+ */
+class CopyError extends Error {
+  readonly segments: string[] = [];
+  constructor(readonly problem: string, readonly whole = false) {
+    super(problem);
+  }
+
+  describe(root: string): string {
+    return this.whole ? this.problem : `${root}${this.segments.reverse().join('')} ${this.problem}`;
+  }
+}
+
 function spend(context: CopyContext, chars: number): void {
   context.budget -= chars;
-  if (context.budget < 0) throw new Error(`it is larger than ${MAX_VALUE_CHARS} characters`);
+  if (context.budget < 0) throw new CopyError(`it is larger than ${MAX_VALUE_CHARS} characters`, true);
+}
+
+/** Copies one child, adding its place to the path of any error from inside it. */
+function copyChild(value: unknown, segment: string, context: CopyContext): unknown {
+  try {
+    return copyValue(value, context);
+  } catch (error) {
+    if (error instanceof CopyError) error.segments.push(segment);
+    throw error;
+  }
 }
 
 /**
@@ -39,21 +64,21 @@ function spend(context: CopyContext, chars: number): void {
  * properties do not survive the copy; a getter is read once, so the checks
  * see one consistent value.
  */
-function copyValue(value: unknown, path: string, context: CopyContext): unknown {
+function copyValue(value: unknown, context: CopyContext): unknown {
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`${path} is ${value}, not a finite number`);
+    if (!Number.isFinite(value)) throw new CopyError(`is ${value}, not a finite number`);
     return value;
   }
   if (typeof value === 'string') {
     spend(context, value.length);
     return value;
   }
-  if (typeof value !== 'object') throw new Error(`${path} is ${value === undefined ? 'undefined' : typeof value}`);
+  if (typeof value !== 'object') throw new CopyError(`is ${value === undefined ? 'undefined' : typeof value}`);
   const done = context.copies.get(value);
   if (done !== undefined) return done;
-  if (context.ancestors.includes(value)) throw new Error(`${path} refers back to an enclosing value (a cycle)`);
-  if ('toJSON' in value) throw new Error(`${path} has a toJSON method, so it serialises as something else`);
+  if (context.ancestors.includes(value)) throw new CopyError('refers back to an enclosing value (a cycle)');
+  if ('toJSON' in value) throw new CopyError('has a toJSON method, so it serialises as something else');
   context.ancestors.push(value);
   let copy: unknown[] | Record<string, unknown>;
   if (Array.isArray(value)) {
@@ -61,18 +86,18 @@ function copyValue(value: unknown, path: string, context: CopyContext): unknown 
     spend(context, length);
     copy = new Array<unknown>(length);
     for (let i = 0; i < length; i++) {
-      const element = context.strict ? dataProperty(value, String(i), `${path}[${i}]`) : value[i];
-      copy[i] = copyValue(element, `${path}[${i}]`, context);
+      const element = context.strict ? dataProperty(value, i, `[${i}]`) : value[i];
+      copy[i] = copyChild(element, `[${i}]`, context);
     }
   } else {
-    if (!isPlainObject(value)) throw new Error(`${path} is a ${constructorName(value)} instance, not a plain object`);
+    if (!isPlainObject(value)) throw new CopyError(`is a ${constructorName(value)} instance, not a plain object`);
     copy = {};
     const keys = context.strict ? Object.getOwnPropertyNames(value) : Object.keys(value);
-    if (context.strict && Object.getOwnPropertySymbols(value).length > 0) throw new Error(`${path} has symbol-keyed properties`);
+    if (context.strict && Object.getOwnPropertySymbols(value).length > 0) throw new CopyError('has symbol-keyed properties');
     for (const key of keys) {
       spend(context, key.length);
-      const property = context.strict ? dataProperty(value, key, `${path}.${key}`) : (value as Record<string, unknown>)[key];
-      copy[key] = copyValue(property, `${path}.${key}`, context);
+      const property = context.strict ? dataProperty(value, key, `.${key}`) : (value as Record<string, unknown>)[key];
+      copy[key] = copyChild(property, `.${key}`, context);
     }
   }
   context.ancestors.pop();
@@ -82,12 +107,16 @@ function copyValue(value: unknown, path: string, context: CopyContext): unknown 
 }
 
 /** An own, enumerable data property's value; getters and hidden properties are refused. */
-function dataProperty(owner: object, key: string, path: string): unknown {
+function dataProperty(owner: object, key: string | number, segment: string): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(owner, key);
-  if (!descriptor) throw new Error(`${path} is missing (a hole in an array)`);
-  if (!('value' in descriptor)) throw new Error(`${path} is a getter, not data`);
-  if (!descriptor.enumerable) throw new Error(`${path} is a hidden (non-enumerable) property`);
-  return descriptor.value;
+  let problem: string | null = null;
+  if (!descriptor) problem = 'is missing (a hole in an array)';
+  else if (!('value' in descriptor)) problem = 'is a getter, not data';
+  else if (!descriptor.enumerable) problem = 'is a hidden (non-enumerable) property';
+  if (problem === null) return descriptor!.value;
+  const error = new CopyError(problem);
+  error.segments.push(segment);
+  throw error;
 }
 
 function constructorName(value: object): string {
@@ -105,9 +134,10 @@ function constructorName(value: object): string {
  */
 export function copyJson(value: unknown, what: string, check: string, root = '$', strict = false): unknown {
   try {
-    return copyValue(value, root, { strict, budget: MAX_VALUE_CHARS, ancestors: [], copies: new Map() });
+    return copyValue(value, { strict, budget: MAX_VALUE_CHARS, ancestors: [], copies: new Map() });
   } catch (error) {
-    throw new NonJsonValueError(check, `${what} is not plain JSON data (it must survive JSON.parse(JSON.stringify(x))): ${(error as Error).message}`);
+    if (!(error instanceof CopyError)) throw error;
+    throw new NonJsonValueError(check, `${what} is not plain JSON data (it must survive JSON.parse(JSON.stringify(x))): ${error.describe(root)}`);
   }
 }
 
