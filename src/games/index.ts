@@ -10,7 +10,26 @@ import { connect4 } from './connect4/index.js';
 import { matchingPennies } from './matching_pennies/index.js';
 import { prisonersDilemma } from './prisoners_dilemma/index.js';
 import { kuhnPoker } from './kuhn_poker/index.js';
+import { blackjack } from './blackjack/index.js';
+import { firstPriceAuction } from './first_price_auction/index.js';
+import { liarsDice } from './liars_dice/index.js';
+import { go } from './go/index.js';
+import { breakthrough } from './breakthrough/index.js';
+import { pentago } from './pentago/index.js';
+import { goofspiel } from './goofspiel/index.js';
+import { battleship } from './battleship/index.js';
+import { checkers } from './checkers/index.js';
+import { chess } from './chess/index.js';
+import { havannah } from './havannah/index.js';
+import { negotiation } from './negotiation/index.js';
+import { pokerHoldem } from './poker_holdem/index.js';
+import { backgammon } from './backgammon/index.js';
+import { y } from './y/index.js';
 import { leducPoker } from './leduc_poker/index.js';
+import { genTicTacToe } from './gen_tic_tac_toe/index.js';
+import { genChess } from './gen_chess/index.js';
+import { converge } from './converge/index.js';
+import { handOfWar } from './hand_of_war/index.js';
 
 export const GAMES: GameDefinition[] = [
   ticTacToe,
@@ -19,8 +38,27 @@ export const GAMES: GameDefinition[] = [
   prisonersDilemma,
   pig,
   dotsAndBoxes,
+  blackjack,
   kuhnPoker,
+  go,
+  breakthrough,
+  firstPriceAuction,
+  pentago,
+  liarsDice,
+  goofspiel,
+  battleship,
+  checkers,
+  chess,
   leducPoker,
+  havannah,
+  negotiation,
+  pokerHoldem,
+  backgammon,
+  y,
+  genTicTacToe,
+  genChess,
+  converge,
+  handOfWar,
 ] as GameDefinition[];
 
 export class UnknownGameError extends Error {
