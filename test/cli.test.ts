@@ -19,7 +19,14 @@ describe('gamecwm games', () => {
     for (const game of GAMES) expect(table.stdout).toContain(game.info.id);
     const json = JSON.parse(run(['games', '--json']).stdout);
     expect(json.games.map((g: { id: string }) => g.id)).toEqual(GAMES.map((g) => g.info.id));
-    expect(json.games.map((g: { id: string }) => g.id)).toEqual(['tic_tac_toe', 'connect4', 'matching_pennies', 'prisoners_dilemma', 'pig', 'dots_and_boxes', 'kuhn_poker', 'leduc_poker']);
+    // The paper dataset's order (arXiv 2605.24375): the registry keeps it.
+    const datasetOrder = ['tic_tac_toe', 'connect4', 'matching_pennies', 'prisoners_dilemma', 'pig', 'dots_and_boxes', 'blackjack',
+      'kuhn_poker', 'go', 'breakthrough', 'first_price_auction', 'pentago', 'liars_dice', 'goofspiel', 'battleship', 'checkers', 'chess',
+      'leduc_poker', 'havannah', 'negotiation', 'poker_holdem', 'backgammon', 'hanabi', 'y', 'gen_tic_tac_toe', 'gen_chess', 'converge',
+      'gin_rummy', 'quadranto', 'hand_of_war'];
+    const ids: string[] = json.games.map((g: { id: string }) => g.id);
+    expect(ids).toEqual(datasetOrder.filter((id) => ids.includes(id)));
+    expect(ids.length).toBeGreaterThanOrEqual(27);
     expect(json.games[0]).toMatchObject({ id: 'tic_tac_toe', players: 2, information: 'perfect', chance: false });
   });
 });
