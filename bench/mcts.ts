@@ -18,7 +18,8 @@ import { median } from './stats.js';
 
 const RUNS = 7;
 const json = process.argv.includes('--json');
-const ITERATIONS: Record<string, number> = { tic_tac_toe: 40_000, connect4: 10_000, pig: 2_000, leduc_poker: 10_000 };
+/** Each measured search aims at about this long natively (iterations calibrated per game). */
+const TARGET_MS = 150;
 
 /** The first decision of the game: chance outcomes before it take the first listed outcome. */
 function firstDecision(game: GameDefinition): { state: unknown; history: Array<ObservationActionPair<unknown>>; player: number } {
@@ -40,11 +41,14 @@ function search(backend: SearchBackend, game: GameDefinition, options: SearchOpt
 
 const rows: Array<Record<string, string | number>> = [];
 for (const game of GAMES) {
-  const iterations = ITERATIONS[game.info.id] ?? 20_000;
-  const options: SearchOptions = {
-    ...DEFAULT_SEARCH, iterations, players: game.info.players, rewardRange: game.info.rewardRange, maxGameLength: game.info.maxGameLength,
+  const base: SearchOptions = {
+    ...DEFAULT_SEARCH, iterations: 200, players: game.info.players, rewardRange: game.info.rewardRange, maxGameLength: game.info.maxGameLength,
   };
   const native = new NativeSearch(game.cwm);
+  const probeStart = performance.now();
+  search(native, game, base, 1);
+  const iterations = Math.max(50, Math.round((200 * TARGET_MS) / Math.max(1, performance.now() - probeStart)));
+  const options: SearchOptions = { ...base, iterations };
   const source = readFileSync(`src/games/${game.info.id}/game.ts`, 'utf8');
   const isolate = await CandidateRuntime.load(source, `${game.info.id}.ts`, { ...DEFAULT_LIMITS, timeoutMs: 600_000 });
   const timings = { native: [] as number[], isolate: [] as number[] };
