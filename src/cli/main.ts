@@ -2,9 +2,12 @@
 
 import { Command, CommanderError } from 'commander';
 import { registerArenaCommand } from './commands/arena.js';
+import { registerDatasetCommand } from './commands/dataset.js';
+import { registerGenerateCommand } from './commands/generate.js';
 import { registerGamesCommand } from './commands/games.js';
 import { registerPlayCommand } from './commands/play.js';
 import { registerRulesCommand } from './commands/rules.js';
+import { registerServeRewardCommand } from './commands/serve-reward.js';
 import { registerTranslateCommands } from './commands/translate.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
@@ -25,6 +28,9 @@ export function buildProgram(): Command {
   registerVerifyCommand(program);
   registerArenaCommand(program);
   registerTranslateCommands(program);
+  registerGenerateCommand(program);
+  registerDatasetCommand(program);
+  registerServeRewardCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -11,7 +11,7 @@ import type { RecordedTrajectory } from '../../engine/record.js';
 import { GAMES } from '../../games/index.js';
 import { gameModulePath, readRules } from '../../games/files.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../files.js';
+import { writeFileAtomic } from '../../files.js';
 import { integerOption, parseSeed } from '../options.js';
 import { resolveGame } from '../resolve.js';
 

@@ -1,0 +1,123 @@
+// bench/reward: the reward service under load. A `gamecwm serve-reward`
+// child process on loopback gets 200 POST /reward requests (one completion
+// each) from 16 concurrent clients: correct reference modules, wrong variants
+// (rule mutants) and hostile ones (a forbidden import, an endless loop, a
+// memory bomb). Every answer is checked (status 200, the expected verdict, a
+// full reward only for the correct ones); throughput and latency percentiles
+// are printed.
+// Run: npm run bench:reward [-- --json]
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { formatTable } from '../src/cli/table.js';
+
+const REQUESTS = 200;
+const CLIENTS = 16;
+/** Sandbox time limit per call: the endless loop costs this much per tier. */
+const SANDBOX_TIMEOUT_MS = 1000;
+const json = process.argv.includes('--json');
+const ROOT = resolve(import.meta.dirname, '..');
+
+interface Case {
+  kind: 'correct' | 'wrong' | 'hostile';
+  name: string;
+  game: string;
+  completion: string;
+}
+
+const fence = (code: string) => `Here is the module:\n\n\`\`\`ts\n${code}\`\`\`\n`;
+const file = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
+const CASES: Case[] = [
+  ...['tic_tac_toe', 'connect4', 'kuhn_poker', 'matching_pennies', 'dots_and_boxes'].map((game): Case => ({ kind: 'correct', name: game, game, completion: fence(file(`src/games/${game}/game.ts`)) })),
+  { kind: 'wrong', name: 'tic_tac_toe/inverted-rewards', game: 'tic_tac_toe', completion: fence(file('test/fixtures/mutants/tic_tac_toe/inverted-rewards.cwm.ts')) },
+  { kind: 'wrong', name: 'tic_tac_toe/missing-anti-diagonal', game: 'tic_tac_toe', completion: fence(file('test/fixtures/mutants/tic_tac_toe/missing-anti-diagonal.cwm.ts')) },
+  { kind: 'wrong', name: 'kuhn_poker/leak-opponent-card', game: 'kuhn_poker', completion: fence(file('test/fixtures/mutants/kuhn_poker/leak-opponent-card.cwm.ts')) },
+  { kind: 'hostile', name: 'import-fs', game: 'tic_tac_toe', completion: fence(file('test/fixtures/hostile/import-fs-static.cwm.ts')) },
+  { kind: 'hostile', name: 'endless-loop', game: 'tic_tac_toe', completion: fence(file('test/fixtures/hostile/loop-get-initial-state.cwm.ts')) },
+  { kind: 'hostile', name: 'memory-bomb', game: 'tic_tac_toe', completion: fence(file('test/fixtures/hostile/memory-bomb.cwm.ts')) },
+  { kind: 'hostile', name: 'prose', game: 'tic_tac_toe', completion: 'I would rather not write code today.' },
+];
+
+function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const script = `import { main } from ${JSON.stringify(resolve(ROOT, 'src/cli/main.ts'))}; process.exitCode = await main(${JSON.stringify(['serve-reward', '--port', '0', '--timeout-ms', String(SANDBOX_TIMEOUT_MS)])});`;
+  const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolvePromise, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolvePromise({ child, url: match[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`serve-reward exited with ${code}`)));
+  });
+}
+
+function post(url: string, body: object): Promise<{ status: number; body: { rewards?: number[]; details?: Array<{ ok: boolean; reward: number }>; error?: string } }> {
+  const data = JSON.stringify(body);
+  return new Promise((resolvePromise, reject) => {
+    const req = httpRequest(`${url}/reward`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => { text += d.toString(); });
+      res.on('end', () => resolvePromise({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const { child, url } = await startServer();
+try {
+  // Warm-up: one of each case, so every sandbox process and the type checker are warm.
+  for (const c of CASES) await post(url, { game: c.game, completions: [c.completion] });
+
+  const latencies: Record<Case['kind'], number[]> = { correct: [], wrong: [], hostile: [] };
+  const all: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const client = async () => {
+    while (next < REQUESTS) {
+      const index = next++;
+      const c = CASES[index % CASES.length];
+      const start = performance.now();
+      const response = await post(url, { game: c.game, completions: [c.completion] });
+      const elapsed = performance.now() - start;
+      latencies[c.kind].push(elapsed);
+      all.push(elapsed);
+      const detail = response.body.details?.[0];
+      const right = response.status === 200 && detail !== undefined && detail.ok === (c.kind === 'correct')
+        && (c.kind === 'correct' ? detail.reward === 1 : detail.reward < 1);
+      if (!right) failures.push(`${c.name}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const seconds = (performance.now() - start) / 1000;
+
+  const sorted = (xs: number[]) => xs.slice().sort((a, b) => a - b);
+  const rows = (['correct', 'wrong', 'hostile', 'all'] as const).map((kind) => {
+    const xs = sorted(kind === 'all' ? all : latencies[kind]);
+    return { kind, requests: xs.length, p50Ms: round(percentile(xs, 50)), p95Ms: round(percentile(xs, 95)), maxMs: round(xs.at(-1)!) };
+  });
+  const result = {
+    suite: 'reward', requests: REQUESTS, clients: CLIENTS, sandboxTimeoutMs: SANDBOX_TIMEOUT_MS,
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
+    correctAnswers: REQUESTS - failures.length, requestsPerSecond: round(REQUESTS / seconds), seconds: round(seconds), latency: rows, failures,
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    process.stdout.write(`reward service: ${REQUESTS} requests from ${CLIENTS} clients on loopback, ${cpus().length} cores, Node ${process.version}\n`);
+    process.stdout.write(`${formatTable(['completions', 'requests', 'p50 ms', 'p95 ms', 'max ms'], rows.map((r) => [r.kind, r.requests, r.p50Ms, r.p95Ms, r.maxMs]))}\n`);
+    process.stdout.write(`throughput ${result.requestsPerSecond} requests/s; ${result.correctAnswers}/${REQUESTS} answered correctly\n`);
+    for (const failure of failures) process.stdout.write(`  wrong answer: ${failure}\n`);
+  }
+  if (failures.length > 0) process.exitCode = 1;
+} finally {
+  child.kill('SIGTERM');
+}

@@ -1,0 +1,113 @@
+// The first message of a generation: what the model must write and for which
+// game. The TypeScript prompt is the project's own text: the game's rules
+// (with their action strings), the contract read from src/engine/contract.ts,
+// the rules of the subset the static checker and the Python translation
+// accept, and optionally one built-in GameCWM of another game as an example.
+// The Python prompt is the paper's template, read at run time from a folder
+// the user supplies (it is never shipped with the project).
+
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { GameInfo } from '../engine/game-info.js';
+import { GAMES, getGame } from '../games/index.js';
+import { gameModulePath } from '../games/files.js';
+import { PACKAGE_ROOT } from '../paths.js';
+
+/** The rules of the TypeScript subset, as the static tier and the Python translation enforce them. */
+export const SUBSET_RULES = `- Write one self-contained module. Export \`type Action = string\`, a type named \`State\`, a type named \`Observation\`, and every function of the contract as \`export function name(...) { ... }\`. The only import allowed is \`import type { ... } from 'gamecwm'\` (you do not need it).
+- States and observations are plain JSON data: objects, arrays, strings, finite numbers, booleans and null. No Map, Set, class instances, undefined values or functions inside them. A state must come back unchanged from JSON.parse(JSON.stringify(state)).
+- Every function is pure and deterministic. applyAction returns a new state and never changes its argument: copy arrays (\`.slice()\`) and objects (\`{ ...state }\`) before changing them. The verifier passes frozen states, so a mutation throws.
+- applyAction throws an Error for an action that is not legal in the state.
+- getLegalActions returns [] at a terminal state and otherwise a non-empty list of distinct action strings in a stable order, spelled exactly as the rules' action strings.
+- getRewards returns one number per player: the payoffs once the game is over (zeros before, unless the rules score along the way).
+- getObservations returns one observation per player, holding only what that player may see.
+- Nothing random: resampleHistory alone draws random numbers, and only from its \`random\` argument.
+- Not allowed (the checker rejects them): imports, require, eval, Function, Date, Math.random, globalThis, window, global, self, process, module, exports, console, fetch, Proxy, Reflect, setTimeout, setInterval, setImmediate, queueMicrotask, Promise, async, await, generator functions, WebAssembly, SharedArrayBuffer, Atomics, \`.constructor\`, \`.prototype\`, \`__proto__\`, \`with\`.
+- The module is also translated to Python, so keep to the portable subset: at the top level only types, interfaces, \`const\` declarations and function declarations (no classes, enums or namespaces); \`let\` and \`const\`, never \`var\`; no destructuring or rest in parameters and no nested destructuring; no labelled break or continue; every switch case ends with break, return, throw or continue; no assignment, \`++\` or \`--\` inside a larger expression; \`+\` only between two numbers or two strings (build strings with template literals); no regular expressions; no optional calls \`f?.()\`; no methods or getters in object literals; spread only in array literals and calls; \`new\` only as \`new Error(message)\` or \`new Array(n)\`.
+- Library calls within the subset: Math.floor, ceil, round, trunc, abs, max, min, sqrt, pow, log, exp, sign; JSON.stringify(value) and JSON.parse; Object.keys, values, entries, freeze; Array.isArray; Array.from({ length: n }, fn); Number.isInteger, Number.isFinite; String, Number, parseInt, Boolean, isNaN; the array methods push, pop, shift, unshift, slice, splice, concat, indexOf, includes, join, reverse, fill, sort, map, filter, some, every, forEach, find, findIndex, reduce, at; the string methods charAt, charCodeAt, indexOf, includes, startsWith, endsWith, slice, substring, split, toUpperCase, toLowerCase, trim, repeat, padStart, padEnd, and replace / replaceAll with a string pattern.`;
+
+/** The contract's source, as the static tier checks against it. */
+export function readContract(): string {
+  return readFileSync(resolve(PACKAGE_ROOT, 'src', 'engine', 'contract.ts'), 'utf8');
+}
+
+export interface ExampleGame {
+  id: string;
+  title: string;
+  source: string;
+}
+
+/** Train-split games with short modules: the automatic examples, first choice first. */
+const AUTO_EXAMPLES: Record<GameInfo['information'], string[]> = {
+  perfect: ['tic_tac_toe', 'connect4'],
+  imperfect: ['kuhn_poker', 'matching_pennies'],
+};
+
+/**
+ * The example GameCWM for a prompt: `none`, `auto` (a short built-in module of
+ * the same information kind, never the game itself) or a built-in game's id.
+ */
+export function chooseExample(choice: string, info: GameInfo): ExampleGame | null {
+  if (choice === 'none') return null;
+  const id = choice === 'auto' ? AUTO_EXAMPLES[info.information].find((candidate) => candidate !== info.id) : choice;
+  if (id === undefined) return null;
+  if (id === info.id) throw new PromptError(`the example must be another game than ${info.id} itself`);
+  if (!GAMES.some((g) => g.info.id === id)) throw new PromptError(`unknown example game "${id}"; use none, auto or a built-in game id`);
+  return { id, title: getGame(id).info.title, source: readFileSync(gameModulePath(id), 'utf8') };
+}
+
+export class PromptError extends Error {
+  override name = 'PromptError';
+}
+
+export interface TypescriptPromptInput {
+  info: GameInfo;
+  /** The game's rules text, with its action strings. */
+  rules: string;
+  example: ExampleGame | null;
+  /** The contract's source (readContract()). */
+  contract: string;
+}
+
+export function typescriptPrompt({ info, rules, example, contract }: TypescriptPromptInput): string {
+  const parts = [
+    `Write the rules of the game ${info.title} as a Game Code World Model (GameCWM): a TypeScript module that a game-playing agent and a verifier will run.`,
+    `## The game\n\n${rules.trim()}`,
+    `## Facts about this game\n\n${gameFacts(info).map((f) => `- ${f}`).join('\n')}`,
+    `## The contract\n\nThe module's exports must satisfy \`GameCWM<State, Observation>\` from the package \`gamecwm\`:\n\n\`\`\`ts\n${contract.trim()}\n\`\`\``,
+    `## Rules for the module\n\n${SUBSET_RULES}`,
+  ];
+  if (example) {
+    parts.push(`## An example\n\nA GameCWM of another game, ${example.title}, written to the same contract and rules. It shows the form only; your game's rules are the ones above.\n\n\`\`\`ts\n${example.source.trim()}\n\`\`\``);
+  }
+  parts.push('Reply with the whole module in a single ```ts code block.');
+  return `${parts.join('\n\n')}\n`;
+}
+
+function gameFacts(info: GameInfo): string[] {
+  const facts = [`${info.players} players, numbered 0 to ${info.players - 1}.`];
+  facts.push(info.information === 'perfect'
+    ? 'Perfect information: every player observes the whole state. resampleHistory is not needed.'
+    : 'Imperfect information: each observation hides what that player may not see, and the module must export resampleHistory.');
+  facts.push(info.chance
+    ? 'The game has chance events: at a chance node getCurrentPlayer returns CHANCE (-1), getLegalActions lists the outcomes as action strings, and getChanceOutcomes gives their probabilities (it may be omitted only when they are uniform).'
+    : 'The game has no chance events.');
+  const utility = { 'zero-sum': 'Zero-sum: the final rewards sum to 0.', 'general-sum': 'General-sum: the rewards need not sum to anything.', identical: 'Cooperative: every player receives the same reward.' };
+  facts.push(utility[info.utility]);
+  facts.push(`Every game ends within ${info.maxGameLength} actions, chance included.`);
+  return facts;
+}
+
+/** The paper's template for Python generation, from DIR/prompts/, with the game's name and rules filled in. */
+export function pythonPrompt(paperDatasetDir: string, info: GameInfo, rules: string): string {
+  const name = info.information === 'perfect' ? 'perfect_info.txt' : 'imperfect_info.txt';
+  const path = join(paperDatasetDir, 'prompts', name);
+  let template: string;
+  try {
+    template = readFileSync(path, 'utf8');
+  } catch {
+    throw new PromptError(`cannot read the paper's prompt template ${path}; --paper-dataset must be the folder holding prompts/${name}`);
+  }
+  if (!template.includes('{game_desc}')) throw new PromptError(`${path} has no {game_desc} placeholder`);
+  return template.split('{game_name}').join(info.title).split('{game_desc}').join(rules.trim());
+}

@@ -1,0 +1,78 @@
+// The RLVR reward of one completion, as the paper computes it: take the first
+// code block of the completion (the whole text if it has none), verify it
+// against the game with every tier, and return the paper's weighted reward.
+// Hostile code is the sandbox's business: it yields a low reward, never an
+// error of the service.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractCode, type CodeLanguage } from '../codegen/extract.js';
+import { firstFailure } from '../codegen/feedback.js';
+import type { GameInfo } from '../engine/game-info.js';
+import { type VerifyOptions, Verifier } from '../verifier/verify.js';
+
+export interface RewardDetail {
+  reward: number;
+  /** Every tier passed. */
+  ok: boolean;
+  eval: number;
+  transitionAccuracy: number | null;
+  /** A code block was found (otherwise the whole completion was verified). */
+  fenced: boolean;
+  /** `tier/check` of the first failure. */
+  firstFailure?: string;
+  /** Set when the completion could not be scored at all (reward 0). */
+  error?: string;
+}
+
+/** The text of a completion: a string, or a conversation whose last assistant turn is the answer (TRL's conversational format). */
+export function completionText(completion: unknown): string | null {
+  if (typeof completion === 'string') return completion;
+  if (!Array.isArray(completion)) return null;
+  const turns = completion.filter((m): m is { role?: unknown; content: string } => typeof m === 'object' && m !== null && typeof (m as { content?: unknown }).content === 'string');
+  if (turns.length !== completion.length) return null;
+  const assistant = turns.filter((m) => m.role === 'assistant');
+  return (assistant.length > 0 ? assistant : turns).at(-1)?.content ?? '';
+}
+
+export class RewardScorer {
+  readonly verifier: Verifier;
+  private tempDir?: string;
+  private nextFile = 0;
+
+  constructor(options: Partial<VerifyOptions> = {}) {
+    this.verifier = new Verifier(options);
+  }
+
+  async score(info: GameInfo, referenceId: string | undefined, completion: string, language: CodeLanguage): Promise<RewardDetail> {
+    const fenced = /^\s*(```|~~~)/m.test(completion);
+    const code = extractCode(completion, language, 'first');
+    if (code === null) return { reward: 0, ok: false, eval: 0, transitionAccuracy: referenceId ? 0 : null, fenced, error: 'empty completion' };
+    const target = { info, ...(referenceId ? { referenceId } : {}) };
+    let report;
+    if (language === 'ts') {
+      report = await this.verifier.verify(code, target, 'completion.ts');
+    } else {
+      this.tempDir ??= mkdtempSync(join(tmpdir(), 'gamecwm-reward-'));
+      const path = join(this.tempDir, `completion-${this.nextFile++}.py`);
+      writeFileSync(path, code);
+      try {
+        const { verifyPython } = await import('../verifier/verify-python.js');
+        report = await verifyPython(path, target, this.verifier.options, 'completion.py');
+      } finally {
+        rmSync(path, { force: true });
+      }
+    }
+    const failure = firstFailure(report);
+    return {
+      reward: report.scores.reward, ok: report.ok, eval: report.scores.eval, transitionAccuracy: report.scores.transitionAccuracy, fenced,
+      ...(failure ? { firstFailure: failure } : {}),
+    };
+  }
+
+  dispose(): void {
+    this.verifier.dispose();
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}
