@@ -99,22 +99,51 @@ function comparePosteriors<S, O, RS, RO>(
       continue; // the candidate's transitions differ: the differential tier reports that
     }
     // A few draws first: a history whose posterior has one world cannot tell samplers apart.
-    if (drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_PROBE).size < 2) continue;
-    const referenceWorlds = drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_SAMPLES);
+    if (drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_PROBE).worlds.size < 2) continue;
+    const referenceDraws = drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_SAMPLES);
     compared++;
-    let candidateWorlds: Map<string, number>;
+    let candidateDraws: Draws;
     try {
-      candidateWorlds = drawWorlds(game, candidateHistory, truth.player, hidden, rng, POSTERIOR_SAMPLES);
+      candidateDraws = drawWorlds(game, candidateHistory, truth.player, hidden, rng, POSTERIOR_SAMPLES);
     } catch (error) {
-      recorder.fail('resample-runs', `resampleHistory threw ${describeThrown(error)}`, truth.actions);
+      recorder.fail('resample-runs', `player ${truth.player}: resampleHistory threw ${describeThrown(error)}`, truth.actions);
       return;
     }
-    const pValue = homogeneityPValue(candidateWorlds, referenceWorlds);
-    if (pValue < POSTERIOR_P_VALUE) {
-      recorder.fail(POSTERIOR_CHECK, `player ${truth.player}: over ${POSTERIOR_SAMPLES} draws each, resampleHistory's hidden actions follow ${describeWorlds(candidateWorlds)} but the rules' posterior gives ${describeWorlds(referenceWorlds)} (chi-square p = ${pValue.toExponential(1)}); weight each world by its chance probabilities and keep every consistent world possible`, truth.actions);
+    // Every distinct world drawn must explain the history (one replay per world, not per draw).
+    for (const example of candidateDraws.examples.values()) {
+      const problem = replayAgainstHistory(game, example, truth.player, candidateHistory);
+      if (problem) {
+        recorder.fail(problem.check, `player ${truth.player}: over ${POSTERIOR_SAMPLES} draws, one resampled history does not explain the observations: ${problem.message}`, truth.actions);
+        return;
+      }
+    }
+    const mismatch = posteriorMismatch(candidateDraws, referenceDraws);
+    if (mismatch) {
+      recorder.fail(POSTERIOR_CHECK, `player ${truth.player}: over ${POSTERIOR_SAMPLES} draws each, ${mismatch}; weight each world by its chance probabilities (and a uniform opponent) and keep every consistent world possible`, truth.actions);
       return;
     }
   }
+}
+
+/**
+ * Where the candidate's draws and the reference's differ significantly: the
+ * whole hidden worlds, or the action drawn at one hidden step (a marginal has
+ * far more power when worlds are many). Bonferroni-corrected over the tests.
+ */
+function posteriorMismatch(candidate: Draws, reference: Draws): string | null {
+  const tests = 1 + reference.marginals.length;
+  const threshold = POSTERIOR_P_VALUE / tests;
+  const whole = homogeneityPValue(candidate.worlds, reference.worlds);
+  if (whole < threshold) {
+    return `resampleHistory's hidden actions follow ${describeWorlds(candidate.worlds)} but the rules' posterior gives ${describeWorlds(reference.worlds)} (chi-square p = ${whole.toExponential(1)})`;
+  }
+  for (let k = 0; k < reference.marginals.length; k++) {
+    const p = homogeneityPValue(candidate.marginals[k], reference.marginals[k]);
+    if (p < threshold) {
+      return `at hidden step ${reference.steps[k]} resampleHistory draws ${describeWorlds(candidate.marginals[k])} but the rules' posterior gives ${describeWorlds(reference.marginals[k])} (chi-square p = ${p.toExponential(1)})`;
+    }
+  }
+  return null;
 }
 
 /** The player's observation-action history of `actions` in `game`. */
@@ -133,7 +162,17 @@ function historyFor<S, O>(game: GameCWM<S, O>, actions: Action[], player: number
   return history;
 }
 
-/** Counts of the hidden actions (joined) over `samples` resamples. */
+interface Draws {
+  /** Counts of the hidden actions, joined, per distinct world. */
+  worlds: Map<string, number>;
+  /** One full resampled action list per distinct world. */
+  examples: Map<string, Action[]>;
+  /** The hidden steps, and the counts of the action drawn at each. */
+  steps: number[];
+  marginals: Array<Map<string, number>>;
+}
+
+/** `samples` resamples of `history`, counted by hidden world and by hidden step. */
 function drawWorlds<S, O>(
   game: GameCWM<S, O>,
   history: Array<ObservationActionPair<O>>,
@@ -141,15 +180,18 @@ function drawWorlds<S, O>(
   hidden: boolean[],
   rng: Rng,
   samples: number,
-): Map<string, number> {
-  const counts = new Map<string, number>();
+): Draws {
+  const steps = hidden.flatMap((isHidden, t) => (isHidden ? [t] : []));
+  const draws: Draws = { worlds: new Map(), examples: new Map(), steps, marginals: steps.map(() => new Map()) };
   const random = rng.randomFn;
   for (let k = 0; k < samples; k++) {
     const actions = game.resampleHistory!(history, player, random);
-    const key = hidden.map((isHidden, t) => (isHidden ? actions[t] : '')).join('|');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const key = steps.map((t) => actions[t]).join('|');
+    draws.worlds.set(key, (draws.worlds.get(key) ?? 0) + 1);
+    if (!draws.examples.has(key)) draws.examples.set(key, actions);
+    steps.forEach((t, i) => draws.marginals[i].set(String(actions[t]), (draws.marginals[i].get(String(actions[t])) ?? 0) + 1));
   }
-  return counts;
+  return draws;
 }
 
 function describeWorlds(counts: Map<string, number>): string {
