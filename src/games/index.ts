@@ -24,12 +24,15 @@ import { havannah } from './havannah/index.js';
 import { negotiation } from './negotiation/index.js';
 import { pokerHoldem } from './poker_holdem/index.js';
 import { backgammon } from './backgammon/index.js';
+import { hanabi } from './hanabi/index.js';
 import { y } from './y/index.js';
 import { leducPoker } from './leduc_poker/index.js';
 import { genTicTacToe } from './gen_tic_tac_toe/index.js';
 import { genChess } from './gen_chess/index.js';
 import { converge } from './converge/index.js';
+import { ginRummy } from './gin_rummy/index.js';
 import { handOfWar } from './hand_of_war/index.js';
+import { quadranto } from './quadranto/index.js';
 
 export const GAMES: GameDefinition[] = [
   ticTacToe,
@@ -54,10 +57,13 @@ export const GAMES: GameDefinition[] = [
   negotiation,
   pokerHoldem,
   backgammon,
+  hanabi,
   y,
   genTicTacToe,
   genChess,
   converge,
+  ginRummy,
+  quadranto,
   handOfWar,
 ] as GameDefinition[];
 
