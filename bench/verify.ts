@@ -34,7 +34,8 @@ for (const game of GAMES) {
 }
 
 // Batch throughput: the same mixed batch on one isolate and on two.
-const batch = GAMES.flatMap((game) => Array.from({ length: 4 }, () => ({
+// The batch mixes the first eight games (the quick ones), four candidates each.
+const batch = GAMES.slice(0, 8).flatMap((game) => Array.from({ length: 4 }, () => ({
   source: readFileSync(`src/games/${game.info.id}/game.ts`, 'utf8'), target: { info: game.info, referenceId: game.info.id },
 })));
 const throughput: Record<string, number> = {};
