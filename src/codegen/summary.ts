@@ -74,17 +74,8 @@ export interface GenerationSummary {
   list: CandidateSummary[];
 }
 
-export interface SummaryInput {
-  game: string;
-  language: 'ts' | 'python';
-  model: string;
-  strategy: Strategy;
-  samples: number;
-  refine: number;
-  seed: number;
-  llm: LlmUsage;
-  interrupted?: string;
-}
+/** What the summary takes from the run's settings (the rest it derives from the candidates). */
+export type SummaryInput = Pick<GenerationSummary, 'game' | 'language' | 'model' | 'strategy' | 'samples' | 'refine' | 'seed' | 'llm' | 'interrupted'>;
 
 export function summarize(input: SummaryInput, candidates: readonly Candidate[]): GenerationSummary {
   const ordered = [...candidates].sort((a, b) => a.sample - b.sample || a.round - b.round);

@@ -152,3 +152,19 @@ export function hiddenChoiceRenderers<State extends HiddenChoices, Observation e
     },
   };
 }
+
+/** A square's name on a board of `files.length` files stored rank by rank from rank 1, e.g. "e4". */
+export function chessSquareName(square: number, files: string): string {
+  return `${files[square % files.length]}${Math.floor(square / files.length) + 1}`;
+}
+
+/** A square board stored rank by rank from rank 1: the top rank first, files under the board. */
+export function renderChessBoard(board: string, files: string): string {
+  const size = files.length;
+  const lines: string[] = [];
+  for (let rank = size - 1; rank >= 0; rank--) {
+    lines.push(`${rank + 1}  ${board.slice(rank * size, rank * size + size).split('').join(' ')}`);
+  }
+  lines.push(`   ${files.split('').join(' ')}`);
+  return lines.join('\n');
+}

@@ -1,22 +1,14 @@
 import type { GameDefinition } from '../../engine/game-definition.js';
+import { chessSquareName, renderChessBoard } from '../render.js';
 import * as cwm from './game.js';
 
 const FILES = 'abcdefgh';
-const SIZE = 8;
 
-function squareName(square: number): string {
-  return `${FILES[square % SIZE]}${Math.floor(square / SIZE) + 1}`;
-}
+/** The square's name, e.g. "e4". */
+const squareName = (square: number): string => chessSquareName(square, FILES);
 
 /** Rank 8 at the top, White's pieces in capitals, files under the board. */
-function renderBoard(board: string): string {
-  const lines: string[] = [];
-  for (let rank = SIZE - 1; rank >= 0; rank--) {
-    lines.push(`${rank + 1}  ${board.slice(rank * SIZE, rank * SIZE + SIZE).split('').join(' ')}`);
-  }
-  lines.push(`   ${FILES.split('').join(' ')}`);
-  return lines.join('\n');
-}
+const renderBoard = (board: string): string => renderChessBoard(board, FILES);
 
 function render(state: cwm.State): string {
   let status: string;
