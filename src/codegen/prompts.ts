@@ -98,6 +98,16 @@ function gameFacts(info: GameInfo): string[] {
   return facts;
 }
 
+/** The paper's rules text of a game, DIR/games/<id>/rules.txt (read at run time, never shipped). */
+export function paperRules(paperDatasetDir: string, gameId: string): string {
+  const path = join(paperDatasetDir, 'games', gameId, 'rules.txt');
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new PromptError(`cannot read the paper's rules text ${path}; --paper-dataset must be the folder holding games/<id>/rules.txt`);
+  }
+}
+
 /** The paper's template for Python generation, from DIR/prompts/, with the game's name and rules filled in. */
 export function pythonPrompt(paperDatasetDir: string, info: GameInfo, rules: string): string {
   const name = info.information === 'perfect' ? 'perfect_info.txt' : 'imperfect_info.txt';

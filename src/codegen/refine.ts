@@ -59,6 +59,11 @@ export interface RefineBudget {
   refine: number;
 }
 
+/** The most replies a run can use (it stops earlier when a candidate passes). */
+export function replyBudget(strategy: Strategy, budget: RefineBudget): number {
+  return strategy === 'tree' ? budget.samples + budget.refine : budget.samples * (budget.refine + 1);
+}
+
 export interface RefineOutcome {
   candidates: Candidate[];
   passed: Candidate | null;

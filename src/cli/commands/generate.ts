@@ -6,7 +6,8 @@
 
 import type { Command } from 'commander';
 import type { BlockChoice, CodeLanguage } from '../../codegen/extract.js';
-import type { Strategy } from '../../codegen/refine.js';
+import { replyBudget, type Strategy } from '../../codegen/refine.js';
+import type { GenerationInterrupted } from '../../codegen/run.js';
 import type { GenerationSummary } from '../../codegen/summary.js';
 import { UserError } from '../errors.js';
 import { resolveGenerationTarget } from '../generation-target.js';
@@ -14,13 +15,8 @@ import { integerOption, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
 import { formatTable } from '../table.js';
 
-interface GenerateCliOptions {
-  game?: string;
-  rules?: string;
-  info?: string;
-  players?: number;
-  information?: string;
-  lang: string;
+/** The model, provider and budget options `generate` and `bench generate` share (addModelOptions). */
+export interface ModelCliOptions {
   model?: string;
   baseUrl?: string;
   apiKey?: string;
@@ -29,16 +25,25 @@ interface GenerateCliOptions {
   samples: number;
   refine: number;
   strategy: string;
-  out: string;
-  paperDataset?: string;
   example: string;
   block: string;
   timeoutMs: number;
   retries: number;
   retryDelayMs: number;
   concurrency: number;
-  seed: number;
   playouts: number;
+}
+
+interface GenerateCliOptions extends ModelCliOptions {
+  game?: string;
+  rules?: string;
+  info?: string;
+  players?: number;
+  information?: string;
+  lang: string;
+  out: string;
+  paperDataset?: string;
+  seed: number;
   json?: boolean;
 }
 
@@ -46,7 +51,7 @@ export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_OUT_DIR = '.gamecwm-runs';
 
 export function registerGenerateCommand(program: Command): void {
-  program
+  const command = program
     .command('generate')
     .description('have a model write a GameCWM for a game, refined on verifier feedback (any OpenAI-compatible endpoint)')
     .option('--game <id>', 'a built-in game, or the id of a new game given with --rules')
@@ -54,31 +59,16 @@ export function registerGenerateCommand(program: Command): void {
     .option('--info <file.json>', 'a new game\'s facts: players, information, chance, utility, maxGameLength, title')
     .option('--players <n>', 'a new game\'s number of players (default 2)', integerOption('--players', 1, 16))
     .option('--information <kind>', 'a new game\'s information: perfect (default) or imperfect')
-    .option('--lang <lang>', 'the language the model writes: ts or python (the paper\'s format)', 'ts')
-    .option('--model <name>', 'the model name the endpoint serves')
-    .option('--base-url <url>', `the OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or ${DEFAULT_BASE_URL})`)
-    .option('--api-key <key>', 'API key (default: $OPENAI_API_KEY; a local server needs none)')
-    .option('--temperature <t>', 'sampling temperature', parseTemperature, 0.7)
-    .option('--max-tokens <n>', 'token limit of one reply', integerOption('--max-tokens', 1, 1_000_000), 8192)
-    .option('--samples <n>', 'independent first attempts', integerOption('--samples', 1, 1000), 1)
-    .option('--refine <n>', 'conversation: refinement rounds per sample; tree: refinement calls in all', integerOption('--refine', 0, 10_000), 3)
-    .option('--strategy <name>', 'refinement strategy: conversation or tree', 'conversation')
+    .option('--lang <lang>', 'the language the model writes: ts or python (the paper\'s format)', 'ts');
+  addModelOptions(command)
     .option('--out <dir>', 'run folder: DIR/<game>/<sample>-<round>.{ts,py}, reports, summary; DIR/.cache for replies', DEFAULT_OUT_DIR)
     .option('--paper-dataset <dir>', 'with --lang python: the folder holding the paper\'s prompts/ templates')
-    .option('--example <game>', 'TypeScript: an example GameCWM in the prompt: none, auto or a built-in game id', 'none')
-    .option('--block <choice>', 'which code block of a reply to take: first or largest', 'first')
-    .option('--timeout-ms <n>', 'time limit of one model request in ms', integerOption('--timeout-ms', 100, 3_600_000), 300_000)
-    .option('--retries <n>', 'retries of a request on 429, 5xx, timeouts and dropped connections', integerOption('--retries', 0, 20), 4)
-    .option('--retry-delay-ms <n>', 'first backoff delay in ms (doubles on every retry)', integerOption('--retry-delay-ms', 0, 60_000), 1000)
-    .option('--concurrency <n>', 'model requests in flight at once', integerOption('--concurrency', 1, 256), 4)
     .option('--seed <n>', 'seed for the tree strategy\'s sampling and for verification', parseSeed, 0)
-    .option('--playouts <n>', 'verification playouts per candidate', integerOption('--playouts', 1, 100_000), 100)
     .option('--json', 'print the run\'s summary as JSON')
     .action(async (options: GenerateCliOptions) => {
       const settings = await settingsFrom(options);
       const { runGeneration, GenerationInterrupted } = await import('../../codegen/run.js');
-      const total = settings.strategy === 'tree' ? settings.samples + settings.refine : settings.samples * (settings.refine + 1);
-      const progress = options.json ? { tick() {}, stop() {} } : startProgress(`generate ${settings.info.id}`, total);
+      const progress = options.json ? { tick() {}, stop() {} } : startProgress(`generate ${settings.info.id}`, replyBudget(settings.strategy, settings));
       let summary: GenerationSummary;
       try {
         summary = (await runGeneration({ ...settings, onReply: () => progress.tick() })).summary;
@@ -87,10 +77,7 @@ export function registerGenerateCommand(program: Command): void {
         if (error instanceof GenerationInterrupted) {
           const kept = error.summary.candidates;
           const where = `${settings.outDir}/${settings.info.id}`;
-          const { ProviderError } = await import('../../codegen/provider.js');
-          // An endpoint that cannot be used is the user's to fix: one line, exit 2. Anything else is a bug.
-          if (!(error.error instanceof ProviderError)) throw error.error;
-          throw new UserError(`${error.message}${kept > 0 ? ` (${kept} candidate${kept === 1 ? '' : 's'} so far kept in ${where}; rerun to resume)` : ''}`);
+          throw await interruptedRunError(error, kept > 0 ? ` (${kept} candidate${kept === 1 ? '' : 's'} so far kept in ${where}; rerun to resume)` : '');
         }
         throw error;
       }
@@ -101,38 +88,85 @@ export function registerGenerateCommand(program: Command): void {
     });
 }
 
-async function settingsFrom(options: GenerateCliOptions) {
-  if (!options.game) throw new UserError('--game <id> is required (a built-in game, or a new game\'s id with --rules FILE)');
+/** Adds the model, provider, budget and verification options shared by `generate` and `bench generate`. */
+export function addModelOptions(command: Command): Command {
+  return command
+    .option('--model <name>', 'the model name the endpoint serves')
+    .option('--base-url <url>', `the OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or ${DEFAULT_BASE_URL})`)
+    .option('--api-key <key>', 'API key (default: $OPENAI_API_KEY; a local server needs none)')
+    .option('--temperature <t>', 'sampling temperature', parseTemperature, 0.7)
+    .option('--max-tokens <n>', 'token limit of one reply', integerOption('--max-tokens', 1, 1_000_000), 8192)
+    .option('--samples <n>', 'independent first attempts', integerOption('--samples', 1, 1000), 1)
+    .option('--refine <n>', 'conversation: refinement rounds per sample; tree: refinement calls in all', integerOption('--refine', 0, 10_000), 3)
+    .option('--strategy <name>', 'refinement strategy: conversation or tree', 'conversation')
+    .option('--example <game>', 'TypeScript: an example GameCWM in the prompt: none, auto or a built-in game id', 'none')
+    .option('--block <choice>', 'which code block of a reply to take: first or largest', 'first')
+    .option('--timeout-ms <n>', 'time limit of one model request in ms', integerOption('--timeout-ms', 100, 3_600_000), 300_000)
+    .option('--retries <n>', 'retries of a request on 429, 5xx, timeouts and dropped connections', integerOption('--retries', 0, 20), 4)
+    .option('--retry-delay-ms <n>', 'first backoff delay in ms (doubles on every retry)', integerOption('--retry-delay-ms', 0, 60_000), 1000)
+    .option('--concurrency <n>', 'model requests in flight at once', integerOption('--concurrency', 1, 256), 4)
+    .option('--playouts <n>', 'verification playouts per candidate', integerOption('--playouts', 1, 100_000), 100);
+}
+
+/** Refuses a missing model and unknown strategy or block choice (before anything else is read). */
+export function checkModelOptions(options: ModelCliOptions): void {
   if (!options.model) throw new UserError('--model <name> is required: the model the endpoint serves');
-  if (options.lang !== 'ts' && options.lang !== 'python') throw new UserError(`--lang must be ts or python, not "${options.lang}"`);
   if (options.strategy !== 'conversation' && options.strategy !== 'tree') throw new UserError(`--strategy must be conversation or tree, not "${options.strategy}"`);
   if (options.block !== 'first' && options.block !== 'largest') throw new UserError(`--block must be first or largest, not "${options.block}"`);
+}
+
+/** The part of GenerationSettings the shared options decide; the endpoint is resolved and checked here, built on first use. */
+export async function modelSettings(options: ModelCliOptions, seed: number) {
+  checkModelOptions(options);
+  const baseURL = parseBaseUrl(options.baseUrl ?? (process.env.OPENAI_BASE_URL || DEFAULT_BASE_URL));
+  const apiKey = options.apiKey ?? (process.env.OPENAI_API_KEY || defaultKey(baseURL));
+  const { ChatProvider } = await import('../../codegen/provider.js');
+  return {
+    model: options.model!, temperature: options.temperature, maxTokens: options.maxTokens,
+    samples: options.samples, refine: options.refine, strategy: options.strategy as Strategy, seed,
+    example: options.example, blockChoice: options.block as BlockChoice,
+    backend: () => new ChatProvider({
+      baseURL, apiKey, timeoutMs: options.timeoutMs, retries: options.retries, retryBaseMs: options.retryDelayMs, concurrency: options.concurrency,
+    }),
+    verify: { playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed },
+  };
+}
+
+/**
+ * The error a CLI ends an interrupted run with: an endpoint that cannot be used is the
+ * user's to fix (one line, exit 2, `kept` says what was kept); anything else is a bug, rethrown.
+ */
+export async function interruptedRunError(error: GenerationInterrupted, kept: string): Promise<UserError> {
+  const { ProviderError } = await import('../../codegen/provider.js');
+  if (!(error.error instanceof ProviderError)) throw error.error;
+  return new UserError(`${error.message}${kept}`);
+}
+
+async function settingsFrom(options: GenerateCliOptions) {
+  if (!options.game) throw new UserError('--game <id> is required (a built-in game, or a new game\'s id with --rules FILE)');
+  checkModelOptions(options);
+  if (options.lang !== 'ts' && options.lang !== 'python') throw new UserError(`--lang must be ts or python, not "${options.lang}"`);
   if (options.lang === 'python' && !options.paperDataset) {
     throw new UserError('--lang python uses the paper\'s prompt template: give --paper-dataset DIR (the folder holding prompts/perfect_info.txt)');
   }
   const target = resolveGenerationTarget({ game: options.game, rules: options.rules, info: options.info, players: options.players, information: options.information });
-  const baseURL = parseBaseUrl(options.baseUrl ?? (process.env.OPENAI_BASE_URL || DEFAULT_BASE_URL));
-  const apiKey = options.apiKey ?? (process.env.OPENAI_API_KEY || defaultKey(baseURL));
+  const model = await modelSettings(options, options.seed);
   const language = options.lang as CodeLanguage;
   const { buildPrompt } = await import('../../codegen/run.js');
+  // Fails early, before any call, on a bad --example or a missing template.
+  await checkPrompt(() => buildPrompt({ ...target, language, example: options.example, paperDataset: options.paperDataset }));
+  return { ...target, ...model, language, outDir: options.out, paperDataset: options.paperDataset };
+}
+
+/** Runs a prompt-building step, turning a PromptError (bad example, missing paper file) into a UserError. */
+export async function checkPrompt<T>(build: () => T): Promise<T> {
   const { PromptError } = await import('../../codegen/prompts.js');
   try {
-    // Fails early, before any call, on a bad --example or a missing template.
-    buildPrompt({ ...target, language, example: options.example, paperDataset: options.paperDataset });
+    return build();
   } catch (error) {
     if (error instanceof PromptError) throw new UserError(error.message);
     throw error;
   }
-  const { ChatProvider } = await import('../../codegen/provider.js');
-  return {
-    ...target, language, model: options.model, temperature: options.temperature, maxTokens: options.maxTokens,
-    samples: options.samples, refine: options.refine, strategy: options.strategy as Strategy, seed: options.seed,
-    outDir: options.out, example: options.example, paperDataset: options.paperDataset, blockChoice: options.block as BlockChoice,
-    backend: () => new ChatProvider({
-      baseURL, apiKey, timeoutMs: options.timeoutMs, retries: options.retries, retryBaseMs: options.retryDelayMs, concurrency: options.concurrency,
-    }),
-    verify: { playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed },
-  };
 }
 
 function parseTemperature(text: string): number {
@@ -141,7 +175,7 @@ function parseTemperature(text: string): number {
   return value;
 }
 
-function parseBaseUrl(text: string): string {
+export function parseBaseUrl(text: string): string {
   let url: URL;
   try {
     url = new URL(text);
@@ -153,7 +187,7 @@ function parseBaseUrl(text: string): string {
 }
 
 /** A local or private server needs no key; OpenAI's own endpoint does. */
-function defaultKey(baseURL: string): string {
+export function defaultKey(baseURL: string): string {
   if (new URL(baseURL).hostname === 'api.openai.com') {
     throw new UserError('the OpenAI endpoint needs an API key: set OPENAI_API_KEY or pass --api-key');
   }
