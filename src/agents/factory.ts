@@ -3,6 +3,7 @@
 import type { Agent } from '../engine/agent.js';
 import { RandomAgent } from '../engine/agent.js';
 import type { GameDefinition } from '../engine/game-definition.js';
+import type { GameInfo } from '../engine/game-info.js';
 import type { SeatAgentFactory } from '../engine/match.js';
 import type { SearchBackend } from '../mcts/backend.js';
 import { DEFAULT_SEARCH, type SearchOptions } from '../mcts/search.js';
@@ -30,6 +31,19 @@ export interface AgentSession {
   close(): void;
 }
 
+/** A search's options for a game: its players, reward range and length bound, and the given budget and UCT settings. */
+export function searchOptionsFor(info: GameInfo, iterations: number, settings: Pick<AgentSettings, 'c' | 'rollouts'> = {}): SearchOptions {
+  return {
+    ...DEFAULT_SEARCH,
+    iterations,
+    c: settings.c ?? DEFAULT_SEARCH.c,
+    rollouts: settings.rollouts ?? DEFAULT_SEARCH.rollouts,
+    players: info.players,
+    rewardRange: info.rewardRange,
+    maxGameLength: info.maxGameLength,
+  };
+}
+
 export function agentSession(specs: AgentSpec[], definition: GameDefinition, io: AgentIo, settings: AgentSettings): AgentSession {
   for (const spec of specs) {
     if (spec.kind === 'ismcts' && !definition.cwm.resampleHistory) {
@@ -40,15 +54,7 @@ export function agentSession(specs: AgentSpec[], definition: GameDefinition, io:
     }
   }
   let reader: LineReader | undefined;
-  const searchOptions = (iterations: number): SearchOptions => ({
-    ...DEFAULT_SEARCH,
-    iterations,
-    c: settings.c ?? DEFAULT_SEARCH.c,
-    rollouts: settings.rollouts ?? DEFAULT_SEARCH.rollouts,
-    players: definition.info.players,
-    rewardRange: definition.info.rewardRange,
-    maxGameLength: definition.info.maxGameLength,
-  });
+  const searchOptions = (iterations: number): SearchOptions => searchOptionsFor(definition.info, iterations, settings);
   const createAgent: SeatAgentFactory = (seat, rng): Agent => {
     const spec = specs[seat];
     switch (spec.kind) {

@@ -2,10 +2,9 @@
 // with --cwm an untrusted candidate file loaded into its own sandbox (the
 // reference then only lends its metadata: players, reward range, length).
 
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { GameDefinition } from '../engine/game-definition.js';
-import { CompileError } from '../engine/sandbox/compile.js';
+import { CandidateLoadError, loadCandidateModel } from '../agents/candidate-model.js';
 import { DEFAULT_LIMITS } from '../engine/sandbox/sandbox.js';
 import { NativeSearch, type SearchBackend } from '../mcts/backend.js';
 import { UserError } from './errors.js';
@@ -45,34 +44,15 @@ function parseExploration(text: string): number {
 export async function setupGame(id: string, options: SearchCliOptions): Promise<GameSetup> {
   const reference = resolveGame(id);
   if (!options.cwm) return { definition: reference, backend: new NativeSearch(reference.cwm), dispose() {} };
-  let source: string;
+  let candidate;
   try {
-    source = readFileSync(options.cwm, 'utf8');
-  } catch {
-    throw new UserError(`cannot read ${options.cwm}`);
-  }
-  const json = (value: unknown) => JSON.stringify(value, null, 1);
-  if (options.cwm.endsWith('.py')) {
-    // A paper-format Python CWM, played through the hardened Python runner.
-    const { PythonCandidate } = await import('../python/python-candidate.js');
-    const { SyncPythonRunnerError } = await import('../python/sync-runner.js');
-    let candidate;
-    try {
-      candidate = PythonCandidate.load(options.cwm, { timeoutMs: options.timeoutMs, memoryMb: Math.max(options.memoryMb, 256) });
-    } catch (error) {
-      if (error instanceof SyncPythonRunnerError) throw new UserError(`${options.cwm}: ${error.message}`);
-      throw error;
-    }
-    return { definition: { ...reference, cwm: candidate, renderState: json, renderObservation: json }, backend: candidate, dispose: () => candidate.dispose() };
-  }
-  const { CandidateRuntime } = await import('../engine/sandbox/candidate-runtime.js');
-  let runtime;
-  try {
-    runtime = await CandidateRuntime.load(source, options.cwm, { ...DEFAULT_LIMITS, timeoutMs: options.timeoutMs, memoryMb: options.memoryMb });
+    // A TypeScript file runs in its own sandbox, a paper-format Python CWM through the hardened Python runner.
+    candidate = await loadCandidateModel(options.cwm, { timeoutMs: options.timeoutMs, memoryMb: options.memoryMb });
   } catch (error) {
-    if (error instanceof CompileError) throw new UserError(`${options.cwm} does not compile: ${error.diagnostics[0]}`);
+    if (error instanceof CandidateLoadError) throw new UserError(error.message);
     throw error;
   }
-  const definition: GameDefinition = { ...reference, cwm: runtime, renderState: json, renderObservation: json };
-  return { definition, backend: runtime, dispose: () => runtime.dispose() };
+  const json = (value: unknown) => JSON.stringify(value, null, 1);
+  const definition: GameDefinition = { ...reference, cwm: candidate, renderState: json, renderObservation: json };
+  return { definition, backend: candidate, dispose: () => candidate.dispose() };
 }

@@ -15,12 +15,21 @@ export interface DecisionContext<State = unknown, Observation = unknown> {
   history?: Array<ObservationActionPair<Observation>>;
   /** This player's current observation, present with `history`. */
   observation?: Observation;
+  /**
+   * Every action so far with who took it (chance included), present when the
+   * agent asks for it (`usesTrueActions`). Hidden information: only for harness
+   * agents that must mirror the game in another model (a planner over a
+   * candidate CWM), never for deciding from what a player may not see.
+   */
+  trueActions?: { actions: Action[]; players: number[] };
 }
 
 export interface Agent<State = unknown, Observation = unknown> {
   readonly name: string;
   /** Whether the runner must build this agent's observation-action history. */
   readonly usesHistory?: boolean;
+  /** Whether the runner must hand this agent the true action sequence (`trueActions`). */
+  readonly usesTrueActions?: boolean;
   act(context: DecisionContext<State, Observation>): Action | Promise<Action>;
 }
 

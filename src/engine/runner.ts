@@ -66,6 +66,7 @@ export async function playGame<S, O>(
         context.history = observationActionHistory(observations, actions, players, player);
         context.observation = observations[observations.length - 1][player];
       }
+      if (agent.usesTrueActions) context.trueActions = { actions: actions.slice(), players: players.slice() };
       const chosen = agent.act(context);
       action = typeof chosen === 'string' ? chosen : await chosen;
       if (!context.legalActions.includes(action)) {

@@ -5,7 +5,7 @@
 // per move, their loops in Python.
 
 import { dirname, extname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 export class SyncPythonRunnerError extends Error {}
@@ -23,10 +23,16 @@ export class SyncPythonRunner {
     const entry = resolve(dirname(here), `sync-worker${extname(here)}`);
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
-    // Process-wide flags (--no-node-snapshot) are not allowed in a worker; under the test
-    // runner the sources are TypeScript, which the worker loads through tsx.
-    const execArgv = extname(here) === '.ts' ? ['--import', 'tsx'] : [];
-    const worker = new Worker(entry, { workerData: { modulePath, options, port: port2, signal }, transferList: [port2], execArgv });
+    const workerData = { modulePath, options, port: port2, signal };
+    // Under the test runner (or tsx) the sources are TypeScript. Node 20 ignores `--import tsx` in a
+    // worker's execArgv, so a small bootstrap registers tsx's loader in the worker, then imports the entry.
+    const worker = extname(here) === '.ts'
+      ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})`
+          + `.then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`,
+        { eval: true, workerData, transferList: [port2] },
+      )
+      : new Worker(entry, { workerData, transferList: [port2] });
     worker.unref();
     const runner = new SyncPythonRunner(worker, port1, signal, options.timeoutMs + 30_000);
     runner.receive('starting the Python runner');
