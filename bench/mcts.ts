@@ -14,7 +14,7 @@ import { DEFAULT_LIMITS } from '../src/engine/sandbox/sandbox.js';
 import { GAMES } from '../src/games/index.js';
 import { NativeSearch, type SearchBackend } from '../src/mcts/backend.js';
 import { DEFAULT_SEARCH, type SearchOptions } from '../src/mcts/search.js';
-import { median } from './stats.js';
+import { median } from '../src/bench/stats.js';
 
 const RUNS = 7;
 const json = process.argv.includes('--json');

@@ -13,7 +13,7 @@ import { getGame } from '../src/games/index.js';
 import { DEFAULT_SEARCH } from '../src/mcts/search.js';
 import { uctSearch } from '../src/mcts/uct.js';
 import { PythonRunner } from '../src/python/runner-client.js';
-import { median } from './stats.js';
+import { median } from '../src/bench/stats.js';
 
 const RUNS = 5;
 const json = process.argv.includes('--json');

@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import { GAMES } from '../src/games/index.js';
 import { formatTable } from '../src/cli/table.js';
 import { Verifier } from '../src/verifier/verify.js';
-import { median, timeRuns } from './stats.js';
+import { median, timeRuns } from '../src/bench/stats.js';
 
 const RUNS = 15;
 const json = process.argv.includes('--json');

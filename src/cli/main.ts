@@ -2,6 +2,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { registerArenaCommand } from './commands/arena.js';
+import { registerBenchCommand } from './commands/bench.js';
 import { registerDatasetCommand } from './commands/dataset.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { registerGamesCommand } from './commands/games.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerGenerateCommand(program);
   registerDatasetCommand(program);
   registerServeRewardCommand(program);
+  registerBenchCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

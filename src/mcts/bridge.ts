@@ -1,9 +1,10 @@
 // Entry point of the search bundle that runs inside a candidate's sandbox
 // context: the host plays an untrusted GameCWM through one JSON call per
 // contract function, and a whole MCTS or ISMCTS search per move (or a batch
-// of recorded trajectories) runs here, next to the candidate, in one call.
+// of recorded trajectories or random playouts) runs here, next to the candidate, in one call.
 
 import type { Action, AnyGameCWM, ObservationActionPair } from '../engine/contract.js';
+import { randomPlayouts } from '../engine/playouts.js';
 import { recordTrajectories } from '../engine/record.js';
 import { Rng } from '../engine/rng.js';
 import { describeThrown } from '../verifier/check-result.js';
@@ -16,6 +17,7 @@ export type BridgeRequest =
   | { op: 'call'; fn: string; args: unknown[] }
   | { op: 'exports' }
   | { op: 'record'; count: number; seed: number; maxLength: number }
+  | { op: 'playouts'; count: number; seed: number; maxLength: number }
   | { op: 'mcts'; state: unknown; options: SearchOptions; seed: number }
   | { op: 'ismcts'; history: Array<ObservationActionPair<unknown>>; player: number; legalActions: Action[]; options: SearchOptions; seed: number };
 
@@ -38,6 +40,8 @@ function handle(candidate: AnyGameCWM, request: BridgeRequest): unknown {
     }
     case 'record':
       return recordTrajectories(candidate, request.count, request.seed, request.maxLength);
+    case 'playouts':
+      return randomPlayouts(candidate, request.count, request.seed, request.maxLength);
     case 'mcts':
       return uctSearch(candidate, request.state, request.options, new Rng(request.seed));
     case 'ismcts':

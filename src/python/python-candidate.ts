@@ -4,6 +4,7 @@
 // src/mcts, so the same seed gives the same move as on a translated module).
 
 import type { Action, GameCWM, ObservationActionPair } from '../engine/contract.js';
+import type { PlayoutTotals } from '../engine/playouts.js';
 import type { SearchBackend } from '../mcts/backend.js';
 import type { SearchOptions, SearchResult } from '../mcts/search.js';
 import { SyncPythonRunner } from './sync-runner.js';
@@ -63,6 +64,12 @@ export class PythonCandidate implements GameCWM<unknown, unknown>, SearchBackend
 
   ismcts(history: Array<ObservationActionPair<unknown>>, player: number, legalActions: Action[], options: SearchOptions, seed: number): SearchResult {
     return toSearchResult(this.runner.request<PythonSearchResult>('ismcts', { history, player, legal_actions: legalActions, seed, ...searchFields(options) }));
+  }
+
+  /** Seeded random playouts run inside Python in one request (the runner's playouts op). */
+  playouts(count: number, seed: number, maxLength: number): PlayoutTotals {
+    const result = this.runner.request<PlayoutTotals>('playouts', { count, seed, max_game_length: maxLength });
+    return { games: result.games, steps: result.steps };
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@
 
 import ivm from 'isolated-vm';
 import type { Action, GameCWM, ObservationActionPair } from '../contract.js';
+import type { PlayoutTotals } from '../playouts.js';
 import type { RecordedTrajectory } from '../record.js';
 import type { SearchBackend } from '../../mcts/backend.js';
 import type { SearchOptions, SearchResult } from '../../mcts/search.js';
@@ -95,6 +96,11 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
   /** Seeded random trajectories with every state's player, legal actions, rewards and observations, recorded inside the sandbox. */
   record(count: number, seed: number, maxLength: number): RecordedTrajectory[] {
     return this.call('record', { count, seed, maxLength }) as RecordedTrajectory[];
+  }
+
+  /** Seeded random playouts run inside the sandbox in one call (the speed baseline). */
+  playouts(count: number, seed: number, maxLength: number): PlayoutTotals {
+    return this.call('playouts', { count, seed, maxLength }) as PlayoutTotals;
   }
 
   dispose(): void {
