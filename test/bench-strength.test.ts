@@ -1,23 +1,24 @@
 // `gamecwm bench strength` in-process through main(): the control run (each
 // game's reference module in the sandbox) on tic_tac_toe comes out fair and
-// beats random; deliberately broken candidates lose to the reference MCTS
-// and their fallbacks are counted; a back-translated Python candidate plays
+// beats random; deliberately broken candidates have their fallbacks counted
+// (illegal choices, errors) and the one that throws loses to the reference
+// MCTS; a back-translated Python candidate plays
 // like the reference; a `bench generate` folder is read through its
 // summaries; bad input is one line and exit 2; the same seed gives the same
 // data. Also the runner's minimal extension: the true actions reach only the
 // agents that ask for them.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PythonTranslator } from '../src/codegen/python/translate.js';
 import type { Agent, DecisionContext } from '../src/engine/agent.js';
 import { playMatch } from '../src/engine/match.js';
 import { gameModulePath } from '../src/games/files.js';
 import { getGame } from '../src/games/index.js';
 import { findCandidates } from '../src/bench/strength.js';
+import { runCli } from './helpers/run-cli.js';
 
 const TIC_TAC_TOE_FILE = gameModulePath('tic_tac_toe');
 const TIC_TAC_TOE = readFileSync(TIC_TAC_TOE_FILE, 'utf8');
@@ -31,22 +32,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gamecwm-strength-'));
   made.push(dir);
   return dir;
-}
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  process.exitCode = undefined;
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
 }
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
