@@ -7,18 +7,18 @@
 // matching_pennies never loads. Checks the measured values, the files, a
 // rerun (no request, same data), and an interrupted run that resumes.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { orderRequested } from '../src/bench/generate.js';
-import { main } from '../src/cli/main.js';
 import type { Candidate } from '../src/codegen/refine.js';
 import { PythonTranslator } from '../src/codegen/python/translate.js';
 import { gameModulePath } from '../src/games/files.js';
 import { TIER_NAMES } from '../src/verifier/verify.js';
 import { type FakeReply, type FakeRequest, type FakeServer, startFakeOpenAI } from './helpers/fake-openai.js';
 import { CORRECT, fenced, TYPE_ERROR } from './helpers/scripted-candidates.js';
+import { runCli } from './helpers/run-cli.js';
+import { tempDirs } from './helpers/temp-dirs.js';
 
 const PAPER = resolve(import.meta.dirname, '..', '..', 'shared', 'paper-dataset');
 const GAMES = ['tic_tac_toe', 'matching_pennies'];
@@ -60,37 +60,7 @@ afterEach(() => {
   mode = 'healthy';
 });
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gamecwm-bench-generate-'));
-  made.push(dir);
-  return dir;
-}
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(args: string[]): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  process.exitCode = undefined;
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const tempDir = tempDirs('gamecwm-bench-generate-');
 
 const benchArgs = (out: string, extra: string[] = []) => [
   'bench', 'generate', '--model', 'scripted', '--base-url', server.url, '--games', GAMES.join(','), '--paper-dataset', PAPER,

@@ -4,26 +4,18 @@
 // user's own Python CWM), a user module that fails is reported and the others
 // carry on, the files are written, and bad options end in one line, exit 2.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markdownTable } from '../src/bench/markdown.js';
 import type { SpeedData } from '../src/bench/speed.js';
 import type { VerifyBenchData } from '../src/bench/verify.js';
 import { PythonTranslator } from '../src/codegen/python/translate.js';
 import { gameModulePath } from '../src/games/files.js';
 import { runCli } from './helpers/run-cli.js';
+import { tempDirs } from './helpers/temp-dirs.js';
 
-const made: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gamecwm-bench-test-'));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('gamecwm-bench-test-');
 
 describe('bench speed', () => {
   it('measures every column, reports a failing user module, and writes JSON, Markdown and SVG', async () => {

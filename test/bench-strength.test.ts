@@ -8,10 +8,9 @@
 // data. Also the runner's minimal extension: the true actions reach only the
 // agents that ask for them.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PythonTranslator } from '../src/codegen/python/translate.js';
 import type { Agent, DecisionContext } from '../src/engine/agent.js';
 import { playMatch } from '../src/engine/match.js';
@@ -19,20 +18,12 @@ import { gameModulePath } from '../src/games/files.js';
 import { getGame } from '../src/games/index.js';
 import { findCandidates } from '../src/bench/strength.js';
 import { runCli } from './helpers/run-cli.js';
+import { tempDirs } from './helpers/temp-dirs.js';
 
 const TIC_TAC_TOE_FILE = gameModulePath('tic_tac_toe');
 const TIC_TAC_TOE = readFileSync(TIC_TAC_TOE_FILE, 'utf8');
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gamecwm-strength-'));
-  made.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('gamecwm-strength-');
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 

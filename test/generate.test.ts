@@ -5,10 +5,9 @@
 // endpoint it cannot use. The CLI cases spawn the built bin (npm run build).
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ChatProvider } from '../src/codegen/provider.js';
 import type { Strategy } from '../src/codegen/refine.js';
 import { runGeneration, type GenerationSettings } from '../src/codegen/run.js';
@@ -17,6 +16,7 @@ import { getGame } from '../src/games/index.js';
 import { readRules } from '../src/games/files.js';
 import { closedPort, type FakeServer, type Script, startFakeOpenAI } from './helpers/fake-openai.js';
 import { CORRECT, fenced, RULE_BUG, scriptedReply, TYPE_ERROR } from './helpers/scripted-candidates.js';
+import { tempDirs } from './helpers/temp-dirs.js';
 
 const BIN = resolve(import.meta.dirname, '..', 'bin', 'gamecwm.js');
 
@@ -26,16 +26,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gamecwm-generate-'));
-  made.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('gamecwm-generate-');
 
 function settings(url: string, outDir: string, strategy: Strategy, overrides: Partial<GenerationSettings> = {}): GenerationSettings {
   return {

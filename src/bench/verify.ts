@@ -33,6 +33,9 @@ export interface VerifyBenchSettings {
   onStep?: () => void;
 }
 
+/** Unmeasured runs first: the type-checker and the isolate's compiled code warm up per game. */
+const WARMUP_RUNS = 2;
+
 export const QUICK_VERIFY = { runs: 3, batchCopies: 2, games: 8 };
 export const FULL_VERIFY = { runs: 7, batchCopies: 4 };
 
@@ -86,7 +89,7 @@ export async function runVerifyBench(settings: VerifyBenchSettings): Promise<Ben
     for (const subject of subjects) {
       const ts = { total: [] as number[], check: [] as number[], sandbox: [] as number[], report: null as VerificationReport | null };
       const py = { total: [] as number[], report: null as VerificationReport | null };
-      for (let run = -1; run < settings.runs; run++) { // run -1 warms up
+      for (let run = -WARMUP_RUNS; run < settings.runs; run++) {
         const t = await timed(() => verifyTs(subject));
         if (run >= 0) {
           ts.total.push(t.ms);
