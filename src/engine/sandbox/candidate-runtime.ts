@@ -10,6 +10,7 @@ import type { RecordedTrajectory } from '../record.js';
 import type { SearchBackend } from '../../mcts/backend.js';
 import type { SearchOptions, SearchResult } from '../../mcts/search.js';
 import { bridgeSource, compileCandidate } from './compile.js';
+import { createIsolate } from './isolate.js';
 import { hardeningPrelude } from './prelude.js';
 import { classifyIsolateError, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from './sandbox.js';
 
@@ -41,7 +42,7 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
 
   static async load(source: string, file: string, limits: SandboxLimits = DEFAULT_LIMITS): Promise<CandidateRuntime> {
     const script = await compileCandidate(source, file);
-    const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+    const isolate = createIsolate(limits.memoryMb);
     try {
       const context = await isolate.createContext();
       await isolate.compileScriptSync(hardeningPrelude(false)).run(context);

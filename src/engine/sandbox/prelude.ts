@@ -41,7 +41,11 @@ const PRELUDE_TEMPLATE = String.raw`
   for (var j = 0; j < removed.length; j++) {
     Object.defineProperty(g, removed[j], { value: undefined, writable: false, configurable: false, enumerable: false });
   }
-  Object.defineProperty(Math, 'random', { value: blocked('Math.random'), writable: false, configurable: false });
+  // A plain assignment, made read-only when Math is frozen below: redefining
+  // the property's attributes turns Math into a slow dictionary object, and
+  // then TurboFan no longer inlines Math.floor, Math.imul, ... (13% of a
+  // search's time).
+  Math.random = blocked('Math.random');
   var intrinsics = [Object, Object.prototype, Array, Array.prototype, String, String.prototype, Number,
     Number.prototype, Boolean, Boolean.prototype, Symbol, Symbol.prototype, Error, Error.prototype, TypeError,
     TypeError.prototype, RangeError, RangeError.prototype, SyntaxError, SyntaxError.prototype, EvalError,

@@ -6,6 +6,7 @@
 // memory. Nothing from the host is reachable inside: only strings cross.
 
 import ivm from 'isolated-vm';
+import { createIsolate } from './isolate.js';
 import { PRELUDE } from './prelude.js';
 
 export interface SandboxLimits {
@@ -38,7 +39,7 @@ export class Sandbox {
   private readonly serve: ivm.Reference<Serve>;
 
   constructor(harnessSource: string, readonly limits: SandboxLimits = DEFAULT_LIMITS) {
-    this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+    this.isolate = createIsolate(limits.memoryMb);
     this.prelude = this.isolate.compileScriptSync(PRELUDE, { filename: 'gamecwm:prelude' });
     const harnessContext = this.isolate.createContextSync();
     this.prelude.runSync(harnessContext);
