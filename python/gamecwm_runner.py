@@ -10,7 +10,10 @@ get_rewards(state), get_legal_actions(state), get_observations(state),
 optionally get_chance_outcomes(state) (uniform over the legal actions when
 absent) and, for imperfect information, resample_history(history, player)
 (which draws from Python's `random`). States are dicts, actions strings, the
-chance player is -1 and the terminal player -4.
+chance player is -1 and the terminal player -4. A module may also define
+resample_history_with_random(history, player, random) (translated modules
+do): ISMCTS then calls it with a random() over the search's own generator,
+as the TypeScript search calls resampleHistory.
 
 Hardening, before the module runs (see DESIGN.md, "Security model"):
 - resource limits: address space (--memory-mb, default 512), CPU time
@@ -382,6 +385,15 @@ def derive_seed(seed, *labels):
     return h
 
 
+# The generator's step, compiled once and run in fresh namespaces that hold
+# nothing else: the runner's own copy here, and a private copy per ISMCTS
+# search whose draw function a translated module receives (see ismcts_search).
+# The module can reach that function's globals and closure, and they lead
+# nowhere but to that copy and the search's generator state.
+_RNG_STEP = compile('''
+M32 = 0xFFFFFFFF
+
+
 def rng_u32(r):
     a, b, c, d = r[0], r[1], r[2], r[3]
     x = (b * 5) & M32
@@ -402,6 +414,23 @@ def rng_u32(r):
 
 def rng_random(r):
     return rng_u32(r) / 4294967296.0
+
+
+def draw_function(r):
+    """random() over generator r, for code outside the runner."""
+    return lambda: rng_random(r)
+''', '<gamecwm rng>', 'exec', dont_inherit=True)
+
+
+def rng_step():
+    namespace = {'__builtins__': {}}
+    exec(_RNG_STEP, namespace)
+    return namespace
+
+
+_own_step = rng_step()
+rng_u32 = _own_step['rng_u32']
+rng_random = _own_step['rng_random']
 
 
 def rng_int(r, n):
@@ -1255,7 +1284,21 @@ def ismcts_search(ns, history, player, legal_actions, options, rng, seed):
     tree = {}
     pairs = [(entry[0], entry[1]) for entry in history]
     root_key = info_key(player, pairs[len(pairs) - 1][0])
-    random.seed(seed)
+    resample_with_random = ns.get('resample_history_with_random')
+    if callable(resample_with_random):
+        # A translated module keeps the TypeScript signature: it draws from the search's own
+        # generator, as src/mcts/ismcts.ts hands resampleHistory rng.randomFn, so the same seed
+        # gives the same search as the TypeScript module.
+        draw = rng_step()['draw_function'](rng)
+
+        def resample_actions():
+            return resample_with_random(pairs, player, draw)
+    else:
+        # The paper's format draws from Python's random, seeded once per search.
+        random.seed(seed)
+
+        def resample_actions():
+            return resample(pairs, player)
 
     def scaled_rollouts(state):
         if rollouts == 1:
@@ -1270,7 +1313,7 @@ def ismcts_search(ns, history, player, legal_actions, options, rng, seed):
     def iterate():
         path = []
         state = init_fn()
-        for action in resample(pairs, player):
+        for action in resample_actions():
             state = apply_fn(state, action)
         expanded = False
         while True:

@@ -514,6 +514,30 @@ class SearchTest(RunnerTestCase):
         again = runner.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=1500,
                               c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual(again['stats'], result['stats'])
+        # A module with resample_history_with_random (as translated modules have) draws from the
+        # search's own generator, through a function that leads nowhere into the runner.
+        path = self.mutant('kuhn_poker.py', ('def resample_history(obs_action_history, player_id):\n', '''\
+def resample_history(obs_action_history, player_id):
+    raise ValueError('the search must call resample_history_with_random')
+
+
+def resample_history_with_random(obs_action_history, player_id, random_fn):
+    u = random_fn()
+    leaks = [name for name in ('ismcts_search', 'handle', 'posix', 'rng_new') if name in random_fn.__globals__]
+    if type(u) is not float or not 0 <= u < 1 or leaks:
+        raise ValueError(f'random_fn gave {u!r}; its globals hold {leaks}')
+    return _resample(obs_action_history, player_id, lambda items: items[int(random_fn() * len(items))])
+
+
+def _resample(obs_action_history, player_id, choice):
+'''), ('    return random.choice(consistent)\n', '    return choice(consistent)\n'))
+        seeded = self.runner(path)
+        own = seeded.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=300,
+                            c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
+        self.assertEqual(sum(s['visits'] for s in own['stats']), 300)
+        again = seeded.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=300,
+                              c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
+        self.assertEqual(again['stats'], own['stats'])
         response = self.runner('tic_tac_toe.py').request('ismcts', history=[[EMPTY_BOARD, None]], player=0, legal_actions=['x(0,0)'],
                                                          iterations=5, players=2, reward_range=[-1, 1], max_game_length=9)
         self.assertRegex(response['error'], r"^SearchError: ISMCTS needs the game's resample_history")

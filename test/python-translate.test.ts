@@ -123,6 +123,12 @@ describe('translation keeps JavaScript semantics', () => {
       .toEqual([1, 2, 3, 'caught']);
   });
 
+  it('assigning an array\'s length truncates or pads it in place', () => {
+    expect(same(`const xs = [1, 2, 3, 4]; const alias = xs; xs.length = 2; const ys = [7]; ys.length = 3; const zs = [1, 2, 3]; zs.length -= 1;
+      const empty = [5, 6]; empty.length = 0; empty.push(9); return [alias, ys, zs, empty, xs.length + ys.length];`))
+      .toEqual([[1, 2], [7, null, null], [1, 2], [9], 5]);
+  });
+
   it('&& and || return operands, as in JavaScript', () => {
     expect(same(`const a = 0; const b = 'x'; const xs: number[] = []; return [a || 5, b && 'y', a && 9, xs || 1];`)).toEqual([5, 'y', 0, []]);
   });

@@ -96,6 +96,15 @@ def _js_set(seq, i, value):
     return value
 
 
+def _js_set_length(seq, n):
+    # JavaScript's "xs.length = n": truncates in place, or pads with holes (undefined).
+    n = _js_index(n)
+    if n < len(seq):
+        del seq[n:]
+    else:
+        seq.extend([None] * (n - len(seq)))
+
+
 def _js_key(k):
     return k if isinstance(k, str) else _js_str(k)
 
