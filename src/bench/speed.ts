@@ -38,6 +38,8 @@ export interface SpeedSettings {
 /** A native search or playout batch lasts at least this share of the target time. */
 const NATIVE_FLOOR = 1 / 6;
 const MAX_ITERATIONS = 1_000_000;
+/** Warm-up per column and kind of work, in target times. */
+const WARM_UP_TARGETS = 3;
 const MAX_PLAYOUTS = 1_000_000;
 
 export const QUICK_SPEED = { runs: 3, targetMs: 60 };
@@ -173,10 +175,21 @@ function calibrate(targetMs: number, min: number, max: number, work: (count: num
   }
 }
 
-/** How many times to repeat a unit of work so that a run lasts about `targetMs` (also a warm-up). */
+/**
+ * Warms a unit of work up, then says how many times to repeat it so that a run
+ * lasts about `targetMs`. The warm-up runs for WARM_UP_TARGETS times the target
+ * and at least three times: JIT compilers (V8 in the host and in the isolate)
+ * keep optimising for dozens of short calls, and a cold column would lose
+ * against a warm one.
+ */
 function repeatsFor(targetMs: number, work: () => unknown): number {
-  work();
-  const ms = seconds(work) * 1000;
+  const start = performance.now();
+  let calls = 0;
+  let ms = Infinity;
+  while (calls < 3 || performance.now() - start < targetMs * WARM_UP_TARGETS) {
+    ms = seconds(work) * 1000;
+    calls++;
+  }
   return Math.max(1, Math.round(targetMs / Math.max(ms, 0.001)));
 }
 
