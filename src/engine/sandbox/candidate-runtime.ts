@@ -42,7 +42,7 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
 
   static async load(source: string, file: string, limits: SandboxLimits = DEFAULT_LIMITS): Promise<CandidateRuntime> {
     const script = await compileCandidate(source, file);
-    const isolate = createIsolate(limits.memoryMb);
+    const isolate = createIsolate(limits.memoryMb, 'synchronous');
     try {
       const context = await isolate.createContext();
       await isolate.compileScriptSync(hardeningPrelude(false)).run(context);

@@ -39,7 +39,7 @@ export class Sandbox {
   private readonly serve: ivm.Reference<Serve>;
 
   constructor(harnessSource: string, readonly limits: SandboxLimits = DEFAULT_LIMITS) {
-    this.isolate = createIsolate(limits.memoryMb);
+    this.isolate = createIsolate(limits.memoryMb, 'background');
     this.prelude = this.isolate.compileScriptSync(PRELUDE, { filename: 'gamecwm:prelude' });
     const harnessContext = this.isolate.createContextSync();
     this.prelude.runSync(harnessContext);
