@@ -93,6 +93,14 @@ describe('Python CWMs in verify and arena', () => {
     expect(report.scores.transitionAccuracy).toBeLessThan(1);
   });
 
+  it('verifies a long game with big legal sets within the default memory limit (differential trajectories go in batches)', () => {
+    const havannah = join(dir, 'havannah.py');
+    expect(run(['translate', '--game', 'havannah', '--to', 'python', '-o', havannah]).code).toBe(0);
+    const result = run(['verify', havannah, '--game', 'havannah', '--json']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, scores: { transitionAccuracy: 1 } });
+  });
+
   it('gives hostile Python a clean failing verdict and carries on', () => {
     const hostile = resolve(ROOT, 'python/testdata/hostile');
     for (const file of ['infinite_loop.py', 'os_system.py', 'read_passwd.py', 'sys_exit.py', 'memory_bomb.py']) {

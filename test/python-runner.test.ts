@@ -149,6 +149,16 @@ describe('PythonRunner', () => {
     expect(await r.request<string[]>('exports')).toHaveLength(7);
   });
 
+  it('answers a request too big to decode within its memory limit with a clean error and keeps the runner', async () => {
+    const r = await runner('tic_tac_toe.py', { memoryMb: 160 });
+    // About 30 MB of JSON that decodes into millions of Python objects: the runner runs out of memory before it knows the request's id.
+    const huge = Array.from({ length: 3_000_000 }, (_, i) => ({ k: i }));
+    const error = await rejection(r.request('call', { fn: 'get_legal_actions', args: [huge] }));
+    expect(error.kind).toBe('failed');
+    expect(error.message).toBe('MemoryError: the Python CWM ran out of memory (the limit is 160 MB)');
+    expect(await r.request<string[]>('exports')).toHaveLength(7);
+  });
+
   it('reports a runner that dies (the CPU-time limit) with the reason', async () => {
     const r = await runner(resolve(HOSTILE, 'infinite_loop.py'), { cpuSeconds: 1 });
     const error = await rejection(r.request('call', { fn: 'get_legal_actions', args: [{ moves: 0 }] }));

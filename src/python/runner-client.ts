@@ -214,6 +214,9 @@ export class PythonRunner {
       this.kill(new PythonRunnerError('protocol', `the Python runner's channel carried a forged or corrupt response (no valid token): ${preview(line)}`));
       return;
     }
+    // Requests run one at a time, so a response without an id (the runner could not even decode the
+    // request, e.g. out of memory while parsing it) answers the one in flight.
+    if (pending && response.id === null && response.ok !== true) response.id = pending.id;
     if (!pending || response.id !== pending.id) {
       this.kill(new PythonRunnerError('protocol', `the Python runner answered request ${JSON.stringify(response.id)} while ${pending ? pending.id : 'none'} was pending`));
       return;
