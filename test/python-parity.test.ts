@@ -21,13 +21,13 @@ function budget(maxGameLength: number): { iterations: number; playouts: number }
 }
 
 describe('a translated game searched in Python matches the native search', () => {
-  it.each(GAMES.map((game) => [game.info.id, game] as const))('%s', (_id, game) => {
+  it.each(GAMES.map((game) => [game.info.id, game] as const))('%s', async (_id, game) => {
     const { info } = game;
     const { iterations, playouts } = budget(info.maxGameLength);
     const options: SearchOptions = { ...DEFAULT_SEARCH, iterations, players: info.players, rewardRange: info.rewardRange, maxGameLength: info.maxGameLength };
     const perfect = info.information === 'perfect';
     const native = nativeSubject(game);
-    const python = translatedSubject(game, translator, { timeoutMs: 60_000, memoryMb: 1024 });
+    const python = await translatedSubject(game, translator, { timeoutMs: 60_000, memoryMb: 1024 });
     try {
       const start = firstDecision(native.cwm);
       const expected = searchFrom(native, start, perfect, options, SEED);

@@ -1,16 +1,20 @@
 // A candidate CWM file as a model to play or plan over: a TypeScript module
 // compiled into its own sandbox, or a paper-format Python module in the
 // hardened Python runner. Either is a GameCWM (to follow a game move by move)
-// and a SearchBackend (a whole search per call, where the module lives).
+// and a SearchBackend (a whole search per call, where the module lives), and
+// plays random playouts in one call (the speed benchmark's baseline).
 
 import { readFileSync } from 'node:fs';
 import type { GameCWM } from '../engine/contract.js';
+import type { PlayoutTotals } from '../engine/playouts.js';
 import { CompileError } from '../engine/sandbox/compile.js';
 import { DEFAULT_LIMITS, SandboxError } from '../engine/sandbox/sandbox.js';
 import type { SearchBackend } from '../mcts/backend.js';
 import { SyncPythonRunnerError } from '../python/sync-runner.js';
 
 export interface CandidateModel extends GameCWM<unknown, unknown>, SearchBackend {
+  /** Seeded random playouts, run where the module lives in one call. */
+  playouts(count: number, seed: number, maxLength: number): PlayoutTotals;
   dispose(): void;
 }
 

@@ -95,8 +95,8 @@ async function measureGame(game: GameDefinition, columns: SubjectId[], settings:
       try {
         const subject = id === 'native' ? nativeSubject(game)
           : id === 'isolate' ? await isolateSubject(game, limits)
-            : id === 'python' ? translatedSubject(game, translator!, limits)
-              : userPythonSubject(userPath, limits);
+            : id === 'python' ? await translatedSubject(game, translator!, limits)
+              : await userPythonSubject(userPath, limits);
         subjects.push({ subject, start: firstDecision(subject.cwm) });
       } catch (error) {
         results[id] = { simulationsPerSecond: null, playoutGamesPerSecond: null, error: oneLine(error) };

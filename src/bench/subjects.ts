@@ -9,16 +9,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PythonTranslator } from '../codegen/python/translate.js';
+import { type CandidateLimits, type CandidateModel, loadCandidateModel } from '../agents/candidate-model.js';
+import type { PythonTranslator } from '../codegen/python/translate.js';
 import { CHANCE, type Action, type GameCWM, type ObservationActionPair } from '../engine/contract.js';
 import type { GameDefinition } from '../engine/game-definition.js';
 import { type PlayoutTotals, randomPlayouts } from '../engine/playouts.js';
-import { CandidateRuntime } from '../engine/sandbox/candidate-runtime.js';
-import { DEFAULT_LIMITS } from '../engine/sandbox/sandbox.js';
 import { gameModulePath } from '../games/files.js';
 import { NativeSearch, type SearchBackend } from '../mcts/backend.js';
 import type { SearchOptions, SearchResult } from '../mcts/search.js';
-import { PythonCandidate } from '../python/python-candidate.js';
 
 export type SubjectId = 'native' | 'isolate' | 'python' | 'python-user';
 
@@ -34,29 +32,22 @@ export interface SpeedSubject {
   dispose(): void;
 }
 
-/** Generous limits: a benchmark's searches are long single calls by design. */
-export interface SubjectLimits {
-  timeoutMs: number;
-  memoryMb: number;
-}
-
 export function nativeSubject(game: GameDefinition): SpeedSubject {
   const cwm = game.cwm as GameCWM<unknown, unknown>;
   return { id: 'native', cwm, search: new NativeSearch(cwm), playouts: (count, seed, max) => randomPlayouts(cwm, count, seed, max), dispose() {} };
 }
 
-export async function isolateSubject(game: GameDefinition, limits: SubjectLimits): Promise<SpeedSubject> {
-  const runtime = await CandidateRuntime.load(readFileSync(gameModulePath(game.info.id), 'utf8'), `${game.info.id}.ts`, { ...DEFAULT_LIMITS, ...limits });
-  return subjectOf('isolate', runtime);
+export async function isolateSubject(game: GameDefinition, limits: CandidateLimits): Promise<SpeedSubject> {
+  return subjectOf('isolate', await loadCandidateModel(gameModulePath(game.info.id), limits));
 }
 
 /** The built-in module back-translated to Python, in a temporary folder removed on dispose. */
-export function translatedSubject(game: GameDefinition, translator: PythonTranslator, limits: SubjectLimits): SpeedSubject {
+export async function translatedSubject(game: GameDefinition, translator: PythonTranslator, limits: CandidateLimits): Promise<SpeedSubject> {
   const dir = mkdtempSync(join(tmpdir(), 'gamecwm-speed-'));
   try {
     const path = join(dir, `${game.info.id}.py`);
     writeFileSync(path, translator.translate(readFileSync(gameModulePath(game.info.id), 'utf8')).python);
-    const subject = subjectOf('python', PythonCandidate.load(path, limits));
+    const subject = subjectOf('python', await loadCandidateModel(path, limits));
     return { ...subject, dispose: () => { subject.dispose(); rmSync(dir, { recursive: true, force: true }); } };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -64,12 +55,12 @@ export function translatedSubject(game: GameDefinition, translator: PythonTransl
   }
 }
 
-export function userPythonSubject(path: string, limits: SubjectLimits): SpeedSubject {
-  return subjectOf('python-user', PythonCandidate.load(path, limits));
+export async function userPythonSubject(path: string, limits: CandidateLimits): Promise<SpeedSubject> {
+  return subjectOf('python-user', await loadCandidateModel(path, limits));
 }
 
-function subjectOf(id: SubjectId, candidate: (CandidateRuntime | PythonCandidate)): SpeedSubject {
-  return { id, cwm: candidate, search: candidate, playouts: (count, seed, max) => candidate.playouts(count, seed, max), dispose: () => candidate.dispose() };
+function subjectOf(id: SubjectId, model: CandidateModel): SpeedSubject {
+  return { id, cwm: model, search: model, playouts: (count, seed, max) => model.playouts(count, seed, max), dispose: () => model.dispose() };
 }
 
 /** Where a benchmark's searches start: the first decision (chance outcomes before it take the first listed outcome). */
