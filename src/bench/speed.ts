@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PythonTranslator } from '../codegen/python/translate.js';
 import type { GameDefinition } from '../engine/game-definition.js';
+import { errorText } from '../engine/sandbox/sandbox.js';
 import { DEFAULT_SEARCH, type SearchOptions } from '../mcts/search.js';
 import { barChart } from './charts.js';
 import { describeMachine } from './machine.js';
@@ -207,7 +208,7 @@ function ratio(a: number | null, b: number | null, scale: number): number | null
 const rate = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
 
 function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300);
+  return errorText(error).split('\n')[0].slice(0, 300);
 }
 
 function buildReport(data: SpeedData, settings: SpeedSettings, createdAt: string): BenchReport<SpeedData> {

@@ -9,6 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { failingChecks } from '../codegen/feedback.js';
 import { PythonTranslator } from '../codegen/python/translate.js';
 import type { GameDefinition } from '../engine/game-definition.js';
 import { DEFAULT_LIMITS } from '../engine/sandbox/sandbox.js';
@@ -133,11 +134,8 @@ async function timed(work: () => Promise<VerificationReport>): Promise<{ ms: num
 
 function verdict(report: VerificationReport): { ok: boolean; firstFailure?: string } {
   if (report.ok) return { ok: true };
-  for (const tier of Object.values(report.tiers)) {
-    const failed = tier.checks.find((c) => !c.passed);
-    if (failed) return { ok: false, firstFailure: `${failed.name}: ${failed.message ?? ''}`.slice(0, 200) };
-  }
-  return { ok: false, firstFailure: 'failed' };
+  const first = failingChecks(report)[0];
+  return { ok: false, firstFailure: first ? `${first.tier}/${first.name}: ${first.message ?? ''}`.slice(0, 200) : 'failed' };
 }
 
 /** Candidates per second for the whole batch with `concurrency` candidates in flight. */

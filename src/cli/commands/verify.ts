@@ -45,13 +45,14 @@ export function registerVerifyCommand(program: Command): void {
       // Loaded on demand: ts-morph and isolated-vm cost other commands nothing.
       const { Verifier } = await import('../../verifier/verify.js');
       const { formatReport, reportToJson } = await import('../../verifier/report-format.js');
+      const { firstFailure } = await import('../../codegen/feedback.js');
       const verifier = new Verifier({
         playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
         limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 },
       });
       try {
         const reports = await verifyAll(verifier, game, files, options.json === true);
-        print(reports, files.length === 1 && !isDirectory(path), options.json === true, formatReport, reportToJson);
+        print(reports, files.length === 1 && !isDirectory(path), options.json === true, { formatReport, reportToJson, firstFailure });
         process.exitCode = reports.every((r) => r.ok) ? 0 : VERIFY_FAILED_EXIT_CODE;
       } finally {
         verifier.dispose();
@@ -130,8 +131,12 @@ function print(
   reports: VerificationReport[],
   single: boolean,
   json: boolean,
-  formatReport: (report: VerificationReport) => string,
-  reportToJson: (report: VerificationReport) => object,
+  /** Loaded on demand with the verifier. */
+  { formatReport, reportToJson, firstFailure }: {
+    formatReport: (report: VerificationReport) => string;
+    reportToJson: (report: VerificationReport) => object;
+    firstFailure: (report: VerificationReport) => string;
+  },
 ): void {
   if (json) {
     const body = single ? reportToJson(reports[0]) : reports.map(reportToJson);
@@ -147,12 +152,4 @@ function print(
   process.stdout.write(`${formatTable(['file', 'verdict', 'eval', 'reward', 'transition', 'first failing check'], rows)}\n`);
   const passed = reports.filter((r) => r.ok).length;
   process.stdout.write(`\n${passed}/${reports.length} candidates pass every tier\n`);
-}
-
-function firstFailure(report: VerificationReport): string {
-  for (const [tier, result] of Object.entries(report.tiers)) {
-    const failed = result.checks.find((c) => !c.passed);
-    if (failed) return `${tier}/${failed.name}`;
-  }
-  return '';
 }
