@@ -1,4 +1,4 @@
-"""Tests of python/gamecwm_runner.py: the JSON-lines protocol, every check of
+"""Tests of the runner (python/gamecwm_runner/): the JSON-lines protocol, every check of
 the verifier tiers (each failing on a deliberately broken module), the
 searches, and hostile modules that must end in a clean error or a dead child,
 never in an effect.
@@ -19,7 +19,7 @@ import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-RUNNER = os.path.join(HERE, 'gamecwm_runner.py')
+RUNNER = os.path.join(HERE, 'gamecwm_runner')
 DATA = os.path.join(HERE, 'testdata')
 HOSTILE = os.path.join(DATA, 'hostile')
 MARK = '/tmp/gamecwm-python-hostile-pwned'
@@ -247,7 +247,7 @@ class ProtocolTest(RunnerTestCase):
     def test_bad_arguments_end_with_a_usage_line(self):
         process = subprocess.run([sys.executable, RUNNER], capture_output=True, timeout=30)
         self.assertNotEqual(process.returncode, 0)
-        self.assertIn(b'usage: gamecwm_runner.py MODULE.py', process.stderr)
+        self.assertIn(b'usage: gamecwm_runner MODULE.py', process.stderr)
         process = subprocess.run([sys.executable, RUNNER, '/nonexistent/cwm.py'], capture_output=True, timeout=30)
         self.assertIn(b'cannot read /nonexistent/cwm.py', process.stderr)
 

@@ -1,4 +1,4 @@
-// The Python runner client (src/python/runner-client.ts) against the
+// The Python runner client (src/python-runner/runner-client.ts) against the
 // paper-format test modules in python/testdata: the protocol, parity with the
 // TypeScript verifier's references and UCT search, and hostile modules (an
 // endless loop, a memory bomb, a forged response, escapes) that must end in a
@@ -13,7 +13,7 @@ import { Rng } from '../src/engine/rng.js';
 import { getGame } from '../src/games/index.js';
 import { DEFAULT_SEARCH } from '../src/mcts/search.js';
 import { uctSearch } from '../src/mcts/uct.js';
-import { PythonRunner, PythonRunnerError, RUNNER_SCRIPT } from '../src/python/runner-client.js';
+import { PythonRunner, PythonRunnerError, RUNNER_SCRIPT } from '../src/python-runner/runner-client.js';
 import type { CheckResult } from '../src/verifier/check-result.js';
 
 const DATA = resolve(import.meta.dirname, '..', 'python', 'testdata');

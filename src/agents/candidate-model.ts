@@ -10,7 +10,7 @@ import type { PlayoutTotals } from '../engine/playouts.js';
 import { CompileError } from '../engine/sandbox/compile.js';
 import { DEFAULT_LIMITS, SandboxError } from '../engine/sandbox/sandbox.js';
 import type { SearchBackend } from '../mcts/backend.js';
-import { SyncPythonRunnerError } from '../python/sync-runner.js';
+import { SyncPythonRunnerError } from '../python-runner/sync-runner.js';
 
 export interface CandidateModel extends GameCWM<unknown, unknown>, SearchBackend {
   /** Seeded random playouts, run where the module lives in one call. */
@@ -37,7 +37,7 @@ export async function loadCandidateModel(file: string, limits: CandidateLimits):
     throw new CandidateLoadError(`cannot read ${file}`);
   }
   if (file.endsWith('.py')) {
-    const { PythonCandidate } = await import('../python/python-candidate.js');
+    const { PythonCandidate } = await import('../python-runner/python-candidate.js');
     try {
       return PythonCandidate.load(file, { timeoutMs: limits.timeoutMs, memoryMb: Math.max(limits.memoryMb, 256) });
     } catch (error) {

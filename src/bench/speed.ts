@@ -231,7 +231,7 @@ function buildReport(data: SpeedData, settings: SpeedSettings, createdAt: string
   const notes = [
     `Medians of ${settings.runs} interleaved runs; every column searches with the same iteration budget (sized so the slowest column takes about ${settings.targetMs} ms, and a native search at least ${Math.round(settings.targetMs * NATIVE_FLOOR)} ms) and plays the same seeded playouts, repeated until a run lasts about ${settings.targetMs} ms. One core, random rollouts, c = ${DEFAULT_SEARCH.c.toFixed(3)}.`,
     'Searches start at the first decision (chance outcomes before it take the first listed outcome); imperfect-information games use ISMCTS from the player\'s history.',
-    'Python columns run the same UCT/ISMCTS and random streams in pure Python (python/gamecwm_runner.py), timed from the host, one request per search.',
+    'Python columns run the same UCT/ISMCTS and random streams in pure Python (python/gamecwm_runner/), timed from the host, one request per search.',
     ...(settings.python ? [] : ['Python columns left out: no python3 interpreter was found.']),
     ...errors.map((e) => `not measured: ${e}`),
   ];

@@ -14,8 +14,8 @@ import { registerVerifyCommand } from './commands/verify.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
 import { SandboxError } from '../engine/sandbox/sandbox.js';
 import { SearchError } from '../mcts/search.js';
-import { PythonRunnerError } from '../python/runner-client.js';
-import { SyncPythonRunnerError } from '../python/sync-runner.js';
+import { PythonRunnerError } from '../python-runner/runner-client.js';
+import { SyncPythonRunnerError } from '../python-runner/sync-runner.js';
 
 export function buildProgram(): Command {
   const program = new Command('gamecwm')

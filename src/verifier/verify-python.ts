@@ -6,7 +6,7 @@
 
 import { recordTrajectories } from '../engine/record.js';
 import { getGame } from '../games/index.js';
-import { PythonRunner, PythonRunnerError } from '../python/runner-client.js';
+import { PythonRunner, PythonRunnerError } from '../python-runner/runner-client.js';
 import type { CheckResult } from './check-result.js';
 import { evalScore, rlvrReward, type TierName } from './scores.js';
 import {

@@ -121,7 +121,7 @@ async function runCheck(path: string, source: string, translation: Translation, 
   const { join } = await import('node:path');
   const modulePath = join(mkdtempSync(join(tmpdir(), 'gamecwm-check-')), 'module.py');
   writeFileAtomic(modulePath, translation.python);
-  const { PythonRunner } = await import('../../python/runner-client.js');
+  const { PythonRunner } = await import('../../python-runner/runner-client.js');
   const runner = await PythonRunner.start(modulePath, { timeoutMs: 60_000, memoryMb: 1024 });
   let steps = 0;
   try {

@@ -1,4 +1,4 @@
-// Client of python/gamecwm_runner.py: one hardened `python3` child per
+// Client of the Python runner (python/gamecwm_runner/): one hardened `python3` child per
 // paper-format Python CWM, spoken to in JSON lines (one request, one
 // response). Requests run one at a time; each has a time limit that kills
 // the child when it is exceeded, so an endless loop costs one runner, never
@@ -15,8 +15,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 
-/** The runner script, found from the package root (python/ sits next to src/ and dist/). */
-export const RUNNER_SCRIPT = resolve(PACKAGE_ROOT, 'python', 'gamecwm_runner.py');
+/** The runner, a folder Python runs through its __main__.py, found from the package root (python/ sits next to src/ and dist/). */
+export const RUNNER_SCRIPT = resolve(PACKAGE_ROOT, 'python', 'gamecwm_runner');
 
 export interface PythonRunnerOptions {
   /** Wall-clock limit of each request in ms (default 10 000); exceeding it kills the runner. */
@@ -102,7 +102,7 @@ export class PythonRunner {
     if (!existsSync(path) || !statSync(path).isFile()) {
       throw new PythonRunnerError('spawn', `no Python CWM at ${path}`);
     }
-    if (!existsSync(RUNNER_SCRIPT)) {
+    if (!existsSync(resolve(RUNNER_SCRIPT, '__main__.py'))) {
       throw new PythonRunnerError('spawn', `the runner script is missing: ${RUNNER_SCRIPT}`);
     }
     const limits = {

@@ -1,0 +1,134 @@
+"""Information-set MCTS (src/mcts/ismcts.ts). An edge is [visits, total, available]."""
+
+from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtins.py)
+
+import math
+import random
+
+from cwm import CHANCE, TERMINAL, direct, sample_outcome
+from errors import SearchError
+from rng import rng_int, rng_random, rng_step
+from search.common import most_visited, rollout_rewards, run_budget, scale_returns
+from values import dumps
+
+
+_log = math.log
+_sqrt = math.sqrt
+_INF = float('inf')
+
+
+def info_key(player, observation):
+    return f'{player}|{dumps(observation, False, False)}'
+
+
+def ismcts_search(ns, history, player, legal_actions, options, rng, seed):
+    fn, chance_outcomes = direct(ns)
+    player_fn, legal_fn, apply_fn, rewards_fn, obs_fn, init_fn = (
+        fn('get_current_player'), fn('get_legal_actions'), fn('apply_action'), fn('get_rewards'), fn('get_observations'), fn('get_initial_state'))
+    resample = ns.get('resample_history')
+    if not callable(resample):
+        raise SearchError("ISMCTS needs the game's resample_history to determinise; this game has none")
+    players = options['players']
+    low, high = options['reward_range']
+    span = high - low if high > low else 1
+    c = options['c']
+    rollouts = options['rollouts']
+    max_nodes = options['max_nodes']
+    max_length = options['max_game_length']
+    tree = {}
+    pairs = [(entry[0], entry[1]) for entry in history]
+    root_key = info_key(player, pairs[len(pairs) - 1][0])
+    resample_with_random = ns.get('resample_history_with_random')
+    if callable(resample_with_random):
+        # A translated module keeps the TypeScript signature: it draws from the search's own
+        # generator, as src/mcts/ismcts.ts hands resampleHistory rng.randomFn, so the same seed
+        # gives the same search as the TypeScript module.
+        draw = rng_step()['draw_function'](rng)
+
+        def resample_actions():
+            return resample_with_random(pairs, player, draw)
+    else:
+        # The paper's format draws from Python's random, seeded once per search.
+        random.seed(seed)
+
+        def resample_actions():
+            return resample(pairs, player)
+
+    def scaled_rollouts(state):
+        if rollouts == 1:
+            return scale_returns(rollout_rewards(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, state, rng, max_length), low, span, players)
+        totals = [0] * players
+        for _ in range(rollouts):
+            returns = scale_returns(rollout_rewards(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, state, rng, max_length), low, span, players)
+            for p in range(players):
+                totals[p] += returns[p] / rollouts
+        return totals
+
+    def iterate():
+        path = []
+        state = init_fn()
+        for action in resample_actions():
+            state = apply_fn(state, action)
+        expanded = False
+        while True:
+            actor = player_fn(state)
+            if actor == TERMINAL:
+                break
+            if actor == CHANCE:
+                state = apply_fn(state, sample_outcome(chance_outcomes(state), rng_random(rng)))
+                continue
+            if expanded:
+                break
+            legal = legal_fn(state)
+            if len(legal) == 0:
+                raise SearchError('a non-terminal state has no legal actions')
+            key = info_key(actor, obs_fn(state)[actor])
+            info_set = tree.get(key)
+            if info_set is None:
+                if len(tree) >= max_nodes:
+                    break
+                info_set = tree[key] = {}
+            action = choose_action(info_set, legal, c, rng)
+            edge = info_set[action]
+            if edge[0] == 0:
+                expanded = True
+            path.append((edge, actor))
+            state = apply_fn(state, action)
+        if player_fn(state) == TERMINAL:
+            returns = scale_returns(rewards_fn(state), low, span, players)
+        else:
+            returns = scaled_rollouts(state)
+        for edge, actor in path:
+            edge[0] += 1
+            edge[1] += returns[actor]
+
+    iterations, seconds = run_budget(options, iterate)
+    root = tree.get(root_key) or {}
+    stats = []
+    for action in legal_actions:
+        edge = root.get(action)
+        stats.append({'action': action, 'visits': edge[0] if edge else 0, 'value': edge[1] / edge[0] if edge and edge[0] > 0 else 0})
+    return {'action': most_visited(stats), 'stats': stats, 'iterations': iterations, 'seconds': seconds, 'tree_size': len(tree)}
+
+
+def choose_action(info_set, legal, c, rng):
+    """Marks every legal action available; an untried one first (at random), else UCB over availability."""
+    untried = []
+    for action in legal:
+        edge = info_set.get(action)
+        if edge is None:
+            edge = info_set[action] = [0, 0, 0]
+        edge[2] += 1
+        if edge[0] == 0:
+            untried.append(action)
+    if len(untried) > 0:
+        return untried[rng_int(rng, len(untried))]
+    best = legal[0]
+    best_score = -_INF
+    for action in legal:
+        edge = info_set[action]
+        score = edge[1] / edge[0] + c * _sqrt(_log(edge[2]) / edge[0])
+        if score > best_score:
+            best_score = score
+            best = action
+    return best

@@ -1,0 +1,153 @@
+"""Dynamics tier (src/verifier/dynamics.ts): seeded random playouts with every
+check on every step."""
+
+from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtins.py)
+
+from cwm import CHANCE, TERMINAL, make_game, outcome_pairs, sample_outcome
+from errors import MutationError, NonJsonValueError
+from rng import rng_derive, rng_int, rng_new, rng_random
+from tiers.checks import check_list, has_failed, record_fail, recorder
+from values import describe, is_number, js, json_equal, loads, tname
+
+
+EPSILON = 1e-9
+DYNAMICS_CHECKS = (
+    'no-crash', 'no-mutation', 'deterministic', 'current-player-valid', 'terminal-has-no-actions',
+    'legal-actions-valid', 'chance-distribution', 'rewards-well-formed', 'utility-kind',
+    'observations-well-formed', 'state-is-json', 'length-bounded', 'player-names',
+)
+
+
+def check_dynamics(ns, players, utility, max_game_length, playouts, seed):
+    rec = recorder(DYNAMICS_CHECKS)
+    game = make_game(ns, True)
+    for p in range(players):
+        try:
+            name = game['name'](p)
+            if len(name) == 0:
+                record_fail(rec, 'player-names', f'get_player_name({p}) returned ""; expected a non-empty string')
+        except MemoryError:
+            raise
+        except BaseException as error:
+            record_fail(rec, 'player-names', f'get_player_name({p}) raised {describe(error)}')
+    steps = 0
+    terminal_playouts = 0
+    base = rng_new(seed)
+    for i in range(playouts):
+        count, terminal = dynamics_playout(game, players, utility, max_game_length, rng_derive(base, i), rec)
+        steps += count
+        if terminal:
+            terminal_playouts += 1
+    return {'checks': check_list(rec), 'playouts': playouts, 'steps': steps, 'terminal_playouts': terminal_playouts}
+
+
+def dynamics_playout(game, players, utility, max_game_length, rng, rec):
+    actions = []
+    stage = 'get_initial_state()'
+    try:
+        state = game['init']()
+        again = game['init']()
+        if state != again and not json_equal(loads(state), loads(again)):
+            record_fail(rec, 'deterministic', 'get_initial_state returned different states on two calls', actions)
+        while True:
+            stage = 'get_current_player(state)'
+            player = game['player'](state)
+            if not (player == CHANCE or player == TERMINAL or 0 <= player < players):
+                record_fail(rec, 'current-player-valid', f'get_current_player returned {js(player)}; expected 0..{players - 1}, -1 (chance) or -4 (terminal)', actions)
+                return len(actions), False
+            stage = 'get_legal_actions(state)'
+            legal = game['legal'](state)
+            stage = 'get_rewards(state)'
+            check_rewards(game['rewards'](state), player == TERMINAL, players, utility, actions, rec)
+            stage = 'get_observations(state)'
+            observations = game['observations'](state)
+            if type(observations) is not list or len(observations) != players:
+                got = f'{len(observations)} observations' if type(observations) is list else f'a {tname(observations)}'
+                record_fail(rec, 'observations-well-formed', f'get_observations returned {got}; expected one per player ({players})', actions)
+            if player == TERMINAL:
+                if type(legal) is not list or len(legal) != 0:
+                    record_fail(rec, 'terminal-has-no-actions', f'get_legal_actions returned {js(legal)} at a terminal state; expected []', actions)
+                return len(actions), True
+            if not check_legal_actions(legal, actions, rec):
+                return len(actions), False
+            if len(actions) >= max_game_length:
+                record_fail(rec, 'length-bounded', f'the game is not over after {len(actions)} actions; it should end within {max_game_length}', actions)
+                return len(actions), False
+            if player == CHANCE:
+                stage = 'get_chance_outcomes(state)'
+                outcomes = game['chance_outcomes'](state)
+                if not check_chance(outcomes, legal, actions, rec):
+                    return len(actions), False
+                action = sample_outcome(outcomes, rng_random(rng))
+            else:
+                action = legal[rng_int(rng, len(legal))]
+            stage = f'apply_action(state, "{action}")'
+            following = game['apply'](state, action)
+            repeated = game['apply'](state, action)
+            if following != repeated and not json_equal(loads(following), loads(repeated)):
+                record_fail(rec, 'deterministic', f'apply_action(state, "{action}") returned different states on two calls with the same input', actions)
+            actions.append(action)
+            state = following
+    except NonJsonValueError as error:
+        record_fail(rec, error.check, str(error), actions)
+        return len(actions), False
+    except MutationError:
+        record_fail(rec, 'no-mutation', f'{stage} modified its input state; copy the state before changing it (for example with copy.deepcopy)', actions)
+        return len(actions), False
+    except MemoryError:
+        raise
+    except BaseException as error:
+        record_fail(rec, 'no-crash', f'{stage} raised {describe(error)}', actions)
+        return len(actions), False
+
+
+def check_legal_actions(legal, actions, rec):
+    if type(legal) is not list or len(legal) == 0:
+        record_fail(rec, 'legal-actions-valid', f'get_legal_actions returned {js(legal)} at a non-terminal state; expected a non-empty list of strings', actions)
+        return False
+    seen = set()
+    for action in legal:
+        if type(action) is not str:
+            record_fail(rec, 'legal-actions-valid', f'get_legal_actions returned a non-string action {js(action)}', actions)
+            return False
+        if action in seen:
+            record_fail(rec, 'legal-actions-valid', f'get_legal_actions lists "{action}" twice', actions)
+        seen.add(action)
+    return True
+
+
+def check_chance(outcomes, legal, actions, rec):
+    """Records what is wrong with a chance distribution; False if it cannot even be sampled."""
+    if outcome_pairs(outcomes) is None:
+        record_fail(rec, 'chance-distribution', f'get_chance_outcomes returned {js(outcomes)}; expected a list of (action, probability) pairs', actions)
+        return False
+    if has_failed(rec, 'chance-distribution'):
+        return True
+    total = 0
+    for action, p in outcomes:
+        if not (p > 0 and p <= 1 + EPSILON):
+            record_fail(rec, 'chance-distribution', f'chance outcome "{action}" has probability {js(p)}; each must be in (0, 1]', actions)
+            return True
+        total += p
+    if abs(total - 1) > 1e-6:
+        record_fail(rec, 'chance-distribution', f'chance probabilities sum to {js(total)}; they must sum to 1', actions)
+        return True
+    outcome_set = sorted(outcome[0] for outcome in outcomes)
+    legal_set = sorted(legal)
+    if outcome_set != legal_set:
+        record_fail(rec, 'chance-distribution', f'get_chance_outcomes lists {js(outcome_set)} but get_legal_actions lists {js(legal_set)}; they must be the same outcomes', actions)
+    return True
+
+
+def check_rewards(rewards, terminal, players, utility, actions, rec):
+    if type(rewards) is not list or len(rewards) != players or not all(is_number(r) for r in rewards):
+        record_fail(rec, 'rewards-well-formed', f'get_rewards returned {js(rewards)}; expected {players} finite numbers', actions)
+        return
+    if not terminal:
+        return
+    if utility == 'zero-sum':
+        total = sum(rewards)
+        if abs(total) > 1e-6:
+            record_fail(rec, 'utility-kind', f'terminal rewards {js(rewards)} sum to {js(total)}; this game is zero-sum', actions)
+    elif utility == 'identical' and any(r != rewards[0] for r in rewards):
+        record_fail(rec, 'utility-kind', f'terminal rewards {js(rewards)} differ; this game gives every player the same reward', actions)
