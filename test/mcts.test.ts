@@ -134,8 +134,8 @@ describe('ISMCTS', () => {
       return [[obs[0], null], [obs[1], null], [obs[2], null]] as Array<[unknown, string | null]>;
     };
     // Player 1 holds the queen; player 0 holds the king in one world and the jack in the other.
-    const a = ismctsSearch(kuhn.cwm, historyOf('KQ'), 1, ['Fold', 'Call', 'Raise'], options(kuhn, 3000), new Rng(11));
-    const b = ismctsSearch(kuhn.cwm, historyOf('JQ'), 1, ['Fold', 'Call', 'Raise'], options(kuhn, 3000), new Rng(11));
+    const a = ismctsSearch(kuhn.cwm, historyOf('KQ'), 1, ['Call', 'Raise'], options(kuhn, 3000), new Rng(11));
+    const b = ismctsSearch(kuhn.cwm, historyOf('JQ'), 1, ['Call', 'Raise'], options(kuhn, 3000), new Rng(11));
     expect(historyOf('KQ')).toEqual(historyOf('JQ'));
     expect(b.stats).toEqual(a.stats);
     expect(b.action).toBe(a.action);

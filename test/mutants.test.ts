@@ -69,7 +69,7 @@ const MUTANTS: Mutant[] = [
   { game: 'dots_and_boxes', file: 'mutates-owners', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
   // kuhn_poker
   { game: 'kuhn_poker', file: 'leak-opponent-card', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'can tell apart two situations' },
-  { game: 'kuhn_poker', file: 'showdown-hides-card', expectedTier: 'differential', expectedCheck: 'observations-hide-no-more', messageFragment: 'cannot tell apart two situations' },
+  { game: 'kuhn_poker', file: 'fold-without-raise', expectedTier: 'scenarios', expectedCheck: 'scenario: player 0 opens with Call (check) or Raise: no fold without a raise to answer', messageFragment: 'the legal actions should be ["Call","Raise"]' },
   { game: 'kuhn_poker', file: 'reraise-allowed', expectedTier: 'scenarios', expectedCheck: 'scenario: facing a raise only Fold or Call remain (player 1)', messageFragment: 'the legal actions should be ["Fold","Call"]' },
   { game: 'kuhn_poker', file: 'showdown-pays-pot', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
   { game: 'kuhn_poker', file: 'fold-pays-pot', expectedTier: 'consistency', expectedCheck: 'utility-kind', messageFragment: 'this game is zero-sum' },

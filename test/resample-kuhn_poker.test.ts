@@ -24,9 +24,9 @@ describeResampleHistory('kuhn_poker resampleHistory posterior', game, {
       exact: { 'JK,Raise': 0.5, 'QK,Raise': 0.5 },
     },
     {
-      name: 'player 0 holding J after player 1 folded (no card revealed)',
-      actions: ['JQ', 'Call', 'Fold'], player: 0,
-      exact: { 'JQ,Call,Fold': 0.5, 'JK,Call,Fold': 0.5 },
+      name: 'player 0 holding J after folding to a check-raise (no card revealed)',
+      actions: ['JQ', 'Call', 'Raise', 'Fold'], player: 0,
+      exact: { 'JQ,Call,Raise,Fold': 0.5, 'JK,Call,Raise,Fold': 0.5 },
     },
     {
       name: 'player 1 (holding J) right after the deal',
@@ -34,9 +34,9 @@ describeResampleHistory('kuhn_poker resampleHistory posterior', game, {
       exact: { 'QJ': 0.5, 'KJ': 0.5 },
     },
     {
-      name: 'a showdown reveals both cards: a single world',
+      name: 'a showdown shows no card (as in the paper\'s golden): both worlds remain',
       actions: ['QK', 'Call', 'Call'], player: 0,
-      exact: { 'QK,Call,Call': 1 },
+      exact: { 'QJ,Call,Call': 0.5, 'QK,Call,Call': 0.5 },
     },
   ],
 });

@@ -85,8 +85,8 @@ export interface PokerSeat {
   player: number;
   /** The player's private card, null until dealt. */
   card: string | null;
-  /** The opponent's private card, null while hidden. */
-  opponentCard: string | null;
+  /** The opponent's private card, null (or absent, where never shown) while hidden. */
+  opponentCard?: string | null;
   currentPlayer: number;
 }
 

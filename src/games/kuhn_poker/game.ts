@@ -14,9 +14,9 @@ export interface State {
   contributions: number[];
   /** Player to act (0 or 1), -1 at the deal, -4 once the hand is over. */
   currentPlayer: number;
-  /** True once the hand ended in a showdown (both cards are then revealed). */
+  /** True once the hand ended in a showdown (else, once over, in a fold). */
   showdown: boolean;
-  /** Net payoffs; [0, 0] until the hand is over. */
+  /** Net payoffs once the hand is over; before that, what a showdown would pay now (see getRewards). */
   rewards: number[];
 }
 
@@ -29,8 +29,6 @@ export interface Observation {
   betting: string[];
   /** Whose turn it is (0, 1, -1 at the deal, -4 at the end). */
   currentPlayer: number;
-  /** The opponent's card, revealed only at a showdown. */
-  opponentCard: string | null;
 }
 
 const CHANCE = -1;
@@ -44,7 +42,8 @@ const DEALS: Action[] = ['JQ', 'JK', 'QJ', 'QK', 'KJ', 'KQ'];
 /** DEAL_CARDS[i] holds the two cards of DEALS[i]. */
 const DEAL_CARDS: string[][] = [['J', 'Q'], ['J', 'K'], ['Q', 'J'], ['Q', 'K'], ['K', 'J'], ['K', 'Q']];
 const DEAL_OUTCOMES: Array<[Action, number]> = DEALS.map((deal): [Action, number] => [deal, 1 / 6]);
-const OPENING_ACTIONS: Action[] = [FOLD, CALL, RAISE];
+/** With no raise to answer a player checks or raises: folding is not offered (the paper's golden). */
+const OPENING_ACTIONS: Action[] = [CALL, RAISE];
 const FACING_RAISE_ACTIONS: Action[] = [FOLD, CALL];
 
 function rank(card: string): number {
@@ -86,11 +85,14 @@ function fold(state: State, betting: string[], player: number): State {
   return { ...state, betting, currentPlayer: TERMINAL, rewards };
 }
 
+/** What a showdown pays when each player has `stake` in the pot: the higher card wins it. */
+function showdownRewards(cards: string[], stake: number): number[] {
+  return rank(cards[0]) > rank(cards[1]) ? [stake, -stake] : [-stake, stake];
+}
+
 /** The terminal state of a showdown with equal contributions. */
 function showdown(state: State, betting: string[], contributions: number[]): State {
-  const stake = contributions[0];
-  const p0Wins = rank(state.cards[0]) > rank(state.cards[1]);
-  const rewards = p0Wins ? [stake, -stake] : [-stake, stake];
+  const rewards = showdownRewards(state.cards, contributions[0]);
   return { ...state, betting, contributions, currentPlayer: TERMINAL, showdown: true, rewards };
 }
 
@@ -109,13 +111,14 @@ export function applyAction(state: State, action: Action): State {
     throw new Error(`"${action}" is not an action; expected Fold, Call or Raise`);
   }
   if (action === RAISE && raised) throw new Error('"Raise" is not legal facing a raise; only Fold or Call');
+  if (action === FOLD && !raised) throw new Error('"Fold" is not legal with no raise to answer; only Call (check) or Raise');
   const betting = state.betting.slice();
   betting.push(action);
   if (action === FOLD) return fold(state, betting, player);
   if (action === RAISE) {
     const contributions = state.contributions.slice();
     contributions[player] += 1;
-    return { ...state, betting, contributions, currentPlayer: 1 - player };
+    return { ...state, betting, contributions, currentPlayer: 1 - player, rewards: showdownRewards(state.cards, 2) };
   }
   // Call: matches a raise (showdown), or checks.
   if (raised) {
@@ -124,9 +127,14 @@ export function applyAction(state: State, action: Action): State {
     return showdown(state, betting, contributions);
   }
   if (player === 1) return showdown(state, betting, state.contributions);
-  return { ...state, betting, currentPlayer: 1 };
+  return { ...state, betting, currentPlayer: 1, rewards: showdownRewards(state.cards, 1) };
 }
 
+/**
+ * The payoffs once the hand is over. Mid-hand the paper's golden reports what a
+ * showdown would pay at that moment (1, or 2 once someone raised), so we do too:
+ * searches read rewards only at the end.
+ */
 export function getRewards(state: State): number[] {
   return state.rewards.slice();
 }
@@ -137,7 +145,6 @@ function observationFor(state: State, player: number): Observation {
     card: state.cards.length > 0 ? state.cards[player] : null,
     betting: state.betting.slice(),
     currentPlayer: state.currentPlayer,
-    opponentCard: state.showdown ? state.cards[1 - player] : null,
   };
 }
 
@@ -147,7 +154,7 @@ export function getObservations(state: State): Observation[] {
 
 function sameObservation(a: Observation, b: Observation): boolean {
   if (a.player !== b.player || a.card !== b.card || a.currentPlayer !== b.currentPlayer) return false;
-  if (a.opponentCard !== b.opponentCard || a.betting.length !== b.betting.length) return false;
+  if (a.betting.length !== b.betting.length) return false;
   for (let i = 0; i < a.betting.length; i++) {
     if (a.betting[i] !== b.betting[i]) return false;
   }

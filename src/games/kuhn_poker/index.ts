@@ -56,14 +56,14 @@ export const kuhnPoker: GameDefinition<cwm.State, cwm.Observation> = {
       },
     },
     {
-      name: 'player 0 opens with Fold, Call or Raise',
+      name: 'player 0 opens with Call (check) or Raise: no fold without a raise to answer',
       actions: ['KJ'],
-      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'], rewards: [0, 0] },
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Call', 'Raise'], illegalActions: ['Fold'], rewards: [0, 0] },
     },
     {
-      name: 'after a check player 1 may Fold, Call or Raise',
+      name: 'after a check player 1 may Call (check back) or Raise, not Fold',
       actions: ['JQ', 'Call'],
-      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call', 'Raise'] },
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Call', 'Raise'], illegalActions: ['Fold'] },
     },
     {
       name: 'facing a raise only Fold or Call remain (player 1)',
@@ -101,14 +101,14 @@ export const kuhnPoker: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: true, rewards: [-1, 1], winner: 1, legalActions: [] },
     },
     {
-      name: 'folding with no bet outstanding is legal and loses the ante, whatever the cards',
-      actions: ['KJ', 'Fold'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], winner: 1, legalActions: [] },
+      name: 'mid-hand rewards are what a showdown would pay now: 1 after a check',
+      actions: ['JK', 'Call'],
+      expect: { terminal: false, currentPlayer: 1, rewards: [-1, 1] },
     },
     {
-      name: 'player 1 folding after a check loses the ante',
-      actions: ['JQ', 'Call', 'Fold'],
-      expect: { terminal: true, rewards: [1, -1], rewardSigns: [1, -1] },
+      name: 'mid-hand rewards are what a showdown would pay now: 2 once someone raised',
+      actions: ['KQ', 'Call', 'Raise'],
+      expect: { terminal: false, currentPlayer: 0, rewards: [2, -2] },
     },
   ],
 };
