@@ -202,7 +202,7 @@ const MUTANTS: Mutant[] = [
   // negotiation
   { game: 'negotiation', file: 'proposer-scores-rest', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
   { game: 'negotiation', file: 'player0-values-for-both', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart two situations' },
-  { game: 'negotiation', file: 'eleventh-proposal-offered', expectedTier: 'dynamics', expectedCheck: 'no-crash', messageFragment: '10 proposals were made' },
+  { game: 'negotiation', file: 'eleventh-proposal-offered', expectedTier: 'differential', expectedCheck: 'same-terminal', messageFragment: 'should be over here' },
   { game: 'negotiation', file: 'deal-odds-per-player', expectedTier: 'consistency', expectedCheck: 'chance-distribution', messageFragment: 'they must sum to 1' },
   { game: 'negotiation', file: 'resample-values-below-max', expectedTier: 'information', expectedCheck: 'resample-matches-posterior' },
   // quadranto

@@ -2,7 +2,10 @@
 // 2 books, 2 hats and 2 balls; chance gives each player private values of 0-3
 // points per item type; the players alternate, player 0 first, proposing how
 // much of the pool the proposer keeps, until one accepts the other's proposal
-// (each scores its share at its own values) or rejects it (both score 0).
+// (each scores its share at its own values, and the rewards are each score
+// minus the mean of the two), or rejects (both score 0), or the tenth proposal
+// ends the negotiation with no deal. The paper's golden implementation fixes
+// these conventions (see rules.md).
 // Written in the contract's subset: pure functions over JSON state, no imports.
 
 export type Action = string;
@@ -12,7 +15,7 @@ export interface State {
   values: number[][] | null;
   /** Proposals in order; proposal k is made by player k % 2 and is [books, hats, balls] the proposer keeps. */
   proposals: number[][];
-  /** "accept" or "reject" once the negotiation has ended, else null. */
+  /** "accept" or "reject" once a player's answer has ended the negotiation, else null (also when the tenth proposal ended it). */
   outcome: string | null;
   /** 0 or 1 to act, -1 before the values are dealt, -4 once the negotiation is over. */
   currentPlayer: number;
@@ -38,10 +41,7 @@ const TERMINAL = -4;
 const POOL = 2;
 /** Values run from 0 to MAX_VALUE. */
 const MAX_VALUE = 3;
-/**
- * At most this many proposals in a game (the rules set no limit): the player
- * answering the last one may only accept or reject it.
- */
+/** The proposal that ends the negotiation with no deal (the rules set no limit; the golden stops here). */
 const MAX_PROPOSALS = 10;
 const ACCEPT = 'accept';
 const REJECT = 'reject';
@@ -88,10 +88,9 @@ function allDeals(): Action[] {
 
 const DEAL_ACTIONS: Action[] = allDeals();
 const DEAL_OUTCOMES: Array<[Action, number]> = DEAL_ACTIONS.map((a): [Action, number] => [a, 1 / DEAL_ACTIONS.length]);
-/** Legal actions while proposals may still be made: every split, plus accept / reject once one is on the table. */
-const OPENING_ACTIONS: Action[] = PROPOSE_ACTIONS.slice();
+/** Every split and walking away are always open; accept once a proposal is on the table. */
+const OPENING_ACTIONS: Action[] = PROPOSE_ACTIONS.concat([REJECT]);
 const ANSWER_ACTIONS: Action[] = PROPOSE_ACTIONS.concat([ACCEPT, REJECT]);
-const LAST_ANSWER_ACTIONS: Action[] = [ACCEPT, REJECT];
 
 export function getInitialState(): State {
   return { values: null, proposals: [], outcome: null, currentPlayer: CHANCE };
@@ -110,7 +109,6 @@ export function getLegalActions(state: State): Action[] {
   if (player === TERMINAL) return [];
   if (player === CHANCE) return DEAL_ACTIONS.slice();
   if (state.proposals.length === 0) return OPENING_ACTIONS.slice();
-  if (state.proposals.length >= MAX_PROPOSALS) return LAST_ANSWER_ACTIONS.slice();
   return ANSWER_ACTIONS.slice();
 }
 
@@ -143,14 +141,16 @@ export function applyAction(state: State, action: Action): State {
     return { ...state, values, currentPlayer: 0 };
   }
   const count = state.proposals.length;
-  if (action === ACCEPT || action === REJECT) {
+  if (action === REJECT) return { ...state, outcome: REJECT, currentPlayer: TERMINAL };
+  if (action === ACCEPT) {
     if (count === 0) throw new Error(`"${action}": there is no proposal on the table yet`);
-    return { ...state, outcome: action, currentPlayer: TERMINAL };
+    return { ...state, outcome: ACCEPT, currentPlayer: TERMINAL };
   }
   const split = PROPOSE_ACTIONS.indexOf(action);
   if (split < 0) throw new Error(`"${action}" is not an action; expected propose_<books>_<hats>_<balls> (each 0 to 2), accept or reject`);
-  if (count >= MAX_PROPOSALS) throw new Error(`"${action}": ${MAX_PROPOSALS} proposals were made; the last one may only be accepted or rejected`);
-  return { ...state, proposals: state.proposals.concat([SPLITS[split]]), currentPlayer: 1 - player };
+  const proposals = state.proposals.concat([SPLITS[split]]);
+  if (proposals.length >= MAX_PROPOSALS) return { ...state, proposals, currentPlayer: TERMINAL };
+  return { ...state, proposals, currentPlayer: 1 - player };
 }
 
 function worth(values: number[], items: number[]): number {
@@ -159,7 +159,8 @@ function worth(values: number[], items: number[]): number {
 
 /**
  * After an accepted proposal, the proposer scores the items it kept and the
- * acceptor the rest, each at its own values; a rejection scores 0 for both.
+ * acceptor the rest, each at its own values; each reward is that score minus
+ * the mean of the two scores (zero-sum). No deal scores 0 for both.
  */
 export function getRewards(state: State): number[] {
   if (state.outcome !== ACCEPT || state.values === null) return [0, 0];
@@ -167,10 +168,11 @@ export function getRewards(state: State): number[] {
   const kept = state.proposals[count - 1];
   const rest = [POOL - kept[0], POOL - kept[1], POOL - kept[2]];
   const proposer = (count - 1) - 2 * Math.floor((count - 1) / 2);
-  const rewards = [0, 0];
-  rewards[proposer] = worth(state.values[proposer], kept);
-  rewards[1 - proposer] = worth(state.values[1 - proposer], rest);
-  return rewards;
+  const scores = [0, 0];
+  scores[proposer] = worth(state.values[proposer], kept);
+  scores[1 - proposer] = worth(state.values[1 - proposer], rest);
+  const mean = (scores[0] + scores[1]) / 2;
+  return [scores[0] - mean, scores[1] - mean];
 }
 
 function observationFor(state: State, player: number): Observation {

@@ -21,11 +21,13 @@ function proposalRows(proposals: number[][]): Fields {
 function status(currentPlayer: number, outcome: string | null, proposals: number[][]): string {
   if (currentPlayer === -1) return 'private values are being dealt';
   if (currentPlayer === -4) {
-    return outcome === 'accept'
-      ? `deal: ${cwm.getPlayerName(1 - ((proposals.length - 1) % 2))} accepted proposal ${proposals.length}`
+    if (outcome === 'accept') return `deal: ${cwm.getPlayerName(1 - ((proposals.length - 1) % 2))} accepted proposal ${proposals.length}`;
+    if (outcome === null) return `no deal: the tenth proposal ends the negotiation`;
+    return proposals.length === 0
+      ? `no deal: ${cwm.getPlayerName(0)} walked away before proposing`
       : `no deal: ${cwm.getPlayerName(proposals.length % 2)} rejected proposal ${proposals.length}`;
   }
-  const verb = proposals.length === 0 ? 'to propose' : proposals.length >= 10 ? 'to accept or reject (no more proposals)' : 'to accept, reject or counter-propose';
+  const verb = proposals.length === 0 ? 'to propose or walk away' : 'to accept, reject or counter-propose';
   return `${cwm.getPlayerName(currentPlayer)} ${verb}`;
 }
 
@@ -58,7 +60,7 @@ function renderObservation(obs: cwm.Observation, player: number): string {
       const share = last % 2 === player ? kept : [2 - kept[0], 2 - kept[1], 2 - kept[2]];
       mine = obs.values[0] * share[0] + obs.values[1] * share[1] + obs.values[2] * share[2];
     }
-    fields.push(['Your reward', mine]);
+    fields.push(['Your points', `${mine} (your reward is this minus the mean of both players' points)`]);
   }
   return renderFields(fields);
 }
@@ -74,14 +76,14 @@ for (let v = 0; v < 4096; v++) {
 }
 /** The rules' example deal: player 0 values book 3, hat 1, ball 0; player 1 book 0, hat 2, ball 2. */
 const DEAL = 'v0_3_1_0_v1_0_2_2';
-/** Ten proposals alternating between the players, the last by player 1. */
-const TEN = ['propose_2_0_0', 'propose_0_2_2', 'propose_2_1_0', 'propose_0_1_2', 'propose_2_1_1',
-  'propose_0_2_1', 'propose_2_0_1', 'propose_1_2_2', 'propose_2_2_0', 'propose_2_2_2'];
+/** Nine proposals alternating between the players, the last by player 0; a tenth ends the negotiation. */
+const NINE = ['propose_2_0_0', 'propose_0_2_2', 'propose_2_1_0', 'propose_0_1_2', 'propose_2_1_1',
+  'propose_0_2_1', 'propose_2_0_1', 'propose_1_2_2', 'propose_2_2_0'];
 
 export const negotiation: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'negotiation', title: 'Negotiation', players: 2, information: 'imperfect', chance: true,
-    utility: 'general-sum', maxGameLength: 12, rewardRange: [0, 18], split: 'train',
+    utility: 'zero-sum', maxGameLength: 11, rewardRange: [-9, 9], split: 'train',
   },
   cwm,
   renderState,
@@ -93,9 +95,14 @@ export const negotiation: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: false, currentPlayer: -1, legalActions: DEALS, illegalActions: ['accept', 'propose_1_1_1', 'v0_4_0_0_v1_0_0_0'] },
     },
     {
-      name: 'player 0 opens with a proposal: nothing is on the table to accept or reject',
+      name: 'player 0 opens with a proposal or walks away: nothing is on the table to accept',
       actions: [DEAL],
-      expect: { currentPlayer: 0, legalActions: PROPOSALS, illegalActions: ['accept', 'reject', 'propose_3_0_0'], rewards: [0, 0] },
+      expect: { currentPlayer: 0, legalActions: [...PROPOSALS, 'reject'], illegalActions: ['accept', 'propose_3_0_0'], rewards: [0, 0] },
+    },
+    {
+      name: 'walking away before any proposal ends the negotiation with no deal',
+      actions: [DEAL, 'reject'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [0, 0], winner: null, legalActions: [] },
     },
     {
       name: 'facing a proposal, player 1 may accept, reject or counter-propose (29 actions)',
@@ -103,9 +110,9 @@ export const negotiation: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { currentPlayer: 1, legalActions: [...PROPOSALS, 'accept', 'reject'] },
     },
     {
-      name: 'the rules\' example: player 0 keeps both books, player 1 accepts: 6 and 8 points',
+      name: 'the rules\' example: player 0 keeps both books (6 points), player 1 accepts the rest (8 points): rewards are each minus the mean 7',
       actions: [DEAL, 'propose_2_0_0', 'accept'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [6, 8], winner: 1, legalActions: [] },
+      expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], winner: 1, legalActions: [] },
     },
     {
       name: 'a rejection ends the negotiation with no deal: 0 for both',
@@ -113,29 +120,34 @@ export const negotiation: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: true, rewards: [0, 0], winner: null, legalActions: [] },
     },
     {
-      name: 'a counter-proposal accepted by player 0: player 1 scores what it kept, player 0 the rest',
+      name: 'a counter-proposal accepted by player 0: player 1 scores what it kept (6), player 0 the rest (7)',
       actions: [DEAL, 'propose_2_2_0', 'propose_0_1_2', 'accept'],
-      expect: { terminal: true, rewards: [7, 6] },
+      expect: { terminal: true, rewards: [0.5, -0.5], winner: 0 },
     },
     {
-      name: 'a proposer who keeps nothing scores 0 and the acceptor scores the whole pool',
+      name: 'a proposer who keeps nothing scores 0 and the acceptor scores the whole pool (8)',
       actions: [DEAL, 'propose_0_0_0', 'accept'],
-      expect: { terminal: true, rewards: [0, 8], winner: 1 },
+      expect: { terminal: true, rewards: [-4, 4], winner: 1 },
     },
     {
-      name: 'the largest reward: all six items at value 3 each is 18',
+      name: 'the largest reward: all six items at value 3 each is 18 against 0, so 9 and -9',
       actions: ['v0_3_3_3_v1_1_2_3', 'propose_2_2_2', 'accept'],
-      expect: { terminal: true, rewards: [18, 0], winner: 0 },
+      expect: { terminal: true, rewards: [9, -9], winner: 0 },
     },
     {
-      name: 'after ten proposals the answer may only be accept or reject',
-      actions: [DEAL, ...TEN],
-      expect: { terminal: false, currentPlayer: 0, legalActions: ['accept', 'reject'], illegalActions: ['propose_1_1_1'] },
+      name: 'after nine proposals player 1 may still answer or counter-propose',
+      actions: [DEAL, ...NINE],
+      expect: { terminal: false, currentPlayer: 1, legalActions: [...PROPOSALS, 'accept', 'reject'] },
     },
     {
-      name: 'the longest negotiation: ten proposals and an acceptance (12 actions)',
-      actions: [DEAL, ...TEN, 'accept'],
-      expect: { terminal: true, rewards: [0, 8], legalActions: [] },
+      name: 'the tenth proposal ends the negotiation with no deal (11 actions, the longest game)',
+      actions: [DEAL, ...NINE, 'propose_2_2_2'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [0, 0], winner: null, legalActions: [] },
+    },
+    {
+      name: 'an acceptance of the ninth proposal: player 0 keeps both books and hats (8), player 1 gets the balls (4)',
+      actions: [DEAL, ...NINE, 'accept'],
+      expect: { terminal: true, rewards: [2, -2], winner: 0 },
     },
   ],
 };
