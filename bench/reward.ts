@@ -13,6 +13,7 @@ import { request as httpRequest } from 'node:http';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { formatTable } from '../src/cli/table.js';
+import { mutantSource } from '../test/helpers/mutants.js';
 
 const REQUESTS = 200;
 const CLIENTS = 16;
@@ -32,9 +33,9 @@ const fence = (code: string) => `Here is the module:\n\n\`\`\`ts\n${code}\`\`\`\
 const file = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
 const CASES: Case[] = [
   ...['tic_tac_toe', 'connect4', 'kuhn_poker', 'matching_pennies', 'dots_and_boxes'].map((game): Case => ({ kind: 'correct', name: game, game, completion: fence(file(`src/games/${game}/game.ts`)) })),
-  { kind: 'wrong', name: 'tic_tac_toe/inverted-rewards', game: 'tic_tac_toe', completion: fence(file('test/fixtures/mutants/tic_tac_toe/inverted-rewards.cwm.ts')) },
-  { kind: 'wrong', name: 'tic_tac_toe/missing-anti-diagonal', game: 'tic_tac_toe', completion: fence(file('test/fixtures/mutants/tic_tac_toe/missing-anti-diagonal.cwm.ts')) },
-  { kind: 'wrong', name: 'kuhn_poker/leak-opponent-card', game: 'kuhn_poker', completion: fence(file('test/fixtures/mutants/kuhn_poker/leak-opponent-card.cwm.ts')) },
+  { kind: 'wrong', name: 'tic_tac_toe/inverted-rewards', game: 'tic_tac_toe', completion: fence(mutantSource('tic_tac_toe', 'inverted-rewards')) },
+  { kind: 'wrong', name: 'tic_tac_toe/missing-anti-diagonal', game: 'tic_tac_toe', completion: fence(mutantSource('tic_tac_toe', 'missing-anti-diagonal')) },
+  { kind: 'wrong', name: 'kuhn_poker/leak-opponent-card', game: 'kuhn_poker', completion: fence(mutantSource('kuhn_poker', 'leak-opponent-card')) },
   { kind: 'hostile', name: 'import-fs', game: 'tic_tac_toe', completion: fence(file('test/fixtures/hostile/import-fs-static.cwm.ts')) },
   { kind: 'hostile', name: 'endless-loop', game: 'tic_tac_toe', completion: fence(file('test/fixtures/hostile/loop-get-initial-state.cwm.ts')) },
   { kind: 'hostile', name: 'memory-bomb', game: 'tic_tac_toe', completion: fence(file('test/fixtures/hostile/memory-bomb.cwm.ts')) },

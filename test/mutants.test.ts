@@ -1,11 +1,18 @@
 // Mutation tests for the verifier: every built-in game has several plausible
 // WRONG variants (the reference module with one realistic bug, as a model
-// would write it) under test/fixtures/mutants/<game>/<name>.cwm.ts. Each must
-// still pass the static tier (a subtle bug, not a syntax error), be rejected
-// (ok === false), fail the tier that should catch it, and carry an action
-// sequence that reproduces the failure when replayed here on the host.
+// would write it). Each must still pass the static tier (a subtle bug, not a
+// syntax error), be rejected (ok === false), fail the tier that should catch
+// it, and carry an action sequence that reproduces the failure when replayed
+// here on the host.
+//
+// A mutant is stored as a patch, test/fixtures/mutants/<game>/<name>.diff,
+// applied to the current src/games/<game>/game.ts (test/helpers/mutants.ts).
+// To add one: copy game.ts, put the bug in the copy, save
+// `diff -u src/games/<game>/game.ts <copy>` under that name with a line
+// saying what the bug is above it, and add an entry to MUTANTS below
+// (details in test/fixtures/mutants/README.md).
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,12 +28,13 @@ import { replayAgainstHistory } from '../src/verifier/information.js';
 import { scenarioProblem } from '../src/verifier/scenarios.js';
 import type { TierName } from '../src/verifier/scores.js';
 import { type VerificationReport, Verifier } from '../src/verifier/verify.js';
+import { mutantSource, storedMutants } from './helpers/mutants.js';
 
 type DynamicTier = Exclude<TierName, 'static'>;
 
 interface Mutant {
   game: string;
-  /** File name under test/fixtures/mutants/<game>/, without the .cwm.ts suffix. */
+  /** Patch name under test/fixtures/mutants/<game>/, without the .diff suffix. */
   file: string;
   expectedTier: DynamicTier;
   /** Name of a check of that tier that must fail (any failing check of the tier if absent). */
@@ -230,12 +238,7 @@ const MUTANTS: Mutant[] = [
   { game: 'gin_rummy', file: 'mutates-hands', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
 ];
 
-const FIXTURES = resolve(import.meta.dirname, 'fixtures', 'mutants');
 const DYNAMIC_TIERS: DynamicTier[] = ['dynamics', 'consistency', 'information', 'scenarios', 'differential'];
-
-function fixturePath(mutant: Pick<Mutant, 'game' | 'file'>): string {
-  return resolve(FIXTURES, mutant.game, `${mutant.file}.cwm.ts`);
-}
 
 /** Loads a (trusted) fixture into the host, compiled exactly as for the sandbox. */
 async function loadOnHost(source: string, file: string): Promise<AnyGameCWM> {
@@ -497,9 +500,7 @@ describe('the mutant set', () => {
     for (const game of GAMES) {
       expect(MUTANTS.filter((m) => m.game === game.info.id).length, game.info.id).toBeGreaterThanOrEqual(3);
     }
-    const onDisk = readdirSync(FIXTURES).flatMap((game) =>
-      readdirSync(resolve(FIXTURES, game)).map((file) => `${game}/${file.replace(/\.cwm\.ts$/, '')}`)).sort();
-    expect(MUTANTS.map((m) => `${m.game}/${m.file}`).sort()).toEqual(onDisk);
+    expect(MUTANTS.map((m) => `${m.game}/${m.file}`).sort()).toEqual(storedMutants());
   });
 
   it('covers every dynamic tier', () => {
@@ -509,7 +510,7 @@ describe('the mutant set', () => {
 
 describe.each(MUTANTS.map((m) => [`${m.game}/${m.file}`, m] as const))('mutant %s', (_name, mutant) => {
   it(`is rejected by the ${mutant.expectedTier} tier${mutant.expectedCheck ? ` (${mutant.expectedCheck})` : ''}, with actions that reproduce it`, async () => {
-    const source = readFileSync(fixturePath(mutant), 'utf8');
+    const source = mutantSource(mutant.game, mutant.file);
     const info = getGame(mutant.game).info;
     const report = await verifier.verify(source, { info, referenceId: mutant.game }, `${mutant.game}/${mutant.file}.cwm.ts`);
 
