@@ -6,6 +6,7 @@
 // The Python prompt is the paper's template, read at run time from a folder
 // the user supplies (it is never shipped with the project).
 
+import { type PaperLayout, PaperLayoutError, paperLayout } from '../paper/layout.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { GameInfo } from '../engine/game-info.js';
@@ -98,25 +99,35 @@ function gameFacts(info: GameInfo): string[] {
   return facts;
 }
 
-/** The paper's rules text of a game, DIR/games/<id>/rules.txt (read at run time, never shipped). */
+/** The paper's rules text of a game, games/<id>/rules.txt of its dataset or clone (read at run time, never shipped). */
 export function paperRules(paperDatasetDir: string, gameId: string): string {
-  const path = join(paperDatasetDir, 'games', gameId, 'rules.txt');
+  const path = join(layoutOf(paperDatasetDir).gamesDir, gameId, 'rules.txt');
   try {
     return readFileSync(path, 'utf8');
   } catch {
-    throw new PromptError(`cannot read the paper's rules text ${path}; --paper-dataset must be the folder holding games/<id>/rules.txt`);
+    throw new PromptError(`cannot read the paper's rules text ${path}; --paper-dataset must be the paper's dataset folder or a clone of its repository`);
+  }
+}
+
+/** The paper's layout, its errors as prompt errors. */
+function layoutOf(dir: string): PaperLayout {
+  try {
+    return paperLayout(dir);
+  } catch (error) {
+    if (error instanceof PaperLayoutError) throw new PromptError(error.message);
+    throw error;
   }
 }
 
 /** The paper's template for Python generation, from DIR/prompts/, with the game's name and rules filled in. */
 export function pythonPrompt(paperDatasetDir: string, info: GameInfo, rules: string): string {
   const name = info.information === 'perfect' ? 'perfect_info.txt' : 'imperfect_info.txt';
-  const path = join(paperDatasetDir, 'prompts', name);
+  const path = join(layoutOf(paperDatasetDir).promptsDir, name);
   let template: string;
   try {
     template = readFileSync(path, 'utf8');
   } catch {
-    throw new PromptError(`cannot read the paper's prompt template ${path}; --paper-dataset must be the folder holding prompts/${name}`);
+    throw new PromptError(`cannot read the paper's prompt template ${path}; --paper-dataset must be the paper's dataset folder (prompts/${name}) or a clone of its repository (data/prompts/${name})`);
   }
   if (!template.includes('{game_desc}')) throw new PromptError(`${path} has no {game_desc} placeholder`);
   return template.split('{game_name}').join(info.title).split('{game_desc}').join(rules.trim());

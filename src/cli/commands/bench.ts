@@ -11,6 +11,7 @@ import type { GameDefinition } from '../../engine/game-definition.js';
 import { UserError } from '../errors.js';
 import { parseSeed } from '../options.js';
 import { resolveGame } from '../resolve.js';
+import { registerAgreementBench } from './bench-agreement.js';
 import { registerGenerateBench } from './bench-generate.js';
 import { registerSpeedBench } from './bench-speed.js';
 import { registerStrengthBench } from './bench-strength.js';
@@ -27,11 +28,12 @@ export interface CommonBenchOptions {
 export function registerBenchCommand(program: Command): void {
   const bench = program
     .command('bench')
-    .description('benchmarks: TypeScript GameCWMs against Python CWMs (speed, verify, generate, strength); tables, JSON, Markdown and SVG charts');
+    .description('benchmarks: TypeScript GameCWMs against Python CWMs (speed, verify, generate, strength, agreement); tables, JSON, Markdown and SVG charts');
   registerSpeedBench(bench);
   registerVerifyBench(bench);
   registerGenerateBench(bench);
   registerStrengthBench(bench);
+  registerAgreementBench(bench);
   for (const command of bench.commands) command.exitOverride();
   bench.exitOverride();
 }
