@@ -220,7 +220,7 @@ describe('gamecwm bench generate', () => {
       [[...base], /--model <name> is required/],
       [[...base, '--model', 'm', '--langs', 'python'], /--langs python uses the paper's prompt template: give --paper-dataset DIR/],
       [[...base, '--model', 'm', '--langs', 'rust'], /--langs takes ts and python, not "rust"/],
-      [[...base, '--model', 'm', '--paper-dataset', tempDir()], /cannot read the paper's rules text .*games\/tic_tac_toe\/rules\.txt/],
+      [[...base, '--model', 'm', '--paper-dataset', tempDir()], /--paper-dataset: .* is neither the paper's dataset folder \(games\/<id>\/\) nor a clone of its repository/],
       [[...base, '--model', 'm', '--split', 'eval'], /give --games or --split, not both/],
       [['bench', 'generate', '--model', 'm', '--games', 'tic_tac_toe'], /needs an API key/],
     ];

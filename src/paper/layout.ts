@@ -44,8 +44,8 @@ function dirOrNull(path: string): string | null {
 export function paperLayout(dir: string, what = '--paper-dataset'): PaperLayout {
   const root = resolve(dir);
   if (!isDir(root)) throw new PaperLayoutError(`${what}: no such folder: ${dir}`);
-  const asDataset = isDir(join(root, 'games'));
-  const asClone = isDir(join(root, 'data', 'games'));
+  const asDataset = isDir(join(root, 'games')) || isDir(join(root, 'prompts'));
+  const asClone = isDir(join(root, 'data', 'games')) || isDir(join(root, 'data', 'prompts'));
   if (!asDataset && !asClone) {
     throw new PaperLayoutError(
       `${what}: ${dir} is neither the paper's dataset folder (games/<id>/) nor a clone of its repository (data/games/<id>/)`,
