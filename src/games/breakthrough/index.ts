@@ -56,14 +56,25 @@ export const breakthrough: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: false, currentPlayer: 1, legalActions: blackOpeningMoves(), illegalActions: ['e3-e4', 'e7-e8'] },
     },
     {
-      name: 'a capture is mandatory: white may only take the black piece on d5',
+      name: 'capturing is optional: white may take on d5 or make any step',
       actions: ['e2-e3', 'd7-d6', 'e3-e4', 'd6-d5'],
-      expect: { terminal: false, currentPlayer: 0, legalActions: ['e4xd5'], illegalActions: ['e4-e5', 'a2-a3', 'e4-d5'] },
+      expect: {
+        terminal: false, currentPlayer: 0,
+        legalActions: [
+          ...openingMoves().filter((m) => !m.startsWith('e2')), 'd1-e2', 'e1-e2', 'f1-e2', 'e4-e5', 'e4-f5', 'e4xd5',
+        ],
+        illegalActions: ['e4-d5', 'e4xe5', 'e4xf5'],
+      },
     },
     {
-      name: 'straight ahead never captures; black must take diagonally',
+      name: 'black steps on past a white piece it could take, and the game goes on',
+      actions: ['a2-a3', 'h7-h6', 'a3-a4', 'h6-h5', 'a4-a5', 'h5-h4', 'a5-a6', 'h4-h3'],
+      expect: { terminal: false, currentPlayer: 0, rewards: [0, 0], illegalActions: ['a6-b7', 'a6xa7', 'g2-h3'] },
+    },
+    {
+      name: 'straight ahead never captures: black may take e6 only diagonally',
       actions: ['e2-e3', 'a7-a6', 'e3-e4', 'a6-a5', 'e4-e5', 'a5-a4', 'e5-e6'],
-      expect: { terminal: false, currentPlayer: 1, legalActions: ['d7xe6', 'f7xe6'], illegalActions: ['e7-e6', 'e7xe6', 'a4-a3'] },
+      expect: { terminal: false, currentPlayer: 1, illegalActions: ['e7-e6', 'e7xe6', 'd7-e6', 'a4-a5'] },
     },
     {
       name: 'white wins by moving onto rank 8',
