@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerArenaCommand } from './commands/arena.js';
 import { registerBenchCommand } from './commands/bench.js';
+import { registerConformanceCommand } from './commands/conformance.js';
 import { registerDatasetCommand } from './commands/dataset.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { registerGamesCommand } from './commands/games.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerDatasetCommand(program);
   registerServeRewardCommand(program);
   registerBenchCommand(program);
+  registerConformanceCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,0 +1,144 @@
+// Conformance of the built-in references to the paper's data: each reference,
+// back-translated to the paper's Python format, against the paper's golden.py
+// (python/golden_agreement.py: seeded trajectories from both sides, same
+// current player, terminal flag, legal set, rewards, chance probabilities and
+// observation partitions), and optionally the paper's own evaluator on the
+// translation (python/paper_evaluator.py). Used by `gamecwm conformance` and
+// by the conformance suite in npm test.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PythonTranslator } from '../codegen/python/translate.js';
+import type { GameDefinition } from '../engine/game-definition.js';
+import { writeFileAtomic } from '../files.js';
+import { gameModulePath } from '../games/files.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { type PaperLayout, paperGameFile } from './layout.js';
+
+const AGREEMENT_SCRIPT = resolve(PACKAGE_ROOT, 'python', 'golden_agreement.py');
+const EVALUATOR_SCRIPT = resolve(PACKAGE_ROOT, 'python', 'paper_evaluator.py');
+
+export interface Disagreement {
+  actions: string[];
+  message: string;
+}
+
+export interface GoldenAgreement {
+  agree: boolean;
+  /** Kind (current_player, legal_actions, rewards, observations_player0, ...) -> first example. */
+  disagreements: Record<string, Disagreement>;
+  trajectories: number;
+  states: number;
+  unfinished: number;
+  longest: { ours: number; golden: number };
+}
+
+export interface PaperEvaluation {
+  seed: number;
+  evalScore: number;
+  reward: number | null;
+  failures: string[];
+}
+
+export interface GameConformance {
+  game: string;
+  /** Null when the paper's data has no golden.py for the game. */
+  agreement: GoldenAgreement | null;
+  evaluations: PaperEvaluation[];
+  error?: string;
+}
+
+export interface ConformanceOptions {
+  layout: PaperLayout;
+  /** Trajectories per side. */
+  trajectories: number;
+  seed: number;
+  /** Seeds of the paper's evaluator runs; none for agreement only. */
+  evaluatorSeeds: number[];
+  /** The paper evaluator's games per tier. */
+  numGames: number;
+  concurrency: number;
+  timeoutMs: number;
+  onStep?: (result: GameConformance) => void;
+}
+
+function runPython(args: string[], timeoutMs: number): Promise<{ stdout: string; error: string | null }> {
+  return new Promise((done) => {
+    execFile('python3', ['-B', ...args], { timeout: timeoutMs, maxBuffer: 64 << 20, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+      // golden_agreement exits 1 on a disagreement and still prints its report.
+      const failed = error !== null && stdout.trim() === '';
+      done({ stdout, error: failed ? (error.killed ? `timed out after ${timeoutMs} ms` : (stderr.trim().split('\n').pop() ?? error.message)) : null });
+    });
+  });
+}
+
+export async function goldenAgreement(ours: string, golden: string, game: GameDefinition, options: Pick<ConformanceOptions, 'trajectories' | 'seed' | 'timeoutMs'>): Promise<GoldenAgreement> {
+  const { stdout, error } = await runPython([
+    AGREEMENT_SCRIPT, ours, golden, '--json', '--trajectories', String(options.trajectories), '--seed', String(options.seed),
+    '--players', String(game.info.players), '--max-steps', String(game.info.maxGameLength + 1),
+  ], options.timeoutMs);
+  if (error !== null) throw new Error(`golden agreement for ${game.info.id} did not finish: ${error}`);
+  return JSON.parse(stdout.trim().split('\n').pop()!) as GoldenAgreement;
+}
+
+export async function paperEvaluation(layout: PaperLayout, candidate: string, gameId: string, seed: number, numGames: number, timeoutMs: number): Promise<PaperEvaluation> {
+  if (layout.evaluationDir === null || layout.configDir === null) throw new Error(`${layout.root} has no evaluation/ and config/ (the paper's evaluator)`);
+  const { stdout, error } = await runPython([
+    EVALUATOR_SCRIPT, '--evaluation', layout.evaluationDir, '--config', layout.configDir, '--games', layout.gamesDir, '--game', gameId,
+    '--candidate', candidate, '--num-games', String(numGames), '--seed', String(seed), '--timeout-s', String(Math.ceil(timeoutMs / 1000)),
+  ], timeoutMs + 5000);
+  const verdict = error === null ? JSON.parse(stdout.trim().split('\n').pop()!) : { error };
+  if (verdict.error) return { seed, evalScore: 0, reward: 0, failures: [String(verdict.error)] };
+  const failures: string[] = [];
+  for (const [tier, t] of Object.entries(verdict.tiers as Record<string, { checks: Array<{ name: string; passed: boolean; message: string }> }>)) {
+    for (const check of t.checks) if (!check.passed) failures.push(`${tier}/${check.name}: ${check.message}`);
+  }
+  return { seed, evalScore: verdict.eval_score, reward: verdict.reward ?? null, failures };
+}
+
+/** Every game's conformance, `concurrency` games at a time. */
+export async function checkConformance(games: GameDefinition[], options: ConformanceOptions): Promise<GameConformance[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'gamecwm-conformance-'));
+  const translator = new PythonTranslator();
+  const results: GameConformance[] = new Array(games.length);
+  let next = 0;
+  const one = async (game: GameDefinition): Promise<GameConformance> => {
+    const id = game.info.id;
+    const translation = translator.translate(readFileSync(gameModulePath(id), 'utf8'));
+    if (translation.diagnostics.length > 0) return { game: id, agreement: null, evaluations: [], error: `does not translate: ${translation.diagnostics[0].message}` };
+    // Named by id: the paper's evaluator and reward look the game up by file and by name.
+    const ours = join(dir, id, `${id}.py`);
+    writeFileAtomic(ours, translation.python);
+    const golden = paperGameFile(options.layout, id, 'golden.py');
+    try {
+      const agreement = golden === null ? null : await goldenAgreement(ours, golden, game, options);
+      const evaluations: PaperEvaluation[] = [];
+      for (const seed of options.evaluatorSeeds) evaluations.push(await paperEvaluation(options.layout, ours, id, seed, options.numGames, options.timeoutMs));
+      return { game: id, agreement, evaluations };
+    } catch (error) {
+      return { game: id, agreement: null, evaluations: [], error: (error as Error).message };
+    }
+  };
+  try {
+    const worker = async () => {
+      while (next < games.length) {
+        const index = next++;
+        results[index] = await one(games[index]);
+        options.onStep?.(results[index]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, games.length)) }, worker));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Conforms: agrees with its golden (when there is one) and scores 1.0 eval and reward in every evaluator run. */
+export function conforms(result: GameConformance): boolean {
+  if (result.error !== undefined) return false;
+  if (result.agreement !== null && !result.agreement.agree) return false;
+  return result.evaluations.every((e) => e.evalScore === 1 && e.reward !== null && Math.abs(e.reward - 1) < 1e-9);
+}
