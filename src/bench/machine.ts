@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { resolve } from 'node:path';
+import { isolatedVmLine } from '../engine/sandbox/ivm.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 export interface MachineInfo {
@@ -19,10 +20,12 @@ export interface MachineInfo {
   versions: Record<string, string>;
 }
 
-const MEASURED_PACKAGES = ['isolated-vm', 'esbuild', 'ts-morph', 'openai'];
+const MEASURED_PACKAGES = ['esbuild', 'ts-morph', 'openai'];
 
 export function describeMachine(): MachineInfo {
   const versions: Record<string, string> = { gamecwm: packageVersion(PACKAGE_ROOT) ?? 'unknown' };
+  // The isolated-vm line that serves this Node (each Node line has its own).
+  versions['isolated-vm'] = isolatedVmLine().installed ?? 'missing';
   for (const name of MEASURED_PACKAGES) versions[name] = packageVersion(resolve(PACKAGE_ROOT, 'node_modules', name)) ?? 'missing';
   return {
     os: `${type()} ${release()}`,

@@ -13,6 +13,7 @@ import { registerServeRewardCommand } from './commands/serve-reward.js';
 import { registerTranslateCommands } from './commands/translate.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
+import { IsolatedVmUnavailableError } from '../engine/sandbox/ivm.js';
 import { SandboxError } from '../engine/sandbox/sandbox.js';
 import { SearchError } from '../mcts/search.js';
 import { PythonRunnerError } from '../python-runner/runner-client.js';
@@ -49,7 +50,8 @@ export async function main(argv: string[]): Promise<number> {
       // Commander has already printed its message (or the help / version text).
       return error.exitCode === 0 ? 0 : USER_ERROR_EXIT_CODE;
     }
-    if (error instanceof UserError) {
+    // A missing isolated-vm line is the install's fault, fixed by the user like a usage mistake.
+    if (error instanceof UserError || error instanceof IsolatedVmUnavailableError) {
       process.stderr.write(`gamecwm: ${error.message}\n`);
       return USER_ERROR_EXIT_CODE;
     }

@@ -3,7 +3,7 @@
 // synchronous call (fine for playing a game move by move); a whole MCTS or
 // ISMCTS search is one call per move, its loops inside the isolate.
 
-import ivm from 'isolated-vm';
+import type { IsolatedVM } from './ivm.js';
 import type { Action, GameCWM, ObservationActionPair } from '../contract.js';
 import type { PlayoutTotals } from '../playouts.js';
 import type { RecordedTrajectory } from '../record.js';
@@ -21,8 +21,8 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
   resampleHistory?: (history: Array<ObservationActionPair<unknown>>, player: number, random: () => number) => Action[];
 
   private constructor(
-    private readonly isolate: ivm.Isolate,
-    private readonly bridge: ivm.Reference<(json: string) => string>,
+    private readonly isolate: IsolatedVM.Isolate,
+    private readonly bridge: IsolatedVM.Reference<(json: string) => string>,
     private readonly limits: SandboxLimits,
   ) {}
 
@@ -47,7 +47,7 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
       const context = await isolate.createContext();
       await isolate.compileScriptSync(hardeningPrelude(false)).run(context);
       await isolate.compileScriptSync(await bridgeSource()).run(context);
-      const bridge = (await context.global.get('__gamecwmBridge', { reference: true })) as ivm.Reference<(json: string) => string>;
+      const bridge = (await context.global.get('__gamecwmBridge', { reference: true })) as IsolatedVM.Reference<(json: string) => string>;
       try {
         await isolate.compileScriptSync(script, { filename: file }).run(context, { timeout: limits.timeoutMs });
       } catch (error) {

@@ -18,14 +18,14 @@
 // isolates compile in the background as V8 does by default.
 
 import v8 from 'node:v8';
-import ivm from 'isolated-vm';
+import ivm, { type IsolatedVM } from './ivm.js';
 
 /** Whether the user asked for a setting of the flag we toggle: then it is theirs and left alone. */
 const USER_SET = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => /concurrent[-_]recompilation/.test(arg));
 
 export type Compilation = 'synchronous' | 'background';
 
-export function createIsolate(memoryMb: number, compilation: Compilation): ivm.Isolate {
+export function createIsolate(memoryMb: number, compilation: Compilation): IsolatedVM.Isolate {
   if (USER_SET || compilation === 'background') return new ivm.Isolate({ memoryLimit: memoryMb });
   // V8 reads the flag when an isolate is created (it decides whether the
   // isolate gets a background compile dispatcher), so it is switched off for

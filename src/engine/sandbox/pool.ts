@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildRequest, ChildResponse } from './child.js';
+import { loadIsolatedVm } from './ivm.js';
 import { type CandidateSession, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from './sandbox.js';
 
 type Pending = { resolve: (response: ChildResponse & { ok: true }) => void; reject: (error: SandboxError) => void };
@@ -83,6 +84,9 @@ export class SandboxPool {
 
   /** Loads a compiled candidate into a sandbox, runs `work` with it, and cleans up. */
   async withCandidate<T>(candidateScript: string, work: (session: CandidateSession) => Promise<T>): Promise<T> {
+    // Here, not in a child, so that a missing isolated-vm line is the user's
+    // error rather than the candidate's crash.
+    loadIsolatedVm();
     const child = await this.acquire();
     try {
       await child.request({ type: 'load', script: candidateScript, limits: this.limits });

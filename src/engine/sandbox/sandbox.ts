@@ -5,7 +5,7 @@
 // host sends JSON requests, each call bounded in time, the isolate bounded in
 // memory. Nothing from the host is reachable inside: only strings cross.
 
-import ivm from 'isolated-vm';
+import type { IsolatedVM } from './ivm.js';
 import { createIsolate } from './isolate.js';
 import { PRELUDE } from './prelude.js';
 
@@ -34,9 +34,9 @@ const CANDIDATE_GLOBAL = '__candidate';
 type Serve = (candidate: unknown, json: string) => string;
 
 export class Sandbox {
-  private readonly isolate: ivm.Isolate;
-  private readonly prelude: ivm.Script;
-  private readonly serve: ivm.Reference<Serve>;
+  private readonly isolate: IsolatedVM.Isolate;
+  private readonly prelude: IsolatedVM.Script;
+  private readonly serve: IsolatedVM.Reference<Serve>;
 
   constructor(harnessSource: string, readonly limits: SandboxLimits = DEFAULT_LIMITS) {
     this.isolate = createIsolate(limits.memoryMb, 'background');
@@ -44,7 +44,7 @@ export class Sandbox {
     const harnessContext = this.isolate.createContextSync();
     this.prelude.runSync(harnessContext);
     this.isolate.compileScriptSync(harnessSource, { filename: 'gamecwm:harness' }).runSync(harnessContext);
-    this.serve = harnessContext.global.getSync(SERVE_GLOBAL, { reference: true }) as ivm.Reference<Serve>;
+    this.serve = harnessContext.global.getSync(SERVE_GLOBAL, { reference: true }) as IsolatedVM.Reference<Serve>;
   }
 
   /** False once the isolate was disposed (for instance by running out of memory). */
@@ -68,7 +68,7 @@ export class Sandbox {
       await script.run(context, { timeout: this.limits.timeoutMs }).catch((error: unknown) => {
         throw this.classify(error, 'loading the module');
       });
-      const exports = (await context.global.get(CANDIDATE_GLOBAL, { reference: true })) as ivm.Reference<object>;
+      const exports = (await context.global.get(CANDIDATE_GLOBAL, { reference: true })) as IsolatedVM.Reference<object>;
       if (exports.typeof !== 'object') {
         exports.release();
         throw new SandboxError('crashed', 'the candidate module defines no exports');
@@ -102,9 +102,9 @@ export class SandboxSession implements CandidateSession {
 
   constructor(
     private readonly sandbox: Sandbox,
-    private readonly context: ivm.Context,
-    private readonly exports: ivm.Reference<object>,
-    private readonly serve: ivm.Reference<Serve>,
+    private readonly context: IsolatedVM.Context,
+    private readonly exports: IsolatedVM.Reference<object>,
+    private readonly serve: IsolatedVM.Reference<Serve>,
   ) {}
 
   /** Sends one request to the harness and returns its result. */
