@@ -177,9 +177,9 @@ const MUTANTS: Mutant[] = [
   { game: 'battleship', file: 'single-ship-anywhere', expectedTier: 'dynamics', expectedCheck: 'no-crash', messageFragment: 'may not overlap the two-cell ship' },
   { game: 'battleship', file: 'resample-pair-first', expectedTier: 'information', expectedCheck: 'resample-matches-posterior' },
   // poker_holdem
-  { game: 'poker_holdem', file: 'wheel-not-straight', expectedTier: 'scenarios', expectedCheck: 'scenario: the wheel (A-2-3-4-5) is a straight and beats three kings', messageFragment: 'the rewards should be [1,-1]' },
+  { game: 'poker_holdem', file: 'wheel-not-straight', expectedTier: 'scenarios', expectedCheck: 'scenario: the wheel (A-2-3-4-5) is a straight and beats three kings', messageFragment: 'the rewards should be [2,-2]' },
   { game: 'poker_holdem', file: 'small-blind-first-postflop', expectedTier: 'differential', expectedCheck: 'same-current-player', messageFragment: 'the rules say 1' },
-  { game: 'poker_holdem', file: 'big-bet-on-flop', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
+  { game: 'poker_holdem', file: 'raise-skips-call', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
   { game: 'poker_holdem', file: 'mutates-betting', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
   { game: 'poker_holdem', file: 'fold-winner-takes-pot', expectedTier: 'consistency', expectedCheck: 'utility-kind', messageFragment: 'this game is zero-sum' },
   // hand_of_war

@@ -1,9 +1,10 @@
-// Heads-up fixed-limit Texas Hold'em as a GameCWM. Player 0 is the dealer and
-// small blind (0.5), player 1 the big blind (1). Two hole cards each, then a
-// flop of three, a turn and a river, with four betting rounds: small bets of 1
-// before the flop and on the flop, big bets of 2 on the turn and the river, at
-// most four bets per round (the big blind is the first pre-flop bet). The
-// showdown ranks each player's best five of seven cards.
+// Heads-up limit Texas Hold'em as a GameCWM, with the paper's golden
+// conventions: each player brings 100 chips, player 0 is the dealer and small
+// blind (1), player 1 the big blind (2). Two hole cards each, then a flop of
+// three, a turn and a river, with four betting rounds. Every bet or raise adds
+// 2 chips on top of a call (less only when the raiser's chips run short); raises
+// are not capped, only a player's chips limit them. The showdown ranks each
+// player's best five of seven cards.
 // Written in the contract's subset: pure functions over JSON state, no imports.
 
 export type Action = string;
@@ -18,10 +19,8 @@ export interface State {
   round: number;
   /** Betting actions of each of the four rounds. */
   betting: string[][];
-  /** Chips each player has put in so far (blinds included). */
+  /** Chips each player has put in so far (blinds included), at most STACK each. */
   contributions: number[];
-  /** Bets made in the current round; pre-flop the big blind counts as the first. */
-  bets: number;
   /** Player to act (0 or 1), -1 while a card is dealt, -4 once the hand is over. */
   currentPlayer: number;
   /** True once the hand ended in a showdown (both players' hole cards are then shown). */
@@ -57,12 +56,12 @@ const FOLD = 'Fold';
 const CALL = 'Call';
 const RAISE = 'Raise';
 const CHECK = 'Check';
-const SMALL_BLIND = 0.5;
-const BIG_BLIND = 1;
-/** The fixed bet (and raise) size of each round. */
-const BET_SIZE = [1, 1, 2, 2];
-/** Bets allowed per round: a bet and three raises. */
-const MAX_BETS = 4;
+const SMALL_BLIND = 1;
+const BIG_BLIND = 2;
+/** The chips a bet or raise adds on top of a call (in every round). */
+const BET_SIZE = 2;
+/** Chips each player brings to the hand: the most it can put in. */
+const STACK = 100;
 /** Cards on the table once each round's deal is complete (hole cards, flop, turn, river). */
 const CARDS_FOR_ROUND = [4, 7, 8, 9];
 
@@ -93,7 +92,6 @@ export function getInitialState(): State {
     round: 0,
     betting: [[], [], [], []],
     contributions: [SMALL_BLIND, BIG_BLIND],
-    bets: 1,
     currentPlayer: CHANCE,
     showdown: false,
     rewards: [0, 0],
@@ -110,7 +108,6 @@ function copyState(state: State): State {
     round: state.round,
     betting: state.betting,
     contributions: state.contributions,
-    bets: state.bets,
     currentPlayer: state.currentPlayer,
     showdown: state.showdown,
     rewards: state.rewards,
@@ -158,9 +155,10 @@ export function getLegalActions(state: State): Action[] {
   const player = state.currentPlayer;
   if (player === TERMINAL) return [];
   if (player === CHANCE) return remainingDeals(state.cards);
-  const facing = state.contributions[1 - player] > state.contributions[player];
-  const canRaise = state.bets < MAX_BETS;
-  if (facing) return canRaise ? FACING.slice() : FACING_CAPPED.slice();
+  const toCall = state.contributions[1 - player] - state.contributions[player];
+  // A raise needs chips beyond the call.
+  const canRaise = STACK - state.contributions[player] > toCall;
+  if (toCall > 0) return canRaise ? FACING.slice() : FACING_CAPPED.slice();
   return canRaise ? OPEN.slice() : OPEN_CAPPED.slice();
 }
 
@@ -313,7 +311,6 @@ function endRound(state: State, betting: string[][], contributions: number[]): S
   next.betting = betting;
   next.contributions = contributions;
   next.round = state.round + 1;
-  next.bets = 0;
   next.currentPlayer = CHANCE;
   return next;
 }
@@ -330,7 +327,8 @@ export function applyAction(state: State, action: Action): State {
   const betting = state.betting.slice();
   betting[round] = roundBetting;
   if (action === FOLD) {
-    if (!facing) throw new Error('"Fold" is only legal facing a bet; with no bet outstanding use "Check"');
+    // Folding is offered only facing a bet, but the paper's scenarios also fold
+    // with nothing to call; the golden then ends the hand as any fold.
     const lost = state.contributions[player];
     const next = copyState(state);
     next.betting = betting;
@@ -358,13 +356,13 @@ export function applyAction(state: State, action: Action): State {
     return next;
   }
   if (action === RAISE) {
-    if (state.bets >= MAX_BETS) throw new Error(`"Raise" is not legal: this round already has ${MAX_BETS} bets (the cap)`);
+    const left = STACK - state.contributions[opponent];
+    if (left <= 0) throw new Error(`"Raise" is not legal: player ${player} has no chips beyond a call`);
     const contributions = state.contributions.slice();
-    contributions[player] = contributions[opponent] + BET_SIZE[round];
+    contributions[player] = contributions[opponent] + (left < BET_SIZE ? left : BET_SIZE);
     const next = copyState(state);
     next.betting = betting;
     next.contributions = contributions;
-    next.bets = state.bets + 1;
     next.currentPlayer = opponent;
     return next;
   }

@@ -62,11 +62,12 @@ function hand(hole: string[], board: string[], betting: string[][]): string[] {
   return actions;
 }
 
-/** Calls the big blind, then checks every street down to the showdown (1 chip each in the pot). */
+/** Calls the big blind, then checks every street down to the showdown (2 chips each in the pot). */
 const CHECK_DOWN = [['Call', 'Check'], ['Check', 'Check'], ['Check', 'Check'], ['Check', 'Check']];
 const EXAMPLE_HOLE = ['Ah', 'Kh', '7d', '2s'];
 const EXAMPLE_BOARD = ['Tc', '9s', '4d', '3h', 'Jc'];
-const CAPPED_POSTFLOP = ['Raise', 'Raise', 'Raise', 'Raise', 'Call'];
+/** Pre-flop raises until neither player has chips left: 49 raises bring player 0 to all 100 chips. */
+const ALL_IN_RAISES: string[] = Array.from({ length: 49 }, () => 'Raise');
 
 const scenarios: Scenario[] = [
   {
@@ -85,9 +86,9 @@ const scenarios: Scenario[] = [
     expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'], illegalActions: ['Check'], rewards: [0, 0] },
   },
   {
-    name: 'the small blind folding pre-flop loses its 0.5',
+    name: 'the small blind folding pre-flop loses its 1 chip',
     actions: [...deals(EXAMPLE_HOLE), 'Fold'],
-    expect: { terminal: true, currentPlayer: -4, rewards: [-0.5, 0.5], winner: 1, legalActions: [] },
+    expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], winner: 1, legalActions: [] },
   },
   {
     name: 'after the small blind calls, the big blind may only Check or Raise',
@@ -109,39 +110,49 @@ const scenarios: Scenario[] = [
     expect: { currentPlayer: 1, legalActions: ['Check', 'Raise'], illegalActions: ['Fold', 'Call'] },
   },
   {
-    name: 'pre-flop cap: the big blind and three raises, then only Fold or Call',
+    name: 'raises are not capped: after three pre-flop raises the big blind may raise again',
     actions: [...deals(EXAMPLE_HOLE), 'Raise', 'Raise', 'Raise'],
-    expect: { currentPlayer: 1, legalActions: ['Fold', 'Call'], illegalActions: ['Raise', 'Check'] },
+    expect: { currentPlayer: 1, legalActions: ['Fold', 'Call', 'Raise'], illegalActions: ['Check'] },
   },
   {
-    name: 'the big blind folding to the third pre-flop raise loses the 3 it put in',
+    name: 'each raise adds 2 on top of a call: the big blind folding to the third raise loses its 6 chips',
     actions: [...deals(EXAMPLE_HOLE), 'Raise', 'Raise', 'Raise', 'Fold'],
-    expect: { terminal: true, rewards: [3, -3], winner: 0 },
+    expect: { terminal: true, rewards: [6, -6], winner: 0 },
   },
   {
-    name: 'post-flop cap: a bet and three raises, then only Fold or Call',
+    name: 'after a bet and three raises on the flop, raising is still open',
     actions: hand(EXAMPLE_HOLE, EXAMPLE_BOARD, [['Call', 'Check'], ['Raise', 'Raise', 'Raise', 'Raise']]),
+    expect: { currentPlayer: 1, legalActions: ['Fold', 'Call', 'Raise'] },
+  },
+  {
+    name: 'example trajectory: A-K high beats J-T-9-7-4 after a river bet and call, +4 / -4',
+    actions: hand(EXAMPLE_HOLE, EXAMPLE_BOARD, [['Call', 'Check'], ['Check', 'Check'], ['Check', 'Check'], ['Check', 'Raise', 'Call']]),
+    expect: { terminal: true, currentPlayer: -4, rewards: [4, -4], winner: 0, legalActions: [] },
+  },
+  {
+    name: 'folding to a river bet loses the 6 put in before it (2 pre-flop, a bet of 2 on the flop and on the turn)',
+    actions: hand(EXAMPLE_HOLE, EXAMPLE_BOARD, [['Call', 'Check'], ['Raise', 'Call'], ['Check', 'Raise', 'Call'], ['Raise', 'Fold']]),
+    expect: { terminal: true, rewards: [-6, 6], winner: 1 },
+  },
+  {
+    name: 'only the 100 chips limit raising: after 49 pre-flop raises player 0 is all in and the big blind may only fold or call',
+    actions: [...deals(EXAMPLE_HOLE), ...ALL_IN_RAISES],
     expect: { currentPlayer: 1, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
   },
   {
-    name: 'example trajectory: A-K high beats J-T-9-7-4 after a river bet and call, +3 / -3',
-    actions: hand(EXAMPLE_HOLE, EXAMPLE_BOARD, [['Call', 'Check'], ['Check', 'Check'], ['Check', 'Check'], ['Check', 'Raise', 'Call']]),
-    expect: { terminal: true, currentPlayer: -4, rewards: [3, -3], winner: 0, legalActions: [] },
+    name: 'with no chips left both players can only check down the streets',
+    actions: hand(EXAMPLE_HOLE, EXAMPLE_BOARD, [[...ALL_IN_RAISES, 'Call'], []]),
+    expect: { currentPlayer: 1, legalActions: ['Check'] },
   },
   {
-    name: 'folding to a river bet loses the 4 put in before it (bets of 1 on the flop, 2 on the turn)',
-    actions: hand(EXAMPLE_HOLE, EXAMPLE_BOARD, [['Call', 'Check'], ['Raise', 'Call'], ['Check', 'Raise', 'Call'], ['Raise', 'Fold']]),
-    expect: { terminal: true, rewards: [-4, 4], winner: 1 },
-  },
-  {
-    name: 'largest pot: every round capped, 24 each; the better hand wins 24',
-    actions: hand(EXAMPLE_HOLE, EXAMPLE_BOARD, [['Raise', 'Raise', 'Raise', 'Call'], CAPPED_POSTFLOP, CAPPED_POSTFLOP, CAPPED_POSTFLOP]),
-    expect: { terminal: true, rewards: [24, -24], winner: 0 },
+    name: 'largest pot: all 100 chips each; the better hand wins 100',
+    actions: hand(EXAMPLE_HOLE, EXAMPLE_BOARD, [[...ALL_IN_RAISES, 'Call'], ['Check', 'Check'], ['Check', 'Check'], ['Check', 'Check']]),
+    expect: { terminal: true, rewards: [100, -100], winner: 0 },
   },
   {
     name: 'kicker: pair of aces with a queen beats pair of aces with a jack',
     actions: hand(['Ah', 'Qc', 'Ad', 'Jc'], ['Ac', '9d', '7s', '4h', '2c'], CHECK_DOWN),
-    expect: { terminal: true, rewards: [1, -1], winner: 0 },
+    expect: { terminal: true, rewards: [2, -2], winner: 0 },
   },
   {
     name: 'split pot: both play the broadway straight on the board',
@@ -156,39 +167,39 @@ const scenarios: Scenario[] = [
   {
     name: 'the wheel (A-2-3-4-5) is a straight and beats three kings',
     actions: hand(['Ah', '2c', 'Kd', 'Ks'], ['3d', '4s', '5h', 'Kc', '9s'], CHECK_DOWN),
-    expect: { terminal: true, rewards: [1, -1], winner: 0 },
+    expect: { terminal: true, rewards: [2, -2], winner: 0 },
   },
   {
     name: 'the wheel is the lowest straight: 3-4-5-6-7 beats it',
     actions: hand(['Ah', '2c', '6d', '7c'], ['3d', '4s', '5h', 'Kc', '9s'], CHECK_DOWN),
-    expect: { terminal: true, rewards: [-1, 1], winner: 1 },
+    expect: { terminal: true, rewards: [-2, 2], winner: 1 },
   },
   {
     name: 'ace-high flush beats king-high flush (and the ace-high player\'s wheel straight)',
     actions: hand(['Ah', '4c', 'Qh', 'Jc'], ['Kh', '9h', '5h', '2h', '3d'], CHECK_DOWN),
-    expect: { terminal: true, rewards: [1, -1], winner: 0 },
+    expect: { terminal: true, rewards: [2, -2], winner: 0 },
   },
   {
     name: 'four of a kind beats a full house',
     actions: hand(['Ks', '3c', '7s', '3d'], ['7c', '7d', '7h', 'Kc', '2d'], CHECK_DOWN),
-    expect: { terminal: true, rewards: [-1, 1], winner: 1 },
+    expect: { terminal: true, rewards: [-2, 2], winner: 1 },
   },
   {
     name: 'full houses compare the three of a kind first: kings full of sevens beat sevens full of kings',
     actions: hand(['Ks', '3c', '7s', '3d'], ['7c', '7d', 'Kh', 'Kc', '2d'], CHECK_DOWN),
-    expect: { terminal: true, rewards: [1, -1], winner: 0 },
+    expect: { terminal: true, rewards: [2, -2], winner: 0 },
   },
   {
     name: 'a royal flush beats a king-high straight flush',
     actions: hand(['As', '3c', '9s', '4c'], ['Ts', 'Js', 'Qs', 'Ks', '2d'], CHECK_DOWN),
-    expect: { terminal: true, rewards: [1, -1], winner: 0 },
+    expect: { terminal: true, rewards: [2, -2], winner: 0 },
   },
 ];
 
 export const pokerHoldem: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'poker_holdem', title: 'Poker Hold\'em (heads-up limit)', players: 2, information: 'imperfect', chance: true,
-    utility: 'zero-sum', maxGameLength: 32, rewardRange: [-24, 24], split: 'train',
+    utility: 'zero-sum', maxGameLength: 66, rewardRange: [-100, 100], split: 'train',
   },
   cwm,
   renderState,
