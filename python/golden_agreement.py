@@ -90,7 +90,8 @@ class Agreement:
         self.ours, self.golden = ours, golden
         self.partitions = [Partition() for _ in range(players)]
         self.first = {}
-        self.counts = {'states': 0, 'trajectories': 0, 'unfinished': 0}
+        # golden_rewards_undefined: non-terminal states where the golden's get_rewards raises (not compared)
+        self.counts = {'states': 0, 'trajectories': 0, 'unfinished': 0, 'golden_rewards_undefined': 0}
         self.longest = {'ours': 0, 'golden': 0}
 
     def fail(self, kind, actions, message):
@@ -107,7 +108,14 @@ class Agreement:
         if po != pg:
             self.fail('current_player', actions, f'current player: ours {po}, golden {pg}')
             return None
-        ro, rg = self.ours.get_rewards(so), self.golden.get_rewards(sg)
+        ro = self.ours.get_rewards(so)
+        try:
+            rg = self.golden.get_rewards(sg)
+        except Exception as e:  # noqa: BLE001 - some goldens define rewards only where they are read
+            if pg == TERMINAL:
+                self.fail('rewards', actions, f'golden get_rewards raises at a terminal state: {type(e).__name__}: {e}')
+            self.counts['golden_rewards_undefined'] += 1
+            rg = ro
         if not same_numbers(ro, rg):
             self.fail('rewards', actions, f'rewards: ours {ro}, golden {rg}')
         lo, lg = self.ours.get_legal_actions(so), self.golden.get_legal_actions(sg)
@@ -198,7 +206,8 @@ def main():
         print(json.dumps(report))
     else:
         print(f"{'agree' if report['agree'] else 'DISAGREE'}: {report['trajectories']} trajectories, {report['states']} states, "
-              f"longest ours {report['longest']['ours']} / golden {report['longest']['golden']}, unfinished {report['unfinished']}")
+              f"longest ours {report['longest']['ours']} / golden {report['longest']['golden']}, unfinished {report['unfinished']}"
+              + (f", golden rewards undefined at {report['golden_rewards_undefined']} non-terminal states" if report['golden_rewards_undefined'] else ''))
         for kind, d in report['disagreements'].items():
             print(f'  {kind}: {d["message"]}\n    actions: {json.dumps(d["actions"])}')
     sys.exit(0 if report['agree'] else 1)

@@ -84,16 +84,18 @@ const MUTANTS: Mutant[] = [
   { game: 'kuhn_poker', file: 'resample-any-deal', expectedTier: 'information', expectedCheck: 'resample-consistent', messageFragment: 'but the history says' },
   // leduc_poker
   { game: 'leduc_poker', file: 'chance-ignores-removal', expectedTier: 'consistency', expectedCheck: 'chance-distribution', messageFragment: 'they must sum to 1' },
-  // Probabilities that sum to 1 over the right outcomes but ignore card counts:
+  // Probabilities that sum to 1 over the right outcomes but follow card counts:
   // only a comparison with the reference's chance distribution can see it.
-  { game: 'leduc_poker', file: 'chance-uniform-ranks', expectedTier: 'differential' },
-  { game: 'leduc_poker', file: 'fold-without-bet', expectedTier: 'scenarios', expectedCheck: 'scenario: after player 0 calls, player 1 may check or raise but not fold', messageFragment: 'the legal actions should be ["Call","Raise"]' },
-  { game: 'leduc_poker', file: 'round2-raise-size', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
+  { game: 'leduc_poker', file: 'chance-by-card-count', expectedTier: 'differential' },
+  { game: 'leduc_poker', file: 'fold-only-facing-bet', expectedTier: 'scenarios', expectedCheck: 'scenario: after player 0 calls, player 1 may fold, check or raise (Fold is always offered)', messageFragment: 'the legal actions should be ["Fold","Call","Raise"]' },
+  { game: 'leduc_poker', file: 'round2-raise-size', expectedTier: 'scenarios', expectedCheck: 'scenario: example: a pair of Jacks beats King-high, +6 / -6', messageFragment: 'the rewards should be [6,-6]' },
   { game: 'leduc_poker', file: 'mutates-contributions', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
-  { game: 'leduc_poker', file: 'fold-reveals-cards', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'can tell apart two situations' },
+  // The leak shows where the resampler uses it: the posterior under the rules
+  // (which show no card) keeps every opponent rank possible.
+  { game: 'leduc_poker', file: 'showdown-reveals-cards', expectedTier: 'information', expectedCheck: 'resample-matches-posterior', messageFragment: 'but the rules\' posterior gives' },
   // Right support, wrong posterior: only a distribution check can see it.
-  { game: 'leduc_poker', file: 'resample-unweighted', expectedTier: 'information' },
-  // Missing support (no same-rank deals): visible only when a showdown reveals a pair.
+  { game: 'leduc_poker', file: 'resample-card-count-weights', expectedTier: 'information' },
+  // Missing support (no same-rank deals): only a distribution check can see it.
   { game: 'leduc_poker', file: 'resample-no-pairs', expectedTier: 'information' },
   // checkers
   { game: 'checkers', file: 'crowned-mid-jump-continues', expectedTier: 'scenarios', expectedCheck: 'scenario: a man that reaches the far row by jumping is crowned and its move ends there', messageFragment: 'the legal actions should be ["jump_4_7_2_5_0_3"]' },

@@ -14,23 +14,26 @@ describeResampleHistory('leduc_poker resampleHistory posterior', game, {
   seed: (index) => 100 + index,
   cases: [
     {
-      // Player 0 holds J, the public card is Q: the deck left J, Q, K, K.
+      // Player 0 holds J, the public card is Q. Every rank left is dealt with
+      // the same chance: after J, J the public Q had 1/2 (only Q, K left),
+      // after J, Q or J, K it had 1/3, so the posterior is 3:2:2.
       name: 'player 0 holding J with a public Q, facing a round-2 raise',
       actions: ['deal:J', 'deal:K', 'Call', 'Call', 'deal:Q', 'Call', 'Raise'], player: 0,
       exact: {
-        'deal:J,deal:J,Call,Call,deal:Q,Call,Raise': 0.25,
-        'deal:J,deal:Q,Call,Call,deal:Q,Call,Raise': 0.25,
-        'deal:J,deal:K,Call,Call,deal:Q,Call,Raise': 0.5,
+        'deal:J,deal:J,Call,Call,deal:Q,Call,Raise': 3 / 7,
+        'deal:J,deal:Q,Call,Call,deal:Q,Call,Raise': 2 / 7,
+        'deal:J,deal:K,Call,Call,deal:Q,Call,Raise': 2 / 7,
       },
     },
     {
-      // Player 1 holds K before the public card: player 0 has J, Q (2/5 each) or K (1/5).
+      // Player 1 holds K before the public card: a second K was as likely as
+      // any other rank, so player 0 has J, Q or K with 1/3 each.
       name: 'player 1 holding K at the public deal',
       actions: ['deal:K', 'deal:K', 'Raise', 'Call'], player: 1,
       exact: {
-        'deal:J,deal:K,Raise,Call': 0.4,
-        'deal:Q,deal:K,Raise,Call': 0.4,
-        'deal:K,deal:K,Raise,Call': 0.2,
+        'deal:J,deal:K,Raise,Call': 1 / 3,
+        'deal:Q,deal:K,Raise,Call': 1 / 3,
+        'deal:K,deal:K,Raise,Call': 1 / 3,
       },
     },
     {
@@ -48,9 +51,15 @@ describeResampleHistory('leduc_poker resampleHistory posterior', game, {
       },
     },
     {
-      name: 'a showdown reveals both private cards: a single world',
+      // A showdown shows no card (as in the paper's golden): player 1 holds J,
+      // the public K had 1/2 after J, J and 1/3 otherwise.
+      name: 'a showdown shows no private card: every opponent rank remains',
       actions: ['deal:Q', 'deal:J', 'Call', 'Call', 'deal:K', 'Call', 'Call'], player: 1,
-      exact: { 'deal:Q,deal:J,Call,Call,deal:K,Call,Call': 1 },
+      exact: {
+        'deal:J,deal:J,Call,Call,deal:K,Call,Call': 3 / 7,
+        'deal:Q,deal:J,Call,Call,deal:K,Call,Call': 2 / 7,
+        'deal:K,deal:J,Call,Call,deal:K,Call,Call': 2 / 7,
+      },
     },
   ],
 });

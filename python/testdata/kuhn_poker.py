@@ -33,7 +33,7 @@ def get_legal_actions(state):
         return []
     if state['currentPlayer'] == CHANCE:
         return list(DEALS)
-    return [FOLD, CALL] if _facing_raise(state) else [FOLD, CALL, RAISE]
+    return [FOLD, CALL] if _facing_raise(state) else [CALL, RAISE]
 
 
 def get_chance_outcomes(state):
@@ -57,7 +57,7 @@ def apply_action(state, action):
             raise ValueError(f'"{action}" is not a deal')
         return _with(state, cards=[action[0], action[1]], currentPlayer=0)
     raised = _facing_raise(state)
-    if action not in (FOLD, CALL, RAISE) or (action == RAISE and raised):
+    if action not in (FOLD, CALL, RAISE) or (action == RAISE and raised) or (action == FOLD and not raised):
         raise ValueError(f'"{action}" is not legal here')
     betting = state['betting'] + [action]
     if action == FOLD:
@@ -67,15 +67,19 @@ def apply_action(state, action):
     if action == RAISE:
         contributions = list(state['contributions'])
         contributions[player] += 1
-        return _with(state, betting=betting, contributions=contributions, currentPlayer=1 - player)
+        return _with(state, betting=betting, contributions=contributions, currentPlayer=1 - player, rewards=_showdown(state, 2))
     if raised or player == 1:
         contributions = list(state['contributions'])
         contributions[player] = contributions[1 - player]
-        stake = contributions[0]
-        p0_wins = CARDS.index(state['cards'][0]) > CARDS.index(state['cards'][1])
-        rewards = [stake, -stake] if p0_wins else [-stake, stake]
+        rewards = _showdown(state, contributions[0])
         return _with(state, betting=betting, contributions=contributions, currentPlayer=TERMINAL, showdown=True, rewards=rewards)
-    return _with(state, betting=betting, currentPlayer=1)
+    return _with(state, betting=betting, currentPlayer=1, rewards=_showdown(state, 1))
+
+
+def _showdown(state, stake):
+    """What a showdown pays with `stake` each in the pot (also the mid-hand rewards)."""
+    p0_wins = CARDS.index(state['cards'][0]) > CARDS.index(state['cards'][1])
+    return [stake, -stake] if p0_wins else [-stake, stake]
 
 
 def get_rewards(state):
@@ -88,7 +92,6 @@ def _observation(state, player):
         'card': state['cards'][player] if state['cards'] else None,
         'betting': list(state['betting']),
         'currentPlayer': state['currentPlayer'],
-        'opponentCard': state['cards'][1 - player] if state['showdown'] else None,
     }
 
 

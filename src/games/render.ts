@@ -87,7 +87,8 @@ export interface PokerSeat {
   card: string | null;
   /** The opponent's private card, null (or absent, where never shown) while hidden. */
   opponentCard?: string | null;
-  currentPlayer: number;
+  /** Whose turn it is; absent where the player's view does not tell (no Status row then). */
+  currentPlayer?: number;
 }
 
 /** A player's view: who they are, both private cards, the `table` rows, Status. */
@@ -97,7 +98,7 @@ export function renderPokerObservation(terms: PokerTerms, seat: PokerSeat, table
     ['Your card', seat.card ?? '(not dealt yet)'],
     ['Opponent card', seat.opponentCard ?? 'hidden'],
     ...table,
-    ['Status', pokerStatus(terms, seat.currentPlayer)],
+    ...(seat.currentPlayer === undefined ? [] : [['Status', pokerStatus(terms, seat.currentPlayer)] as [string, string]]),
   ]);
 }
 

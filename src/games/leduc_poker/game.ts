@@ -16,13 +16,13 @@ export interface State {
   betting: string[][];
   /** Chips each player has put in so far (blinds included). */
   contributions: number[];
-  /** Raises made in the current round (the big blind counts as round 1's first). */
+  /** Raises made in the current round (the blinds are not raises). */
   raises: number;
   /** Player to act (0 or 1), -1 at a deal, -4 once the hand is over. */
   currentPlayer: number;
-  /** True once the hand ended in a showdown (both private cards are then revealed). */
+  /** True once the hand ended in a showdown (else, once over, in a fold). */
   showdown: boolean;
-  /** Net payoffs; [0, 0] until the hand is over. */
+  /** Net payoffs once the hand is over; in round 2, what a showdown would pay now (see getRewards). */
   rewards: number[];
 }
 
@@ -37,10 +37,6 @@ export interface Observation {
   betting: string[][];
   /** Chips each player has put in (public). */
   contributions: number[];
-  /** Whose turn it is (0, 1, -1 at a deal, -4 at the end). */
-  currentPlayer: number;
-  /** The opponent's private card, revealed only at a showdown. */
-  opponentCard: string | null;
 }
 
 const CHANCE = -1;
@@ -65,7 +61,7 @@ export function getInitialState(): State {
     round: 1,
     betting: [[], []],
     contributions: [1, 2],
-    raises: 1,
+    raises: 0,
     currentPlayer: CHANCE,
     showdown: false,
     rewards: [0, 0],
@@ -90,15 +86,14 @@ function remaining(state: State): number[] {
   return counts;
 }
 
+/**
+ * Every rank still in the deck is equally likely, whatever its count (the
+ * paper's golden draws uniformly among the distinct ranks left).
+ */
 export function getChanceOutcomes(state: State): Array<[Action, number]> {
   if (state.currentPlayer !== CHANCE) return [];
-  const counts = remaining(state);
-  const total = counts[0] + counts[1] + counts[2];
-  const outcomes: Array<[Action, number]> = [];
-  for (let r = 0; r < 3; r++) {
-    if (counts[r] > 0) outcomes.push([DEAL_ACTIONS[r], counts[r] / total]);
-  }
-  return outcomes;
+  const deals = getLegalActions(state);
+  return deals.map((deal): [Action, number] => [deal, 1 / deals.length]);
 }
 
 export function getLegalActions(state: State): Action[] {
@@ -112,30 +107,42 @@ export function getLegalActions(state: State): Action[] {
     }
     return deals;
   }
-  const actions: Action[] = [];
-  if (state.contributions[1 - player] > state.contributions[player]) actions.push(FOLD);
-  actions.push(CALL);
+  // Fold is always offered, even with nothing to call (the paper's golden).
+  const actions: Action[] = [FOLD, CALL];
   if (state.raises < MAX_RAISES) actions.push(RAISE);
   return actions;
 }
 
-/** Hand strength: a pair with the public card beats any high card. */
+/**
+ * Hand strength: a pair with the public card beats any high card; without a
+ * pair a hand is worth the higher of its private and the public card (the
+ * paper's golden), so a public card above both private cards ties the hand.
+ */
 function strength(card: string, publicCard: string): number {
-  return card === publicCard ? 10 + rankOf(card) : rankOf(card);
+  return card === publicCard ? 10 + rankOf(card) : Math.max(rankOf(card), rankOf(publicCard));
 }
 
-function showdown(state: State, betting: string[][], contributions: number[]): State {
+/** What a showdown pays now: the better hand wins what the other put in; equal hands split. */
+function showdownRewards(state: State, contributions: number[]): number[] {
   const card0 = state.privateCards[0];
   const card1 = state.privateCards[1];
   const publicCard = state.publicCard;
   if (card0 === null || card1 === null || publicCard === null) throw new Error('showdown before all cards are dealt');
   const s0 = strength(card0, publicCard);
   const s1 = strength(card1, publicCard);
-  const stake = contributions[0];
-  let rewards = [0, 0];
-  if (s0 > s1) rewards = [stake, -stake];
-  else if (s1 > s0) rewards = [-stake, stake];
+  if (s0 > s1) return [contributions[1], -contributions[1]];
+  if (s1 > s0) return [-contributions[0], contributions[0]];
+  return [0, 0];
+}
+
+function showdown(state: State, betting: string[][], contributions: number[]): State {
+  const rewards = showdownRewards(state, contributions);
   return { ...state, betting, contributions, currentPlayer: TERMINAL, showdown: true, rewards };
+}
+
+/** A state of round 2 still in play: its rewards are the would-be showdown payoff. */
+function inRound2(state: State): State {
+  return { ...state, rewards: showdownRewards(state, state.contributions) };
 }
 
 function deal(state: State, action: Action): State {
@@ -149,7 +156,7 @@ function deal(state: State, action: Action): State {
   if (state.privateCards[1] === null) {
     return { ...state, privateCards: [state.privateCards[0], card], currentPlayer: 0 };
   }
-  return { ...state, publicCard: card, round: 2, raises: 0, currentPlayer: 0 };
+  return inRound2({ ...state, publicCard: card, round: 2, raises: 0, currentPlayer: 0 });
 }
 
 export function applyAction(state: State, action: Action): State {
@@ -163,7 +170,6 @@ export function applyAction(state: State, action: Action): State {
   roundBetting.push(action);
   const betting = index === 0 ? [roundBetting, state.betting[1]] : [state.betting[0], roundBetting];
   if (action === FOLD) {
-    if (!facing) throw new Error('"Fold" is only legal facing an outstanding bet; use "Call" to check');
     const lost = state.contributions[player];
     const rewards = player === 0 ? [-lost, lost] : [lost, -lost];
     return { ...state, betting, currentPlayer: TERMINAL, rewards };
@@ -172,16 +178,25 @@ export function applyAction(state: State, action: Action): State {
     if (state.raises >= MAX_RAISES) throw new Error(`"Raise" is not legal: ${MAX_RAISES} raises were already made this round`);
     const contributions = state.contributions.slice();
     contributions[player] = contributions[opponent] + RAISE_SIZE[state.round];
-    return { ...state, betting, contributions, raises: state.raises + 1, currentPlayer: opponent };
+    const raised = { ...state, betting, contributions, raises: state.raises + 1, currentPlayer: opponent };
+    return state.round === 2 ? inRound2(raised) : raised;
   }
   if (action !== CALL) throw new Error(`"${action}" is not an action; expected Fold, Call or Raise`);
   const contributions = facing ? state.contributions.slice() : state.contributions;
   if (facing) contributions[player] = contributions[opponent];
-  if (roundBetting.length < 2) return { ...state, betting, contributions, currentPlayer: opponent };
+  if (roundBetting.length < 2) {
+    const checked = { ...state, betting, contributions, currentPlayer: opponent };
+    return state.round === 2 ? inRound2(checked) : checked;
+  }
   if (state.round === 2) return showdown(state, betting, contributions);
   return { ...state, betting, contributions, currentPlayer: CHANCE };
 }
 
+/**
+ * The payoffs once the hand is over. In round 2 the paper's golden reports
+ * what a showdown would pay at that moment, so we do too (searches read
+ * rewards only at the end); in round 1 (the golden has no value there) 0.
+ */
 export function getRewards(state: State): number[] {
   return state.rewards.slice();
 }
@@ -193,8 +208,6 @@ function observationFor(state: State, player: number): Observation {
     publicCard: state.publicCard,
     betting: [state.betting[0].slice(), state.betting[1].slice()],
     contributions: state.contributions.slice(),
-    currentPlayer: state.currentPlayer,
-    opponentCard: state.showdown ? state.privateCards[1 - player] : null,
   };
 }
 
@@ -212,7 +225,6 @@ function sameStrings(a: string[], b: string[]): boolean {
 
 function sameObservation(a: Observation, b: Observation): boolean {
   if (a.player !== b.player || a.privateCard !== b.privateCard || a.publicCard !== b.publicCard) return false;
-  if (a.currentPlayer !== b.currentPlayer || a.opponentCard !== b.opponentCard) return false;
   if (a.contributions[0] !== b.contributions[0] || a.contributions[1] !== b.contributions[1]) return false;
   return sameStrings(a.betting[0], b.betting[0]) && sameStrings(a.betting[1], b.betting[1]);
 }
@@ -239,7 +251,7 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
  * under a uniformly random opponent. The betting is public and the legal
  * actions never depend on the cards, so only the deals are uncertain: every
  * triple (player 0's card, player 1's card, public card) is weighted by its
- * deal probability (2/6 * n1/5 * n2/4 with the remaining counts n1, n2), deals
+ * deal probability (1/3 * 1/3 * 1/k, k the ranks left for the public card), deals
  * the history has not reached yet are summed out, and a candidate is kept
  * only if replaying it reproduces the whole history.
  */
@@ -257,7 +269,6 @@ export function resampleHistory(
   // Cards the player's latest view pins down (3 = unknown).
   const known = [3, 3, 3];
   if (last.privateCard !== null) known[player] = rankOf(last.privateCard);
-  if (last.opponentCard !== null) known[1 - player] = rankOf(last.opponentCard);
   if (last.publicCard !== null) known[2] = rankOf(last.publicCard);
   // weights[c0 * 16 + c1 * 4 + pub], with 3 standing for a deal not yet made.
   const weights: number[] = [];
@@ -266,7 +277,6 @@ export function resampleHistory(
     if (known[0] !== 3 && known[0] !== c0) continue;
     for (let c1 = 0; c1 < 3; c1++) {
       if (known[1] !== 3 && known[1] !== c1) continue;
-      const n1 = c1 === c0 ? 1 : 2;
       for (let pub = 0; pub < 3; pub++) {
         if (known[2] !== 3 && known[2] !== pub) continue;
         let n2 = 2;
@@ -274,7 +284,7 @@ export function resampleHistory(
         if (pub === c1) n2 -= 1;
         if (n2 <= 0) continue;
         const id = c0 * 16 + (c1Dealt ? c1 : 3) * 4 + (publicDealt ? pub : 3);
-        weights[id] += n1 * n2;
+        weights[id] += c0 === c1 ? 3 : 2;
       }
     }
   }

@@ -35,7 +35,7 @@ function renderObservation(obs: cwm.Observation, player: number): string {
 export const leducPoker: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'leduc_poker', title: 'Leduc Poker', players: 2, information: 'imperfect', chance: true,
-    utility: 'zero-sum', maxGameLength: 10, rewardRange: [-12, 12], split: 'train',
+    utility: 'zero-sum', maxGameLength: 11, rewardRange: [-14, 14], split: 'train',
   },
   cwm,
   renderState,
@@ -57,19 +57,29 @@ export const leducPoker: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], winner: 1, legalActions: [] },
     },
     {
-      name: 'after player 0 calls, player 1 may check or raise but not fold',
+      name: 'after player 0 calls, player 1 may fold, check or raise (Fold is always offered)',
       actions: ['deal:J', 'deal:Q', 'Call'],
-      expect: { terminal: false, currentPlayer: 1, legalActions: ['Call', 'Raise'], illegalActions: ['Fold'] },
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call', 'Raise'] },
     },
     {
-      name: 'the big blind counts as a raise: after player 0 raises, player 1 may only Fold or Call',
+      name: 'player 1 folding with nothing to call loses the big blind',
+      actions: ['deal:K', 'deal:J', 'Call', 'Fold'],
+      expect: { terminal: true, rewards: [2, -2], winner: 0 },
+    },
+    {
+      name: 'the blinds are not raises: player 1 may re-raise player 0\'s raise',
       actions: ['deal:J', 'deal:Q', 'Raise'],
-      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call', 'Raise'] },
     },
     {
-      name: 'call then raise: player 0 may only Fold or Call',
-      actions: ['deal:J', 'deal:Q', 'Call', 'Raise'],
+      name: 'two raises cap round 1: after raise, re-raise player 0 may only Fold or Call',
+      actions: ['deal:J', 'deal:Q', 'Raise', 'Raise'],
       expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
+    },
+    {
+      name: 'call, raise, re-raise: player 1 may only Fold or Call',
+      actions: ['deal:J', 'deal:Q', 'Call', 'Raise', 'Raise'],
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['Fold', 'Call'], illegalActions: ['Raise'] },
     },
     {
       name: 'player 0 folds to a round-1 raise and loses 2',
@@ -87,9 +97,9 @@ export const leducPoker: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: false, currentPlayer: -1, legalActions: ['deal:Q', 'deal:K'], illegalActions: ['deal:J'] },
     },
     {
-      name: 'round 2 opens with player 0 checking or raising; no fold without a bet',
+      name: 'round 2 opens with player 0 free to fold, check or raise',
       actions: ['deal:Q', 'deal:K', 'Raise', 'Call', 'deal:J'],
-      expect: { terminal: false, currentPlayer: 0, legalActions: ['Call', 'Raise'], illegalActions: ['Fold'] },
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'] },
     },
     {
       name: 'example: a pair of Jacks beats King-high, +6 / -6',
@@ -107,8 +117,8 @@ export const leducPoker: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'] },
     },
     {
-      name: 'largest pot: raise-call, then raise, re-raise, call; Queen-high beats Jack-high for 12',
-      actions: ['deal:Q', 'deal:J', 'Raise', 'Call', 'deal:K', 'Raise', 'Raise', 'Call'],
+      name: 'raise-call, then raise, re-raise, call; King-high beats Queen-high for 12',
+      actions: ['deal:K', 'deal:Q', 'Raise', 'Call', 'deal:J', 'Raise', 'Raise', 'Call'],
       expect: { terminal: true, rewards: [12, -12], winner: 0 },
     },
     {
@@ -125,6 +135,21 @@ export const leducPoker: GameDefinition<cwm.State, cwm.Observation> = {
       name: 'folding to a round-2 raise loses everything put in so far',
       actions: ['deal:K', 'deal:J', 'Raise', 'Call', 'deal:Q', 'Call', 'Raise', 'Fold'],
       expect: { terminal: true, rewards: [-4, 4], winner: 1 },
+    },
+    {
+      name: 'largest pot: two raises in each round; Queen-high loses to King-high for 14',
+      actions: ['deal:Q', 'deal:K', 'Raise', 'Raise', 'Call', 'deal:J', 'Raise', 'Raise', 'Call'],
+      expect: { terminal: true, rewards: [-14, 14], winner: 1 },
+    },
+    {
+      name: 'without a pair a hand counts the public card too: a public K above J and Q ties the hand',
+      actions: ['deal:J', 'deal:Q', 'Raise', 'Call', 'deal:K', 'Call', 'Call'],
+      expect: { terminal: true, rewards: [0, 0], winner: null },
+    },
+    {
+      name: 'round-2 rewards before the end are what a showdown would pay now',
+      actions: ['deal:J', 'deal:K', 'Call', 'Call', 'deal:J', 'Call'],
+      expect: { terminal: false, currentPlayer: 1, rewards: [2, -2] },
     },
   ],
 };
