@@ -1,46 +1,47 @@
-// Known counts for the game of Y (4 cells per side), cross-checked against a
-// second, deliberately simple implementation written only here: cells keyed
-// by (row, col), and after every move every group of the mover flood-filled
-// and tested against the three sides by coordinates.
+// Known counts for the game of Y (5 cells per side, the paper's board),
+// cross-checked against a second, deliberately simple implementation written
+// only here: cells keyed by "x,y", and after every move every group of the
+// mover flood-filled and tested against the three sides by coordinates.
 
 import { describe, expect, it } from 'vitest';
 import * as yg from '../src/games/y/game.js';
 import { Rng } from '../src/engine/rng.js';
 
-const N = 4;
+const N = 5;
 const CELLS: Array<[number, number]> = [];
-for (let r = 0; r < N; r++) for (let c = 0; c <= r; c++) CELLS.push([r, c]);
-const NAMES = CELLS.map(([r, c]) => `${r},${c}`);
-const inside = (r: number, c: number) => r >= 0 && r < N && c >= 0 && c <= r;
-const adjacent = (r: number, c: number) =>
-  ([[r, c - 1], [r, c + 1], [r - 1, c - 1], [r - 1, c], [r + 1, c], [r + 1, c + 1]] as Array<[number, number]>)
-    .filter(([a, b]) => inside(a, b));
+for (let y = 0; y < N; y++) for (let x = 0; x + y < N; x++) CELLS.push([x, y]);
+const NAMES = CELLS.map(([x, y]) => `${x},${y}`);
+const inside = (x: number, y: number) => x >= 0 && y >= 0 && x + y < N;
+// Off the board too: the reference accepts (never lists) stones beside the board.
+const adjacent = (x: number, y: number) =>
+  [[x, y - 1], [x + 1, y - 1], [x + 1, y], [x, y + 1], [x - 1, y + 1], [x - 1, y]] as Array<[number, number]>;
 
 type Board = Map<string, string>;
 
-/** Whether `stone` has a group touching the left (col 0), right (col = row) and bottom (row 3) sides. */
+/** Whether `stone` has a group touching the sides x = 0, y = 0 and x + y = 4. */
 function naiveWins(board: Board, stone: string): boolean {
   const seen = new Set<string>();
-  for (const [r0, c0] of CELLS) {
-    if (board.get(`${r0},${c0}`) !== stone || seen.has(`${r0},${c0}`)) continue;
-    let left = false;
-    let right = false;
-    let bottom = false;
-    const todo: Array<[number, number]> = [[r0, c0]];
-    seen.add(`${r0},${c0}`);
+  for (const [key, owner] of board) {
+    if (owner !== stone || seen.has(key)) continue;
+    const [x0, y0] = key.split(',').map(Number);
+    let sideX = false;
+    let sideY = false;
+    let sideFar = false;
+    const todo: Array<[number, number]> = [[x0, y0]];
+    seen.add(`${x0},${y0}`);
     while (todo.length > 0) {
-      const [r, c] = todo.pop()!;
-      if (c === 0) left = true;
-      if (c === r) right = true;
-      if (r === N - 1) bottom = true;
-      for (const [a, b] of adjacent(r, c)) {
+      const [x, y] = todo.pop()!;
+      if (x === 0) sideX = true;
+      if (y === 0) sideY = true;
+      if (x + y === N - 1) sideFar = true;
+      for (const [a, b] of adjacent(x, y)) {
         if (board.get(`${a},${b}`) === stone && !seen.has(`${a},${b}`)) {
           seen.add(`${a},${b}`);
           todo.push([a, b]);
         }
       }
     }
-    if (left && right && bottom) return true;
+    if (sideX && sideY && sideFar) return true;
   }
   return false;
 }
@@ -51,8 +52,11 @@ const naiveStart = (): Naive => ({ board: new Map(), moves: 0, winner: null });
 const naiveOver = (game: Naive) => game.winner !== null || game.moves === NAMES.length;
 const naiveLegal = (game: Naive) => (naiveOver(game) ? [] : NAMES.filter((n) => !game.board.has(n)));
 
-function naiveApply(game: Naive, action: string): Naive {
-  if (!naiveLegal(game).includes(action)) throw new Error(`naive: illegal ${action}`);
+/** Plays a listed cell, or with `offBoard` any free cell outside the triangle. */
+function naiveApply(game: Naive, action: string, offBoard = false): Naive {
+  const [x, y] = action.split(',').map(Number);
+  const allowed = offBoard ? !inside(x, y) && !naiveOver(game) && !game.board.has(action) : naiveLegal(game).includes(action);
+  if (!allowed) throw new Error(`naive: illegal ${action}`);
   const player = game.moves % 2;
   const stone = player === 0 ? 'B' : 'W';
   const board = new Map(game.board);
@@ -63,9 +67,8 @@ function naiveApply(game: Naive, action: string): Naive {
 /** [sequences of length depth, of which end the game on their last move]. */
 function perftFast(state: yg.State, depth: number): number[] {
   if (yg.getCurrentPlayer(state) === -4) return [0, 0];
-  const legal = yg.getLegalActions(state);
   const total = [0, 0];
-  for (const a of legal) {
+  for (const a of yg.getLegalActions(state)) {
     const next = yg.applyAction(state, a);
     if (depth === 1) {
       total[0]++;
@@ -95,8 +98,11 @@ function perftNaive(game: Naive, depth: number): number[] {
   return total;
 }
 
+/** Black 1,1 2,1 0,3 and White 0,0 4,0 3,0: nine empty cells, Black to move. */
+const OPENING = ['1,1', '0,0', '2,1', '4,0', '0,3', '3,0'];
+
 describe('y counts', () => {
-  it('every full board has exactly one winner, so no game is drawn and 10 moves bound every game', () => {
+  it('every full board has exactly one winner, so no game is drawn and 15 moves bound every game', () => {
     let blackWins = 0;
     for (let mask = 0; mask < 1 << NAMES.length; mask++) {
       const board: Board = new Map(NAMES.map((n, i) => [n, (mask >> i) & 1 ? 'B' : 'W']));
@@ -106,23 +112,42 @@ describe('y counts', () => {
       if (b) blackWins++;
     }
     // Swapping the colors of a full board swaps its winner.
-    expect(blackWins).toBe(512);
+    expect(blackWins).toBe(1 << 14);
   });
 
-  it('counts sequences and game ends by depth to the end of the tree; the naive implementation agrees to depth 7', () => {
-    const start = yg.getInitialState();
-    // [sequences of that length, of which end the game on their last move]
-    const expected = [
-      [10, 0], [90, 0], [720, 0], [5040, 0], [30240, 0], [151200, 0],
-      [604800, 92160], [1537920, 276480], [2522880, 1261440], [1261440, 1261440],
-    ];
-    for (let depth = 1; depth <= 10; depth++) {
-      expect(perftFast(start, depth)).toEqual(expected[depth - 1]);
+  it('the fewest stones that touch all three sides are five: no game ends before ply 9', () => {
+    expect(perftFast(yg.getInitialState(), 3)).toEqual([2730, 0]);
+    let fewest = 0;
+    const winning = new Map<number, number>();
+    for (let mask = 1; mask < 1 << NAMES.length; mask++) {
+      const board: Board = new Map(NAMES.filter((_, i) => (mask >> i) & 1).map((n) => [n, 'B']));
+      if (!naiveWins(board, 'B')) continue;
+      winning.set(board.size, (winning.get(board.size) ?? 0) + 1);
+      if (fewest === 0 || board.size < fewest) fewest = board.size;
     }
-    // Nobody touches all three sides with fewer than four stones (no end before
-    // ply 7), and every ply-10 sequence ends the game (a full board has a winner).
-    expect(perftNaive(naiveStart(), 7)).toEqual(expected[6]);
-    // 2,891,520 complete games: Black wins 92,160 + 1,261,440, White 276,480 + 1,261,440.
+    expect(fewest).toBe(5);
+    // Sets of five cells that form a winning group by themselves.
+    expect(winning.get(5)).toBe(96);
+  });
+
+  it('counts sequences and game ends by depth to the end of the tree from an opening; the naive implementation agrees to depth 5', () => {
+    let state = yg.getInitialState();
+    let naive = naiveStart();
+    for (const a of OPENING) {
+      state = yg.applyAction(state, a);
+      naive = naiveApply(naive, a);
+    }
+    // [sequences of that length, of which end the game on their last move]
+    // (the same counts come from walking the paper's reference implementation's tree)
+    const expected = [
+      [9, 0], [72, 0], [504, 0], [3024, 84], [14700, 3960], [42960, 3360],
+      [118800, 57600], [122400, 41760], [80640, 80640],
+    ];
+    for (let depth = 1; depth <= expected.length; depth++) {
+      expect(perftFast(state, depth)).toEqual(expected[depth - 1]);
+    }
+    expect(perftFast(state, expected.length + 1)).toEqual([0, 0]);
+    expect(perftNaive(naive, 5)).toEqual(expected[4]);
   });
 
   it('agrees with the naive implementation on every move of seeded random games', () => {
@@ -133,7 +158,7 @@ describe('y counts', () => {
       let naive = naiveStart();
       for (;;) {
         const legal = yg.getLegalActions(state);
-        expect(legal.slice().sort()).toEqual(naiveLegal(naive).slice().sort());
+        expect(legal).toEqual(naiveLegal(naive));
         expect(yg.getCurrentPlayer(state) === -4).toBe(naiveOver(naive));
         expect(state.winner).toBe(naive.winner);
         if (legal.length === 0) break;
@@ -144,16 +169,67 @@ describe('y counts', () => {
       expect(state.winner).not.toBeNull();
       lengths.set(naive.moves, (lengths.get(naive.moves) ?? 0) + 1);
     }
-    // Games ended at every length from 7 to 10.
-    expect([...lengths.keys()].sort()).toEqual([10, 7, 8, 9]);
+    // Games ended at every length from 9 to 15.
+    expect([...lengths.keys()].sort((a, b) => a - b)).toEqual([9, 10, 11, 12, 13, 14, 15]);
+  });
+
+  it('agrees with the naive implementation when stones are also played off the board, as the paper\'s reference allows', () => {
+    const rng = new Rng(13);
+    const outcomes = new Map<string, number>();
+    for (let g = 0; g < 1000; g++) {
+      let state = yg.getInitialState();
+      let naive = naiveStart();
+      while (yg.getCurrentPlayer(state) !== -4) {
+        const legal = yg.getLegalActions(state);
+        let action = legal[rng.int(legal.length)];
+        let offBoard = false;
+        if (rng.int(4) === 0) {
+          const x = rng.int(9) - 2;
+          const y = rng.int(9) - 2;
+          if (!inside(x, y) && !naive.board.has(`${x},${y}`)) {
+            action = `${x},${y}`;
+            offBoard = true;
+          }
+        }
+        state = yg.applyAction(state, action);
+        naive = naiveApply(naive, action, offBoard);
+        expect(yg.getCurrentPlayer(state) === -4).toBe(naiveOver(naive));
+        expect(state.winner).toBe(naive.winner);
+        expect(yg.getLegalActions(state)).toEqual(naiveLegal(naive));
+      }
+      const outcome = state.winner === null ? 'draw' : `win ${state.winner}`;
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+    // Off-board stones make drawn games possible (fifteen stones, no winner).
+    expect([...outcomes.keys()].sort()).toEqual(['draw', 'win 0', 'win 1']);
+  });
+
+  it('accepts a cell off the board as the paper\'s reference does: never legal, a stone beside the board', () => {
+    const play = (actions: string[]) => actions.reduce((state, a) => yg.applyAction(state, a), yg.getInitialState());
+    // The paper's scenario: Black's "4,1" lies beyond the x + y = 4 side; White then completes that side.
+    const before = play(['0,0', '4,0', '1,0', '3,1', '2,0', '2,2', '3,0', '1,3']);
+    expect(yg.getLegalActions(before)).not.toContain('4,1');
+    const offBoard = yg.applyAction(before, '4,1');
+    expect(yg.getCurrentPlayer(offBoard)).toBe(1);
+    expect(offBoard.offBoard).toEqual([{ cell: '4,1', x: 4, y: 1, stone: 'B' }]);
+    expect(yg.getLegalActions(offBoard)).toEqual(yg.getLegalActions(before).filter((a) => a !== '4,1'));
+    const won = yg.applyAction(offBoard, '0,4');
+    expect([yg.getCurrentPlayer(won), won.winner]).toEqual([-4, 1]);
+    // Fourteen cells without a winning group and a fifteenth stone off the board: the game ends drawn.
+    const drawn = play([
+      '1,0', '0,0', '2,1', '3,0', '0,2', '1,1', '1,2', '2,0', '0,3', '3,1', '0,4', '2,2', '4,0', '1,3', '9,9',
+    ]);
+    expect([yg.getCurrentPlayer(drawn), drawn.winner, yg.getRewards(drawn), yg.getLegalActions(drawn)]).toEqual([-4, null, [0, 0], []]);
   });
 
   it('rejects illegal actions with an error', () => {
     let state = yg.getInitialState();
-    for (const bad of ['0,1', '4,0', '1,2', '0, 0', '00', 'constructor', '']) {
+    for (const bad of ['0, 0', '00', '1,2,3', '+1,0', '01,0', '1.5,0', '-0,1', 'constructor', '']) {
       expect(() => yg.applyAction(state, bad)).toThrow(/not a cell/);
     }
     state = yg.applyAction(state, '2,1');
     expect(() => yg.applyAction(state, '2,1')).toThrow(/occupied/);
+    state = yg.applyAction(state, '5,0');
+    expect(() => yg.applyAction(state, '5,0')).toThrow(/occupied/);
   });
 });

@@ -129,7 +129,7 @@ const MUTANTS: Mutant[] = [
   { game: 'gen_tic_tac_toe', file: 'full-board-before-line', expectedTier: 'scenarios', expectedCheck: 'scenario: a line completed by the 36th mark is a win, not a draw', messageFragment: 'the rewards should be [-1,1], not [0,0]' },
   // y
   { game: 'y', file: 'other-hex-orientation', expectedTier: 'differential', expectedCheck: 'same-terminal', messageFragment: 'should be over here' },
-  { game: 'y', file: 'corner-counts-one-side', expectedTier: 'scenarios', expectedCheck: 'scenario: the apex touches both upper sides: Black wins down the left side from it', messageFragment: 'the game should be over' },
+  { game: 'y', file: 'corner-counts-one-side', expectedTier: 'scenarios', expectedCheck: 'scenario: Black wins along the y = 0 side: its end cells are corners, which touch two sides each', messageFragment: 'the game should be over' },
   { game: 'y', file: 'actions-after-win', expectedTier: 'dynamics', expectedCheck: 'terminal-has-no-actions', messageFragment: 'at a terminal state' },
   // converge
   { game: 'converge', file: 'pass-always-allowed', expectedTier: 'differential', expectedCheck: 'same-legal-actions', messageFragment: 'should not allow ["pass"]' },

@@ -1,14 +1,18 @@
 import type { GameDefinition } from '../../engine/game-definition.js';
 import * as cwm from './game.js';
 
-/** The triangle, apex on top; a cell is "<row>,<col>" with col counted from the left of its row. */
+/**
+ * The triangle as rows y = 0 (top, 5 cells) to y = 4 (bottom, 1 cell), each
+ * row shifted half a cell to the right of the one above, so the diagonal
+ * neighbours (x+1, y-1) and (x-1, y+1) sit beside each other on screen.
+ */
 function render(state: cwm.State): string {
-  const lines = ['row  (cell "<row>,<col>", col from the left of the row)'];
+  const lines = ['y    cells "x,y", x from the left of the row; sides x = 0 (left end), y = 0 (top row), x + y = 4 (right end)'];
   let cell = 0;
-  for (let row = 0; row < 4; row++) {
-    const cells = state.board.slice(cell, cell + row + 1);
-    cell += row + 1;
-    lines.push(` ${row}   ${' '.repeat(3 - row)}${cells.join(' ')}`);
+  for (let y = 0; y < 5; y++) {
+    const cells = state.board.slice(cell, cell + 5 - y);
+    cell += 5 - y;
+    lines.push(` ${y}   ${' '.repeat(y)}${cells.join(' ')}`);
   }
   let status: string;
   if (state.winner !== null) status = `${cwm.getPlayerName(state.winner)} wins`;
@@ -18,26 +22,28 @@ function render(state: cwm.State): string {
   return lines.join('\n');
 }
 
-const ALL_CELLS = ['0,0', '1,0', '1,1', '2,0', '2,1', '2,2', '3,0', '3,1', '3,2', '3,3'];
+const ALL_CELLS = [
+  '0,0', '1,0', '2,0', '3,0', '4,0', '0,1', '1,1', '2,1', '3,1', '0,2', '1,2', '2,2', '0,3', '1,3', '0,4',
+];
 
-/** The rules' example game: Black's group on cells 2, 3, 4 and 7 of the rules' numbering. */
-const EXAMPLE = ['2,1', '1,0', '3,1', '2,2', '2,0', '3,2', '1,1'];
+/** Black runs the y = 0 side from corner 0,0 to corner 4,0; White builds along x = 0 and x + y = 4 but never reaches y = 0. */
+const TOP_SIDE = ['0,0', '0,2', '1,0', '0,3', '2,0', '0,4', '3,0', '1,3', '4,0'];
 
 export const y: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
-    id: 'y', title: 'Y (4 cells per side)', players: 2, information: 'perfect', chance: false,
-    utility: 'zero-sum', maxGameLength: 10, rewardRange: [-1, 1], split: 'eval',
+    id: 'y', title: 'Y (5 cells per side)', players: 2, information: 'perfect', chance: false,
+    utility: 'zero-sum', maxGameLength: 15, rewardRange: [-1, 1], split: 'eval',
   },
   cwm,
   renderState: render,
   renderObservation: render,
   scenarios: [
     {
-      name: 'opening: Black may play any of the ten cells; names off the triangle are not cells',
+      name: 'opening: Black may play any of the 15 cells; names off the triangle are not cells',
       actions: [],
       expect: {
         terminal: false, currentPlayer: 0, rewards: [0, 0], legalActions: ALL_CELLS,
-        illegalActions: ['0,1', '1,2', '4,0', '3,4', '-1,0', '0, 0', '00'],
+        illegalActions: ['5,0', '0,5', '3,2', '2,3', '-1,0', '0, 0', '00', '1.0'],
       },
     },
     {
@@ -46,39 +52,34 @@ export const y: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: false, currentPlayer: 1, illegalActions: ['2,1'] },
     },
     {
-      name: 'the rules\' example: one move before the end nobody has touched all three sides',
-      actions: EXAMPLE.slice(0, 6),
+      name: 'a chain along one side that has reached only two sides is not a win',
+      actions: TOP_SIDE.slice(0, 8),
       expect: { terminal: false, currentPlayer: 0, rewards: [0, 0] },
     },
     {
-      name: 'the rules\' example: Black\'s seventh-ply stone joins a group touching all three sides',
-      actions: EXAMPLE,
+      name: 'Black wins along the y = 0 side: its end cells are corners, which touch two sides each',
+      actions: TOP_SIDE,
       expect: { terminal: true, currentPlayer: -4, rewards: [1, -1], winner: 0, legalActions: [] },
     },
     {
-      name: 'the apex touches both upper sides: Black wins down the left side from it',
-      actions: ['0,0', '1,1', '1,0', '2,2', '2,0', '3,3', '3,0'],
+      name: 'five stones through the middle win: 0,2 and 1,1 are neighbours (x+1, y-1), as are 1,1 and 1,0',
+      actions: ['1,1', '0,4', '0,2', '1,3', '1,0', '4,0', '2,1', '0,3', '2,2'],
       expect: { terminal: true, rewards: [1, -1], winner: 0 },
     },
     {
-      name: 'a group touching two sides only is not a win',
-      actions: ['0,0', '3,0', '1,1', '3,1', '2,2'],
+      name: 'cells one step along (x+1, y+1) do not touch: 0,0, 1,1 and 2,2 form no group',
+      actions: ['0,0', '0,4', '1,1', '1,3', '2,2'],
       expect: { terminal: false, currentPlayer: 1, rewards: [0, 0] },
     },
     {
-      name: 'White wins along the bottom row (its end cells are corners)',
-      actions: ['0,0', '3,0', '1,1', '3,1', '2,1', '3,2', '2,2', '3,3'],
+      name: 'White wins down the x = 0 side from corner 0,0 to corner 0,4',
+      actions: ['1,1', '0,0', '2,1', '0,1', '1,2', '0,2', '3,0', '0,3', '4,0', '0,4'],
       expect: { terminal: true, rewards: [-1, 1], winner: 1, legalActions: [] },
     },
     {
-      name: 'the bottom-left corner counts for the left and bottom sides',
-      actions: ['3,0', '0,0', '3,1', '1,0', '2,1', '1,1', '2,2'],
-      expect: { terminal: true, rewards: [1, -1], winner: 0 },
-    },
-    {
-      name: 'a game that fills the board is still won: White\'s bottom row on the tenth stone',
-      actions: ['1,1', '3,2', '2,0', '3,3', '2,2', '1,0', '2,1', '3,0', '0,0', '3,1'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], winner: 1, legalActions: [] },
+      name: 'a game that fills the board is still won: Black\'s fifteenth stone',
+      actions: ['2,0', '1,2', '0,4', '1,0', '1,1', '3,0', '0,3', '1,3', '2,1', '2,2', '3,1', '4,0', '0,0', '0,2', '0,1'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [1, -1], winner: 0, legalActions: [] },
     },
   ],
 };
