@@ -59,7 +59,7 @@ const MUTANTS: Mutant[] = [
   { game: 'matching_pennies', file: 'resample-ignores-reveal', expectedTier: 'information', expectedCheck: 'resample-consistent', messageFragment: 'but the history says' },
   { game: 'matching_pennies', file: 'leak-first-choice', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart' },
   // prisoners_dilemma
-  { game: 'prisoners_dilemma', file: 'swapped-sucker-payoff', expectedTier: 'scenarios', expectedCheck: 'scenario: player 0 cooperates and player 1 defects: 0 and 5', messageFragment: 'the rewards should be [0,5]' },
+  { game: 'prisoners_dilemma', file: 'swapped-sucker-payoff', expectedTier: 'scenarios', expectedCheck: 'scenario: player 0 cooperates and player 1 defects: 0 and 5, less the mean 2.5', messageFragment: 'the rewards should be [-2.5,2.5]' },
   { game: 'prisoners_dilemma', file: 'actions-at-terminal', expectedTier: 'dynamics', expectedCheck: 'terminal-has-no-actions', messageFragment: 'at a terminal state' },
   { game: 'prisoners_dilemma', file: 'resample-skips-last-observation', expectedTier: 'information', expectedCheck: 'resample-consistent', messageFragment: 'but the history says' },
   // pig

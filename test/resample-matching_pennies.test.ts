@@ -28,7 +28,7 @@ describeResampleHistory('matching_pennies resampleHistory', game, {
     {
       name: 'rejects a history no play of the game explains',
       actions: ['H', 'T'], player: 0,
-      replace: { step: 2, observation: { choices: ['T', 'T'], currentPlayer: -4 } },
+      replace: { step: 2, observation: { choices: ['T', 'T'] } },
     },
   ],
 });

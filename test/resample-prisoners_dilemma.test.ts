@@ -28,7 +28,7 @@ describeResampleHistory('prisoners_dilemma resampleHistory', game, {
     {
       name: 'rejects a history no play of the game explains',
       actions: ['C', 'D'], player: 0,
-      replace: { step: 2, observation: { choices: ['D', 'D'], currentPlayer: -4 } },
+      replace: { step: 2, observation: { choices: ['D', 'D'] } },
     },
   ],
 });

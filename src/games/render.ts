@@ -104,12 +104,17 @@ export function renderPokerObservation(terms: PokerTerms, seat: PokerSeat, table
 
 // One hidden choice each (matching_pennies, prisoners_dilemma): player 0
 // chooses, then player 1 without seeing it; both are revealed at the end
-// (currentPlayer -4).
+// (currentPlayer -4). A player's view tells neither whose turn it is nor
+// whether the opponent has chosen, only its own choice, then both.
 
-/** What the choice renderers read from a state or an observation. */
+/** What the choice renderers read from an observation. */
 export interface HiddenChoices {
   /** choices[p]: player p's action, or null if not chosen (or hidden from this observer). */
   choices: Array<string | null>;
+}
+
+/** What the choice renderers read from a state. */
+export interface HiddenChoicesState extends HiddenChoices {
   currentPlayer: number;
 }
 
@@ -126,7 +131,7 @@ export interface HiddenChoiceTerms<State> {
 }
 
 /** renderState and renderObservation for a hidden-choice game. */
-export function hiddenChoiceRenderers<State extends HiddenChoices, Observation extends HiddenChoices>(
+export function hiddenChoiceRenderers<State extends HiddenChoicesState, Observation extends HiddenChoices>(
   terms: HiddenChoiceTerms<State>,
 ): { renderState(state: State): string; renderObservation(observation: Observation, player: number): string } {
   const shown = (action: string | null, hidden: string): string => (action === null ? hidden : terms.label(action));
@@ -143,12 +148,13 @@ export function hiddenChoiceRenderers<State extends HiddenChoices, Observation e
       return renderFields(fields);
     },
     renderObservation(observation, player) {
-      const over = observation.currentPlayer === -4;
+      const over = observation.choices[0] !== null && observation.choices[1] !== null;
+      const mine = observation.choices[player] === null ? 'your choice to make' : 'waiting for the reveal';
       return renderFields([
         ['you', terms.player(player)],
         [`your ${terms.noun}`, shown(observation.choices[player], 'not chosen')],
-        [`opponent's ${terms.noun}`, shown(observation.choices[1 - player], over ? 'not chosen' : 'hidden until both have chosen')],
-        ['status', status(observation.currentPlayer)],
+        [`opponent's ${terms.noun}`, shown(observation.choices[1 - player], 'hidden until both have chosen')],
+        ['status', over ? status(-4) : mine],
       ]);
     },
   };

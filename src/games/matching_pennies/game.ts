@@ -13,10 +13,13 @@ export interface State {
   currentPlayer: number;
 }
 
-/** The player's own choice, the opponent's only once the game is over (else null), and whose turn it is. */
+/**
+ * The player's own choice, and the opponent's only once the game is over (else
+ * null). Not whose turn it is: player 1 cannot tell whether player 0 has chosen
+ * (the paper's golden).
+ */
 export interface Observation {
   choices: Array<string | null>;
-  currentPlayer: number;
 }
 
 const TERMINAL = -4;
@@ -55,19 +58,13 @@ export function getRewards(state: State): number[] {
 
 export function getObservations(state: State): Observation[] {
   if (state.currentPlayer === TERMINAL) {
-    return [
-      { choices: state.choices.slice(), currentPlayer: TERMINAL },
-      { choices: state.choices.slice(), currentPlayer: TERMINAL },
-    ];
+    return [{ choices: state.choices.slice() }, { choices: state.choices.slice() }];
   }
-  return [
-    { choices: [state.choices[0], null], currentPlayer: state.currentPlayer },
-    { choices: [null, state.choices[1]], currentPlayer: state.currentPlayer },
-  ];
+  return [{ choices: [state.choices[0], null] }, { choices: [null, state.choices[1]] }];
 }
 
 function sameObservation(a: Observation, b: Observation): boolean {
-  return a.currentPlayer === b.currentPlayer && a.choices[0] === b.choices[0] && a.choices[1] === b.choices[1];
+  return a.choices[0] === b.choices[0] && a.choices[1] === b.choices[1];
 }
 
 /**

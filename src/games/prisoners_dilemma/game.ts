@@ -13,15 +13,18 @@ export interface State {
   currentPlayer: number;
 }
 
-/** The player's own choice, the opponent's only once the game is over (else null), and whose turn it is. */
+/**
+ * The player's own choice, and the opponent's only once the game is over (else
+ * null). Not whose turn it is: player 1 cannot tell whether player 0 has chosen
+ * (the paper's golden).
+ */
 export interface Observation {
   choices: Array<string | null>;
-  currentPlayer: number;
 }
 
 const TERMINAL = -4;
 const CHOICES: Action[] = ['C', 'D'];
-/** PAYOFFS[i][j]: rewards when player 0 plays CHOICES[i] and player 1 plays CHOICES[j]. */
+/** PAYOFFS[i][j]: the table's payoffs when player 0 plays CHOICES[i] and player 1 plays CHOICES[j]. */
 const PAYOFFS: number[][][] = [
   [[3, 3], [0, 5]],
   [[5, 0], [1, 1]],
@@ -55,25 +58,22 @@ export function applyAction(state: State, action: Action): State {
 
 export function getRewards(state: State): number[] {
   if (state.currentPlayer !== TERMINAL) return [0, 0];
+  // Each player's payoff less the mean of both (the paper's golden): zero-sum,
+  // 0 for equal picks, +2.5 for the defector against a cooperator.
   const row = PAYOFFS[state.choices[0] === 'C' ? 0 : 1][state.choices[1] === 'C' ? 0 : 1];
-  return [row[0], row[1]];
+  const mean = (row[0] + row[1]) / 2;
+  return [row[0] - mean, row[1] - mean];
 }
 
 export function getObservations(state: State): Observation[] {
   if (state.currentPlayer === TERMINAL) {
-    return [
-      { choices: state.choices.slice(), currentPlayer: TERMINAL },
-      { choices: state.choices.slice(), currentPlayer: TERMINAL },
-    ];
+    return [{ choices: state.choices.slice() }, { choices: state.choices.slice() }];
   }
-  return [
-    { choices: [state.choices[0], null], currentPlayer: state.currentPlayer },
-    { choices: [null, state.choices[1]], currentPlayer: state.currentPlayer },
-  ];
+  return [{ choices: [state.choices[0], null] }, { choices: [null, state.choices[1]] }];
 }
 
 function sameObservation(a: Observation, b: Observation): boolean {
-  return a.currentPlayer === b.currentPlayer && a.choices[0] === b.choices[0] && a.choices[1] === b.choices[1];
+  return a.choices[0] === b.choices[0] && a.choices[1] === b.choices[1];
 }
 
 /**

@@ -12,7 +12,7 @@ const { renderState, renderObservation } = hiddenChoiceRenderers<cwm.State, cwm.
 export const prisonersDilemma: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'prisoners_dilemma', title: 'Prisoner\'s Dilemma', players: 2, information: 'imperfect', chance: false,
-    utility: 'general-sum', maxGameLength: 2, rewardRange: [0, 5], split: 'train',
+    utility: 'zero-sum', maxGameLength: 2, rewardRange: [-2.5, 2.5], split: 'train',
   },
   cwm,
   renderState,
@@ -29,24 +29,24 @@ export const prisonersDilemma: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: false, currentPlayer: 1, rewards: [0, 0], legalActions: ['C', 'D'] },
     },
     {
-      name: 'mutual cooperation pays 3 each',
+      name: 'mutual cooperation: 3 each, less the mean, is 0 each',
       actions: ['C', 'C'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [3, 3], winner: null, legalActions: [] },
+      expect: { terminal: true, currentPlayer: -4, rewards: [0, 0], winner: null, legalActions: [] },
     },
     {
-      name: 'player 0 cooperates and player 1 defects: 0 and 5',
+      name: 'player 0 cooperates and player 1 defects: 0 and 5, less the mean 2.5',
       actions: ['C', 'D'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [0, 5], winner: 1, legalActions: [] },
+      expect: { terminal: true, currentPlayer: -4, rewards: [-2.5, 2.5], winner: 1, legalActions: [] },
     },
     {
-      name: 'player 0 defects and player 1 cooperates: 5 and 0',
+      name: 'player 0 defects and player 1 cooperates: 5 and 0, less the mean 2.5',
       actions: ['D', 'C'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [5, 0], winner: 0, legalActions: [] },
+      expect: { terminal: true, currentPlayer: -4, rewards: [2.5, -2.5], winner: 0, legalActions: [] },
     },
     {
-      name: 'mutual defection pays 1 each',
+      name: 'mutual defection: 1 each, less the mean, is 0 each',
       actions: ['D', 'D'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [1, 1], winner: null, legalActions: [] },
+      expect: { terminal: true, currentPlayer: -4, rewards: [0, 0], winner: null, legalActions: [] },
     },
     {
       name: 'only the strings C and D are actions (no chance node, no spelled-out choices)',
