@@ -3,10 +3,16 @@
 // through an independent, deliberately simple reference written only here (a
 // grid of rows, coordinate arithmetic, jumped pieces kept in a list rather
 // than marked on the board). The published perft of American checkers is
-// 7, 49, 302, 1469, 7361, 36768; random games compare both implementations'
-// legal actions, current player, terminal state and rewards at every ply
-// (which exercises kings, long multi-jumps, blocked sides and the 40-action
-// draw), and perft from positions deep in those games.
+// 7, 49, 302, 1469, 7361, 36768 (no king can exist that early, so the
+// paper's variant below gives the same numbers); random games compare both
+// implementations' legal actions, current player, terminal state and rewards
+// at every ply (which exercises kings, long multi-jumps, blocked sides and the
+// 40-action draw), and perft from positions deep in those games.
+//
+// The rules are the paper's golden's, where they differ from the usual ones:
+// after a sequence's first jump every later jump goes forward only (kings
+// included), and a 40th quiet action draws even if it leaves the opponent
+// without a move (a side with no pieces left loses first).
 
 import { describe, expect, it } from 'vitest';
 import * as cwm from '../src/games/checkers/game.js';
@@ -56,18 +62,25 @@ function refFromState(state: cwm.State): Ref {
   };
 }
 
-function directions(piece: string): Array<[number, number]> {
-  if (isKing(piece)) return [[-1, -1], [-1, 1], [1, -1], [1, 1]];
-  return owner(piece) === 0 ? [[-1, -1], [-1, 1]] : [[1, -1], [1, 1]];
+function forward(player: number): Array<[number, number]> {
+  return player === 0 ? [[-1, -1], [-1, 1]] : [[1, -1], [1, 1]];
 }
 
-/** Complete jump sequences continuing from (r, c); the moving piece left (sr, sc), which counts as empty. */
+function directions(piece: string): Array<[number, number]> {
+  if (isKing(piece)) return [[-1, -1], [-1, 1], [1, -1], [1, 1]];
+  return forward(owner(piece));
+}
+
+/**
+ * Complete jump sequences continuing from (r, c); the moving piece still stands on its first square
+ * until the move ends. The first jump goes in the piece's directions, every later one forward only.
+ */
 function refJumpsFrom(
-  grid: string[][], piece: string, sr: number, sc: number, r: number, c: number,
+  grid: string[][], piece: string, r: number, c: number,
   jumped: Array<[number, number]>, path: Array<[number, number]>,
 ): RefMove[] {
   const result: RefMove[] = [];
-  for (const [dr, dc] of directions(piece)) {
+  for (const [dr, dc] of jumped.length === 0 ? directions(piece) : forward(owner(piece))) {
     const mr = r + dr;
     const mc = c + dc;
     const lr = r + 2 * dr;
@@ -76,12 +89,10 @@ function refJumpsFrom(
     const victim = grid[mr][mc];
     if (owner(victim) !== 1 - owner(piece)) continue;
     if (jumped.some(([jr, jc]) => jr === mr && jc === mc)) continue;
-    const landingFree = grid[lr][lc] === '.' || (lr === sr && lc === sc);
-    if (!landingFree) continue;
+    if (grid[lr][lc] !== '.') continue;
     const nextJumped: Array<[number, number]> = [...jumped, [mr, mc]];
     const nextPath: Array<[number, number]> = [...path, [lr, lc]];
-    const crowns = !isKing(piece) && lr === (owner(piece) === 0 ? 0 : 7);
-    const further = crowns ? [] : refJumpsFrom(grid, piece, sr, sc, lr, lc, nextJumped, nextPath);
+    const further = refJumpsFrom(grid, piece, lr, lc, nextJumped, nextPath);
     if (further.length > 0) result.push(...further);
     else result.push({ name: 'jump_' + nextPath.map(([pr, pc]) => `${pr}_${pc}`).join('_'), path: nextPath, jumped: nextJumped });
   }
@@ -96,7 +107,7 @@ function refMoves(ref: Ref): RefMove[] {
     for (let c = 0; c < 8; c++) {
       const piece = ref.grid[r][c];
       if (owner(piece) !== ref.toMove) continue;
-      jumps.push(...refJumpsFrom(ref.grid, piece, r, c, r, c, [], [[r, c]]));
+      jumps.push(...refJumpsFrom(ref.grid, piece, r, c, [], [[r, c]]));
       for (const [dr, dc] of directions(piece)) {
         if (inside(r + dr, c + dc) && ref.grid[r + dr][c + dc] === '.') {
           steps.push({ name: `move_${r}_${c}_${r + dr}_${c + dc}`, path: [[r, c], [r + dr, c + dc]], jumped: [] });
@@ -121,8 +132,10 @@ function refApply(ref: Ref, name: string): Ref {
   grid[tr][tc] = piece;
   const quiet = move.jumped.length > 0 ? 0 : ref.quiet + 1;
   const next: Ref = { grid, toMove: 1 - ref.toMove, quiet, over: false, winner: null };
-  if (refMoves(next).length === 0) return { ...next, over: true, winner: ref.toMove };
+  const opponentLeft = grid.some((row) => row.some((piece) => owner(piece) === next.toMove));
+  if (!opponentLeft) return { ...next, over: true, winner: ref.toMove };
   if (quiet >= 40) return { ...next, over: true, winner: null };
+  if (refMoves(next).length === 0) return { ...next, over: true, winner: ref.toMove };
   return next;
 }
 
@@ -215,9 +228,10 @@ describe('checkers known counts', () => {
 
   it('both implementations agree on 3,000 random king-heavy positions (legal actions and perft 2)', () => {
     // Random placements with many kings reach the multi-jump corners random games rarely do:
-    // circular king jumps, landing next to already-jumped pieces, crowning in the middle of a jump.
+    // kings opening backwards and going on forwards, landing next to already-jumped pieces.
     const random = rng(77);
     let multi = 0;
+    let backThenOn = 0;
     for (let i = 0; i < 3000; i++) {
       const board: string[] = [];
       for (let sq = 0; sq < 64; sq++) {
@@ -235,9 +249,60 @@ describe('checkers known counts', () => {
       const legal = cwm.getLegalActions(state);
       expect(sorted(legal), `position ${i}: ${board.join('')}`).toEqual(sorted(refMoves(ref).map((m) => m.name)));
       if (legal.length === 0) continue;
-      multi += legal.filter((a) => a.split('_').length >= 9).length;
+      multi += legal.filter((a) => a.split('_').length >= 7).length;
+      backThenOn += legal.filter((a) => {
+        const rows = a.split('_').filter((_, k) => k % 2 === 1).map(Number);
+        return rows.length >= 3 && (rows[1] - rows[0]) * (player === 0 ? -1 : 1) < 0;
+      }).length;
       expect(perftCwm(state, 2), `position ${i}: ${board.join('')}`).toBe(perftRef(ref, 2));
     }
     expect(multi).toBeGreaterThan(100);
+    expect(backThenOn).toBeGreaterThan(20);
+  });
+});
+
+describe('checkers: the paper golden\'s end order and the off-list actions its scenarios play', () => {
+  /** A board from "row:col:piece" entries, everything else empty. */
+  function boardWith(pieces: string[]): string[] {
+    const board = new Array<string>(64).fill('.');
+    for (const entry of pieces) {
+      const [r, c, piece] = entry.split(':');
+      board[Number(r) * 8 + Number(c)] = piece;
+    }
+    return board;
+  }
+
+  it('a 40th quiet action that leaves the opponent blocked draws; the same action earlier wins', () => {
+    // Black's last man, on (6, 1), can step only to (7, 0) or (7, 2); a red king holds (7, 0) and
+    // another steps back from (6, 3) onto (7, 2), leaving black with no move.
+    const board = boardWith(['6:1:b', '7:0:R', '6:3:R']);
+    const before = (quietMoves: number): cwm.State => ({ board, currentPlayer: 0, winner: null, quietMoves });
+    expect(cwm.getLegalActions({ ...before(0), currentPlayer: 1 }).length).toBeGreaterThan(0);
+    const drawn = cwm.applyAction(before(39), 'move_6_3_7_2');
+    const blocked = cwm.applyAction(before(20), 'move_6_3_7_2');
+    expect(cwm.getLegalActions({ ...blocked, currentPlayer: 1 })).toEqual([]);
+    expect([cwm.getCurrentPlayer(blocked), blocked.winner, cwm.getRewards(blocked)]).toEqual([-4, 0, [1, -1]]);
+    expect([cwm.getCurrentPlayer(drawn), drawn.winner, cwm.getRewards(drawn)]).toEqual([-4, null, [0, 0]]);
+  });
+
+  it('a simple move while a jump is forced, and a "jump" over nothing onto a piece, apply as the golden applies them', () => {
+    let state = cwm.getInitialState();
+    for (const action of ['move_5_4_4_5', 'move_2_5_3_4', 'move_5_6_4_7']) state = cwm.applyAction(state, action);
+    expect(cwm.getLegalActions(state)).toEqual(['jump_3_4_5_6']);
+    const quiet = cwm.applyAction(state, 'move_2_7_3_6');
+    expect([quiet.board[2 * 8 + 7], quiet.board[3 * 8 + 6], quiet.quietMoves, cwm.getCurrentPlayer(quiet)]).toEqual(['.', 'b', 4, 0]);
+
+    state = cwm.getInitialState();
+    for (const action of ['move_5_2_4_3', 'move_2_3_3_4']) state = cwm.applyAction(state, action);
+    expect(cwm.getLegalActions(state)).not.toContain('jump_4_3_2_1');
+    const jumped = cwm.applyAction(state, 'jump_4_3_2_1');
+    expect([jumped.board[4 * 8 + 3], jumped.board[2 * 8 + 1], jumped.quietMoves, cwm.getCurrentPlayer(jumped)]).toEqual(['.', 'r', 0, 1]);
+    expect(jumped.board.filter((piece) => piece === 'b').length).toBe(11);
+
+    expect(() => cwm.applyAction(state, 'move_5_0_4_2')).toThrow(/is not a move of red/);
+    expect(() => cwm.applyAction(state, 'move_6_1_5_0')).toThrow(/is not a move of red/);
+    expect(() => cwm.applyAction(state, 'jump_6_1_4_3')).toThrow(/is not a move of red/);
+    expect(() => cwm.applyAction(state, 'move_2_1_3_2')).toThrow(/is not a move of red/);
+    expect(() => cwm.applyAction(state, 'move_5_0_4_1_3_2')).toThrow(/is not a move of red/);
   });
 });

@@ -98,7 +98,7 @@ const MUTANTS: Mutant[] = [
   // Missing support (no same-rank deals): only a distribution check can see it.
   { game: 'leduc_poker', file: 'resample-no-pairs', expectedTier: 'information' },
   // checkers
-  { game: 'checkers', file: 'crowned-mid-jump-continues', expectedTier: 'scenarios', expectedCheck: 'scenario: a man that reaches the far row by jumping is crowned and its move ends there', messageFragment: 'the legal actions should be ["jump_4_7_2_5_0_3"]' },
+  { game: 'checkers', file: 'king-turns-back-mid-jump', expectedTier: 'scenarios', expectedCheck: 'scenario: after a sequence\'s first jump every later jump goes forward only, kings included: the red king stops on (2, 7)', messageFragment: 'the legal actions should be ["jump_0_5_2_7"]' },
   { game: 'checkers', file: 'quiet-count-never-reset', expectedTier: 'differential', expectedCheck: 'same-terminal', messageFragment: 'should not be over here' },
   { game: 'checkers', file: 'mutates-board', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
   { game: 'checkers', file: 'win-loss-one-zero', expectedTier: 'consistency', expectedCheck: 'utility-kind', messageFragment: 'this game is zero-sum' },

@@ -1,9 +1,10 @@
 // American checkers (English draughts) as a GameCWM: 8x8 board, pieces on the
 // dark squares (row + col odd), red (player 0) starts on rows 5-7 and moves
 // first, up the board; black (player 1) starts on rows 0-2 and moves down.
-// Captures are forced, a multi-jump is one action, a man that reaches the far
-// row is crowned and its move ends there, and 40 consecutive actions without
-// a capture end the game in a draw. Written in the contract's subset.
+// Captures are forced and a multi-jump is one action. As in the paper's golden,
+// every jump after a sequence's first goes forward only (for kings too), and
+// 40 consecutive actions without a capture end the game in a draw. Written in
+// the contract's subset.
 
 export type Action = string;
 
@@ -18,8 +19,19 @@ export interface State {
   quietMoves: number;
 }
 
-/** Perfect information: every player sees the whole state. */
-export type Observation = State;
+/**
+ * Both players see the same thing: the board, the count of quiet actions and
+ * the outcome. Like the paper's golden it does not say whose turn it is (the
+ * player asked to act knows), so it separates exactly the situations the
+ * golden's observation separates.
+ */
+export interface Observation {
+  board: string[];
+  quietMoves: number;
+  over: boolean;
+  /** 0 or 1 once a side has won, else null. */
+  winner: number | null;
+}
 
 const TERMINAL = -4;
 const DRAW_AFTER_QUIET_MOVES = 40;
@@ -121,16 +133,18 @@ function canJump(board: string[], sq: number, player: number, king: boolean): bo
 
 /**
  * Extends a jump sequence of the piece now standing on `at` (the working
- * board has the mover's origin emptied and captured pieces marked "x": they
- * stay on the board until the move ends, cannot be jumped again and block
- * landing). Only complete sequences are recorded; a man that lands on its
- * crowning row stops there.
+ * board still shows the mover on its origin, and captured pieces marked "x":
+ * they stay on the board until the move ends, cannot be jumped again and
+ * block landing). Only complete sequences are recorded. The first jump goes in
+ * any of the piece's directions (a king's four); every later jump goes forward
+ * only, whatever the piece, as in the paper's golden. So a man that lands on
+ * its crowning row can go no further.
  */
 function extendJumps(
   work: string[], origin: number, at: number, player: number, king: boolean,
   text: string, captured: number[], out: Move[],
 ): void {
-  const dirs = king ? KING_DIRS : MAN_DIRS[player];
+  const dirs = king && captured.length === 0 ? KING_DIRS : MAN_DIRS[player];
   let extended = false;
   for (let i = 0; i < dirs.length; i++) {
     const k = at * 4 + dirs[i];
@@ -142,14 +156,9 @@ function extendJumps(
     extended = true;
     const caps = captured.slice();
     caps.push(mid);
-    const nextText = text + SQUARE_SUFFIX[land];
-    if (!king && ROW[land] === CROWN_ROW[player]) {
-      out.push({ action: nextText, from: origin, to: land, captured: caps });
-    } else {
-      work[mid] = 'x';
-      extendJumps(work, origin, land, player, king, nextText, caps, out);
-      work[mid] = jumped;
-    }
+    work[mid] = 'x';
+    extendJumps(work, origin, land, player, king, text + SQUARE_SUFFIX[land], caps, out);
+    work[mid] = jumped;
   }
   if (!extended && captured.length > 0) {
     out.push({ action: text, from: origin, to: at, captured });
@@ -164,9 +173,7 @@ function generateMoves(board: string[], player: number): Move[] {
     if (!isOwn(cell, player)) continue;
     const king = cell === KINGS[player];
     if (!canJump(board, sq, player, king)) continue;
-    const work = board.slice();
-    work[sq] = '.';
-    extendJumps(work, sq, sq, player, king, JUMP_PREFIX[sq], [], jumps);
+    extendJumps(board.slice(), sq, sq, player, king, JUMP_PREFIX[sq], [], jumps);
   }
   if (jumps.length > 0) return jumps;
   const moves: Move[] = [];
@@ -233,6 +240,59 @@ export function getLegalActions(state: State): Action[] {
   return actions;
 }
 
+const COORDINATES = '01234567';
+
+/** The square named by two coordinate strings "0".."7", or -1. */
+function squareOf(row: string, col: string): number {
+  const r = COORDINATES.indexOf(row);
+  const c = COORDINATES.indexOf(col);
+  return row.length === 1 && col.length === 1 && r >= 0 && c >= 0 ? r * 8 + c : -1;
+}
+
+/**
+ * An action that is not legal here but that the paper's golden applies
+ * anyway (it never checks its input, and the paper's scenarios play such
+ * actions: a simple move while a jump is forced, a "jump" over an empty square
+ * onto an opposing piece). We give it the golden's meaning: the piece travels
+ * along the named squares, whatever stands on each jumped-over square and on
+ * the last square is removed. Refused: malformed strings, a path that is not
+ * diagonal steps (moves) or diagonal hops (jumps), no piece of the mover on the
+ * first square, or a path that would remove one of the mover's own pieces.
+ */
+function offListMove(board: string[], player: number, action: Action): Move | null {
+  const parts = action.split('_');
+  const jump = parts[0] === 'jump';
+  if ((!jump && (parts[0] !== 'move' || parts.length !== 5)) || parts.length < 5 || parts.length % 2 === 0) return null;
+  const path: number[] = [];
+  for (let i = 1; i < parts.length; i += 2) {
+    const sq = squareOf(parts[i], parts[i + 1]);
+    if (sq < 0) return null;
+    path.push(sq);
+  }
+  const from = path[0];
+  if (!isOwn(board[from], player)) return null;
+  const distance = jump ? 2 : 1;
+  const captured: number[] = [];
+  for (let i = 1; i < path.length; i++) {
+    const dr = ROW[path[i]] - ROW[path[i - 1]];
+    const dc = (path[i] - ROW[path[i]] * 8) - (path[i - 1] - ROW[path[i - 1]] * 8);
+    if ((dr !== distance && dr !== -distance) || (dc !== distance && dc !== -distance)) return null;
+    if (jump) {
+      const mid = (path[i] + path[i - 1]) / 2;
+      if (isOwn(board[mid], player)) return null;
+      captured.push(mid);
+    }
+  }
+  const to = path[path.length - 1];
+  if (to !== from && isOwn(board[to], player)) return null;
+  return { action, from, to, captured };
+}
+
+function hasPieces(board: string[], player: number): boolean {
+  for (let sq = 0; sq < 64; sq++) if (isOwn(board[sq], player)) return true;
+  return false;
+}
+
 export function applyAction(state: State, action: Action): State {
   const player = state.currentPlayer;
   if (player === TERMINAL) throw new Error(`the game is over; "${action}" cannot be played`);
@@ -244,9 +304,9 @@ export function applyAction(state: State, action: Action): State {
       break;
     }
   }
+  if (move === null) move = offListMove(state.board, player, action);
   if (move === null) {
-    const forced = moves.length > 0 && moves[0].captured.length > 0 ? ' (a capture is available, so only jumps are legal)' : '';
-    throw new Error(`"${action}" is not a legal move for ${getPlayerName(player)}${forced}`);
+    throw new Error(`"${action}" is not a move of ${getPlayerName(player)} (expected move_<r1>_<c1>_<r2>_<c2> or jump_<r1>_<c1>_<r2>_<c2>[_<r>_<c>...] from one of its pieces, e.g. ${moves.length > 0 ? moves[0].action : 'move_5_0_4_1'})`);
   }
   const board = state.board.slice();
   let piece = board[move.from];
@@ -256,12 +316,10 @@ export function applyAction(state: State, action: Action): State {
   board[move.to] = piece;
   const quietMoves = move.captured.length > 0 ? 0 : state.quietMoves + 1;
   const opponent = 1 - player;
-  if (!hasAnyMove(board, opponent)) {
-    return { board, currentPlayer: TERMINAL, winner: player, quietMoves };
-  }
-  if (quietMoves >= DRAW_AFTER_QUIET_MOVES) {
-    return { board, currentPlayer: TERMINAL, winner: null, quietMoves };
-  }
+  // The golden's order: no pieces left loses, then the draw, then a blocked side loses.
+  if (!hasPieces(board, opponent)) return { board, currentPlayer: TERMINAL, winner: player, quietMoves };
+  if (quietMoves >= DRAW_AFTER_QUIET_MOVES) return { board, currentPlayer: TERMINAL, winner: null, quietMoves };
+  if (!hasAnyMove(board, opponent)) return { board, currentPlayer: TERMINAL, winner: player, quietMoves };
   return { board, currentPlayer: opponent, winner: null, quietMoves };
 }
 
@@ -271,5 +329,6 @@ export function getRewards(state: State): number[] {
 }
 
 export function getObservations(state: State): Observation[] {
-  return [state, state];
+  const seen: Observation = { board: state.board, quietMoves: state.quietMoves, over: state.currentPlayer === TERMINAL, winner: state.winner };
+  return [seen, seen];
 }
