@@ -87,6 +87,29 @@ describe('ChatProvider', () => {
     expect((error as Error).message).toBe(`cannot reach the model endpoint at http://127.0.0.1:${port}/v1 (ECONNREFUSED); is the server running and the URL right?`);
   });
 
+  it('fails at once, without retrying, on a port fetch refuses to use and on a refused connection', async () => {
+    // retryBaseMs of 10 s: a single retry would show in the elapsed time.
+    const blocked = provider('http://127.0.0.1:9/v1', { retries: 4, retryBaseMs: 10_000 });
+    const started = Date.now();
+    const error = await blocked.complete(REQUEST).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('cannot reach the model endpoint at http://127.0.0.1:9/v1 (bad port); is the server running and the URL right?');
+    expect(blocked.stats).toMatchObject({ attempts: 1, retries: 0 });
+    const refused = provider(`http://127.0.0.1:${await closedPort()}/v1`, { retries: 4, retryBaseMs: 10_000 });
+    await expect(refused.complete(REQUEST)).rejects.toThrow(/ECONNREFUSED/);
+    expect(refused.stats).toMatchObject({ attempts: 1, retries: 0 });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('fails at once on 401 and on an unknown model (404)', async () => {
+    for (const status of [401, 404]) {
+      server = await startFakeOpenAI(() => ({ status, error: status === 401 ? 'bad key' : 'no such model' }));
+      const p = provider(server.url, { retries: 4, retryBaseMs: 10_000 });
+      await expect(p.complete(REQUEST)).rejects.toThrow(new RegExp(`answered ${status}: ${status === 401 ? 'bad key' : 'no such model'}$`));
+      expect(p.stats).toMatchObject({ attempts: 1, retries: 0 });
+      await server.close();
+    }
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     let inFlight = 0;
     let most = 0;

@@ -65,7 +65,7 @@ describe('gamecwm verify', () => {
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ game: 'kuhn_poker', ok: true, scores: { eval: 1, reward: 1, transitionAccuracy: 1 } });
     expect(Object.keys(report.tiers)).toEqual(['static', 'dynamics', 'consistency', 'information', 'scenarios', 'differential']);
-    expect(report.tiers.static.checks[0]).toEqual({ name: 'parses', ok: true });
+    expect(report.tiers.static.checks[0]).toEqual({ name: 'parses', passed: true });
   });
 
   it('exits 1 for a failing file, and summarises a directory', () => {

@@ -4,6 +4,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Agent, DecisionContext } from '../engine/agent.js';
 import type { Action } from '../engine/contract.js';
+import { seatName } from './seat-name.js';
 
 export interface HumanAgentOptions {
   input: NodeJS.ReadableStream;
@@ -58,7 +59,7 @@ export class HumanAgent implements Agent {
   async act(context: DecisionContext): Promise<Action> {
     const { output } = this.options;
     output.write(`\n${this.options.render(context.observation, context.player)}\n`);
-    output.write(`${this.options.playerName(context.player)} (player ${context.player}), your move:\n`);
+    output.write(`${seatName(this.options.playerName(context.player), context.player)}, your move:\n`);
     context.legalActions.forEach((action, i) => output.write(`  ${String(i + 1).padStart(3)}. ${action}\n`));
     for (;;) {
       output.write('> ');

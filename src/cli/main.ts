@@ -14,6 +14,8 @@ import { registerTranslateCommands } from './commands/translate.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
 import { IsolatedVmUnavailableError } from '../engine/sandbox/ivm.js';
+import { packageVersion } from './version.js';
+export { exitQuietlyOnClosedPipe } from './terminal.js';
 import { SandboxError } from '../engine/sandbox/sandbox.js';
 import { SearchError } from '../mcts/search.js';
 import { PythonRunnerError } from '../python-runner/runner-client.js';
@@ -22,8 +24,11 @@ import { SyncPythonRunnerError } from '../python-runner/sync-runner.js';
 export function buildProgram(): Command {
   const program = new Command('gamecwm')
     .description('Game Code World Models in TypeScript: typed, sandboxed, verified game rules and agents')
-    .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)')
+    .version(packageVersion())
+    .configureOutput({
+      // Commander's own mistakes (unknown option, missing argument) in the project's one-line style.
+      outputError: (text, write) => write(`gamecwm: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+    })
     .exitOverride();
   registerGamesCommand(program);
   registerRulesCommand(program);

@@ -54,6 +54,8 @@ export interface ProviderStats {
 
 const MAX_BACKOFF_MS = 30_000;
 const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Connection failures no retry can fix: fetch refuses the port or the URL before connecting. */
+const HOPELESS = /bad port|invalid url|unsupported protocol|not a valid url/i;
 
 export class ChatProvider implements ChatBackend {
   readonly stats: ProviderStats = { calls: 0, attempts: 0, retries: 0, promptTokens: 0, completionTokens: 0 };
@@ -121,7 +123,7 @@ export class ChatProvider implements ChatBackend {
       const code = connectionCode(error);
       const detail = code ?? rootMessage(error);
       return {
-        retry: code === undefined || !REFUSED.has(code),
+        retry: code === undefined ? !HOPELESS.test(detail) : !REFUSED.has(code),
         error: new ProviderError('unreachable', `cannot reach ${where} (${detail})${tries}; is the server running and the URL right?`),
       };
     }

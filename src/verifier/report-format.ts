@@ -11,7 +11,7 @@ export function reportToJson(report: VerificationReport): object {
     tiers[name] = {
       applicable: tier.applicable, passed: tier.passed, total: tier.total, score: tier.score,
       ...(tier.note ? { note: tier.note } : {}),
-      checks: tier.checks.map((c) => ({ name: c.name, ok: c.passed, ...(c.message ? { message: c.message } : {}), ...(c.actions ? { actions: c.actions } : {}) })),
+      checks: tier.checks.map((c) => ({ name: c.name, passed: c.passed, ...(c.message ? { message: c.message } : {}), ...(c.actions ? { actions: c.actions } : {}) })),
     };
   }
   return {

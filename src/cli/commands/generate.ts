@@ -56,7 +56,7 @@ export function registerGenerateCommand(program: Command): void {
     .description('have a model write a GameCWM for a game, refined on verifier feedback (any OpenAI-compatible endpoint)')
     .option('--game <id>', 'a built-in game, or the id of a new game given with --rules')
     .option('--rules <file>', 'the game\'s rules text (default for a built-in game: its rules.md)')
-    .option('--info <file.json>', 'a new game\'s facts: players, information, chance, utility, maxGameLength, title')
+    .option('--info <file.json>', 'a new game\'s facts (JSON): players, information, chance, utility, maxGameLength, title, rewardRange')
     .option('--players <n>', 'a new game\'s number of players (default 2)', integerOption('--players', 1, 16))
     .option('--information <kind>', 'a new game\'s information: perfect (default) or imperfect')
     .option('--lang <lang>', 'the language the model writes: ts or python (the paper\'s format)', 'ts');

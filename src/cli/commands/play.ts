@@ -1,6 +1,7 @@
 // `gamecwm play`: one game as a readable trajectory, many games as a summary,
 // or one JSON document with --json.
 
+import { seatName } from '../../agents/seat-name.js';
 import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
 import { agentSession } from '../../agents/factory.js';
@@ -65,13 +66,18 @@ async function play(setup: GameSetup, specs: AgentSpec[], seed: number, options:
     keepTrajectories: options.json && (single || options.trajectories),
     onGameEnd: () => progress.tick(),
   };
+  let finalState: unknown = game.cwm.getInitialState();
   if (spectate) {
-    process.stdout.write(`${game.info.title}: ${seatLine(game, specs)}, seed ${seed}\n\n${game.renderState(game.cwm.getInitialState())}\n`);
+    process.stdout.write(`${game.info.title}: ${seatLine(game, specs)}, seed ${seed}\n\n${game.renderState(finalState)}\n`);
     let step = 0;
     matchOptions.onStep = ({ player, action, next }) => {
       step++;
-      const who = player === CHANCE ? 'chance' : `${game.cwm.getPlayerName(player)} (player ${player})`;
+      const who = player === CHANCE ? 'chance' : seatName(game.cwm.getPlayerName(player), player);
       process.stdout.write(`\n${step}. ${who}: ${action}\n${game.renderState(next)}\n`);
+    };
+  } else if (humans && single) {
+    matchOptions.onStep = ({ next }) => {
+      finalState = next;
     };
   }
   let match;
@@ -93,6 +99,7 @@ async function play(setup: GameSetup, specs: AgentSpec[], seed: number, options:
     process.stdout.write(`${JSON.stringify(document)}\n`);
     return;
   }
+  if (humans && single) process.stdout.write(gameOverText(game, specs, finalState));
   if (single) {
     const returns = results.meanReturns.map((r, p) => `${game.cwm.getPlayerName(p)} ${r}`).join(', ');
     process.stdout.write(`\nreturns: ${returns}\n`);
@@ -101,6 +108,23 @@ async function play(setup: GameSetup, specs: AgentSpec[], seed: number, options:
   const rows = specs.map((spec, p) => [p, game.cwm.getPlayerName(p), spec.label, results.wins[p], round(results.meanReturns[p])]);
   process.stdout.write(`${game.info.title}: ${options.games} games, seed ${seed}\n\n`);
   process.stdout.write(`${formatTable(['seat', 'player', 'agent', 'wins', 'mean return'], rows)}\n\ndraws: ${results.draws}\n`);
+}
+
+/**
+ * The end of a game with people at the table: the last move is never a
+ * human's to see through a prompt, so each human seat gets its final view,
+ * then the whole final state (the game is over: nothing is left to hide,
+ * as at a showdown).
+ */
+function gameOverText(game: GameDefinition, specs: AgentSpec[], finalState: unknown): string {
+  const lines = ['', `Game over: ${game.info.title}`];
+  const observations = game.cwm.getObservations(finalState);
+  specs.forEach((spec, p) => {
+    if (spec.kind !== 'human') return;
+    lines.push('', `What ${seatName(game.cwm.getPlayerName(p), p)} sees:`, game.renderObservation(observations[p], p));
+  });
+  lines.push('', 'Final state:', game.renderState(finalState), '');
+  return lines.join('\n');
 }
 
 function seatLine(game: GameDefinition, specs: AgentSpec[]): string {

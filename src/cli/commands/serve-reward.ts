@@ -17,6 +17,7 @@ interface ServeRewardOptions {
   seed: number;
   memoryMb: number;
   timeoutMs: number;
+  json?: boolean;
 }
 
 export function registerServeRewardCommand(program: Command): void {
@@ -33,6 +34,7 @@ export function registerServeRewardCommand(program: Command): void {
     .option('--seed <n>', 'verification seed', parseSeed, 0)
     .option('--memory-mb <n>', 'sandbox memory limit in MB', integerOption('--memory-mb', 16, 4096), 128)
     .option('--timeout-ms <n>', 'time limit per sandbox call in ms', integerOption('--timeout-ms', 10, 600_000), 2000)
+    .option('--json', 'announce the service as one JSON line: {"listening": url, "endpoints": [...]}, and {"stopped": true} at the end')
     .action(async (options: ServeRewardOptions) => {
       const { RewardScorer } = await import('../../reward/score.js');
       const { startRewardServer } = await import('../../reward/server.js');
@@ -53,7 +55,8 @@ export function registerServeRewardCommand(program: Command): void {
         const code = (error as { code?: string }).code;
         throw new UserError(`cannot listen on ${options.host}:${options.port}${code ? ` (${code})` : ''}`);
       }
-      process.stdout.write(`reward service listening on ${server.url} (POST /reward, GET /health)\n`);
+      if (options.json) process.stdout.write(`${JSON.stringify({ listening: server.url, endpoints: ['POST /reward', 'GET /health'] })}\n`);
+      else process.stdout.write(`reward service listening on ${server.url} (POST /reward, GET /health)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);
@@ -65,5 +68,6 @@ export function registerServeRewardCommand(program: Command): void {
       });
       await server.close();
       scorer.dispose();
+      if (options.json) process.stdout.write(`${JSON.stringify({ stopped: true })}\n`);
     });
 }

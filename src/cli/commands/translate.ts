@@ -32,7 +32,7 @@ export function registerTranslateCommands(program: Command): void {
     .argument('[file.ts]', 'a GameCWM module (or use --game for a built-in game)')
     .option('--game <id>', 'a built-in game (with a file: the game it implements, for --check\'s length bound)')
     .requiredOption('--to <language>', 'target language: python')
-    .option('-o, --output <file.py>', 'write the module here (default: print it)')
+    .option('-o, --output <file.py>', 'write the module here, creating missing folders (default: print it)')
     .option('--check', 'replay seeded trajectories in TypeScript and Python and fail on the first difference')
     .option('--trajectories <n>', 'trajectories for --check', integerOption('--trajectories', 1, 1_000_000), 200)
     .option('--seed <n>', 'seed for --check', parseSeed, 0)
@@ -69,19 +69,24 @@ export function registerTranslateCommands(program: Command): void {
   program
     .command('export-python')
     .description('write every built-in game as DIR/data/games/<id>/golden.py plus its rules text')
-    .requiredOption('--out <dir>', 'output directory')
-    .action(async (options: { out: string }) => {
+    .requiredOption('--out <dir>', 'output directory (created if missing)')
+    .option('--json', 'print a JSON summary for machines: {"out", "games": [{"id", "module", "rules"}]}')
+    .action(async (options: { out: string; json?: boolean }) => {
       const { PythonTranslator } = await import('../../codegen/python/translate.js');
       const translator = new PythonTranslator();
-      for (const game of GAMES) {
+      const written = GAMES.map((game) => {
         const id = game.info.id;
         const translation = translator.translate(readFileSync(gameModulePath(id), 'utf8'));
         if (translation.diagnostics.length > 0) throw new Error(`${id} does not translate: ${translation.diagnostics[0].message}`);
         const dir = resolve(options.out, 'data', 'games', id);
-        writeFileAtomic(resolve(dir, 'golden.py'), translation.python);
-        writeFileAtomic(resolve(dir, 'rules.txt'), readRules(id));
-      }
-      process.stdout.write(`wrote ${GAMES.length} games to ${resolve(options.out, 'data', 'games')}\n`);
+        const module = resolve(dir, 'golden.py');
+        const rules = resolve(dir, 'rules.txt');
+        writeFileAtomic(module, translation.python);
+        writeFileAtomic(rules, readRules(id));
+        return { id, module, rules };
+      });
+      if (options.json) process.stdout.write(`${JSON.stringify({ out: resolve(options.out), games: written })}\n`);
+      else process.stdout.write(`wrote ${GAMES.length} games to ${resolve(options.out, 'data', 'games')}\n`);
     });
 }
 
