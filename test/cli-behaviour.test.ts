@@ -23,7 +23,7 @@ interface Finished {
   stderr: string;
 }
 
-function runBin(args: string[], options: { input?: string; onFirstLine?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<Finished> {
+function runBin(args: string[], options: { input?: string; onFirstLine?: (child: ReturnType<typeof spawn>, line: string) => void } = {}): Promise<Finished> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--no-node-snapshot', BIN, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -33,7 +33,7 @@ function runBin(args: string[], options: { input?: string; onFirstLine?: (child:
       stdout += chunk.toString();
       if (first && stdout.includes('\n') && options.onFirstLine) {
         first = false;
-        options.onFirstLine(child);
+        options.onFirstLine(child, stdout.split('\n')[0]);
       }
     });
     child.stdout.on('error', () => {});
@@ -115,7 +115,10 @@ describe('--json on every command', () => {
   });
 
   it('serve-reward announces itself and its stop as JSON lines', async () => {
-    const run = await runBin(['serve-reward', '--port', '0', '--json'], { onFirstLine: (child) => child.kill('SIGTERM') });
+    // Stopped once it has answered a request: the service is up, not merely announced.
+    const run = await runBin(['serve-reward', '--port', '0', '--json'], {
+      onFirstLine: (child, line) => void fetch(`${JSON.parse(line).listening}/health`).finally(() => child.kill('SIGTERM')),
+    });
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines[0].listening).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(lines[0].endpoints).toEqual(['POST /reward', 'GET /health']);
