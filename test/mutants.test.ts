@@ -152,7 +152,7 @@ const MUTANTS: Mutant[] = [
   { game: 'gen_chess', file: 'mutates-board', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
   // first_price_auction
   { game: 'first_price_auction', file: 'bid-shown-at-once', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart two situations' },
-  { game: 'first_price_auction', file: 'tie-goes-to-player1', expectedTier: 'scenarios', expectedCheck: 'scenario: equal bids: player 0 wins the tie and earns 5 - 2', messageFragment: 'the rewards should be [3,0]' },
+  { game: 'first_price_auction', file: 'tie-goes-to-player1', expectedTier: 'scenarios', expectedCheck: 'scenario: equal bids: player 0 wins the tie, a surplus of 5 - 2 split +1.5/-1.5', messageFragment: 'the rewards should be [1.5,-1.5]' },
   { game: 'first_price_auction', file: 'winner-pays-second-price', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
   { game: 'first_price_auction', file: 'valuations-from-zero', expectedTier: 'consistency', expectedCheck: 'chance-distribution', messageFragment: 'they must sum to 1' },
   // Right support minus one bid: only the posterior check sees it.

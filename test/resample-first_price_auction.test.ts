@@ -3,7 +3,8 @@
 // computed independently (test/helpers/posterior.ts) by walking the whole game
 // tree, and checked against the posterior worked out by hand: each valuation
 // pair has probability 1/25 and every bid is always legal, so the hidden
-// valuation (and, while sealed, the hidden bid) of the opponent is uniform.
+// valuation (and, while sealed, the hidden bid) of the opponent is uniform
+// until the end, which shows everything.
 
 import * as game from '../src/games/first_price_auction/game.js';
 import { describeResampleHistory } from './helpers/posterior.js';
@@ -43,31 +44,30 @@ describeResampleHistory('first_price_auction resampleHistory posterior', game, {
       exact: sealedBid(5),
     },
     {
-      name: 'player 0 after both bids are revealed: only player 1\'s valuation is hidden',
+      name: 'player 0 at the end: both bids and valuations are shown, a single world',
       actions: ['35', 'bid_2', 'bid_4'], player: 0,
-      exact: valuations(1, 3, ['bid_2', 'bid_4']),
+      exact: { '35,bid_2,bid_4': 1 },
     },
     {
-      name: 'player 1 after both bids are revealed (it won): player 0\'s valuation is hidden',
+      name: 'player 1 at the end (it won): a single world',
       actions: ['35', 'bid_2', 'bid_4'], player: 1,
-      exact: valuations(0, 5, ['bid_2', 'bid_4']),
+      exact: { '35,bid_2,bid_4': 1 },
     },
   ],
   indistinguishable: [
     { name: 'player 0 cannot tell player 1\'s valuation', player: 0, plays: [['31', 'bid_2'], ['35', 'bid_2']] },
     { name: 'player 1 sees neither player 0\'s valuation nor its sealed bid', player: 1, plays: [['35', 'bid_0'], ['25', 'bid_5']] },
-    { name: 'valuations stay private after the bids are revealed', player: 1, plays: [['15', 'bid_3', 'bid_1'], ['45', 'bid_3', 'bid_1']] },
   ],
   unexplained: [
     {
       name: 'a history whose own valuation changes is rejected',
       player: 0, actions: ['35', 'bid_2'],
-      replace: { step: 1, observation: { player: 0, value: 4, ownBid: null, opponentBid: null, currentPlayer: 0 } },
+      replace: { step: 1, observation: { player: 0, value: 4, ownBid: null, opponentBid: null, opponentValue: null } },
     },
     {
       name: 'a history where the sealed bid is shown before the end is rejected',
       player: 1, actions: ['35', 'bid_2'],
-      replace: { step: 2, observation: { player: 1, value: 5, ownBid: null, opponentBid: 2, currentPlayer: 1 } },
+      replace: { step: 2, observation: { player: 1, value: 5, ownBid: null, opponentBid: 2, opponentValue: null } },
     },
   ],
 });

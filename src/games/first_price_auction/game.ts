@@ -26,8 +26,8 @@ export interface Observation {
   ownBid: number | null;
   /** The opponent's bid, revealed only once both bids are in. */
   opponentBid: number | null;
-  /** Whose turn it is (0, 1, -1 at the draw, -4 at the end). */
-  currentPlayer: number;
+  /** The opponent's valuation, revealed only once both bids are in. */
+  opponentValue: number | null;
 }
 
 const CHANCE = -1;
@@ -78,10 +78,16 @@ export function getChanceOutcomes(state: State): Array<[Action, number]> {
   return DEALS.map((deal): [Action, number] => [deal, DEAL_PROBABILITY]);
 }
 
-/** Payoffs once both bids are in: the higher bid (player 0 on a tie) pays its bid for its valuation. */
+/**
+ * Payoffs once both bids are in: the higher bid (player 0 on a tie) buys the
+ * item at its bid. As in the paper's golden the winner's surplus (valuation
+ * less bid) is split into a zero-sum pair: the winner gets half of it and the
+ * loser minus that half.
+ */
 function payoffs(values: number[], bids: number[]): number[] {
-  if (bids[0] >= bids[1]) return [values[0] - bids[0], 0];
-  return [0, values[1] - bids[1]];
+  const winner = bids[0] >= bids[1] ? 0 : 1;
+  const half = (values[winner] - bids[winner]) / 2;
+  return winner === 0 ? [half, -half] : [-half, half];
 }
 
 export function applyAction(state: State, action: Action): State {
@@ -115,7 +121,7 @@ function observationFor(state: State, player: number): Observation {
     value: state.values.length > 0 ? state.values[player] : null,
     ownBid: state.bids.length > player ? state.bids[player] : null,
     opponentBid: over ? state.bids[1 - player] : null,
-    currentPlayer: state.currentPlayer,
+    opponentValue: over ? state.values[1 - player] : null,
   };
 }
 
@@ -125,7 +131,7 @@ export function getObservations(state: State): Observation[] {
 
 function sameObservation(a: Observation, b: Observation): boolean {
   return a.player === b.player && a.value === b.value && a.ownBid === b.ownBid
-    && a.opponentBid === b.opponentBid && a.currentPlayer === b.currentPlayer;
+    && a.opponentBid === b.opponentBid && a.opponentValue === b.opponentValue;
 }
 
 /** Whether replaying `actions` reproduces the player's observations and own actions. */
@@ -168,7 +174,7 @@ export function resampleHistory(
   if (steps <= 0) return [];
   const last = history[steps][0];
   if (last.value === null) throw new Error(`no play explains player ${player}'s history: the valuations were drawn but the player's is unknown`);
-  const opponentValue = pick(MAX_VALUE, random) + 1;
+  const opponentValue = last.opponentValue ?? pick(MAX_VALUE, random) + 1;
   const values = player === 0 ? [last.value, opponentValue] : [opponentValue, last.value];
   const actions: Action[] = [DEALS[(values[0] - 1) * MAX_VALUE + (values[1] - 1)]];
   if (steps > 1) {

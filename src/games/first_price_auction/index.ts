@@ -32,19 +32,20 @@ function renderState(state: cwm.State): string {
 }
 
 function renderObservation(obs: cwm.Observation, player: number): string {
-  const over = obs.currentPlayer === -4;
   const fields: Fields = [
     ['You are', cwm.getPlayerName(player)],
     ['Your valuation', obs.value === null ? '(not drawn yet)' : String(obs.value)],
-    ['Opponent valuation', 'hidden'],
+    ['Opponent valuation', obs.opponentValue === null ? 'hidden' : String(obs.opponentValue)],
     ['Your bid', obs.ownBid === null ? 'not yet' : String(obs.ownBid)],
-    ['Opponent bid', obs.opponentBid === null ? (over ? '-' : 'sealed') : String(obs.opponentBid)],
-    ['Status', status(obs.currentPlayer)],
+    ['Opponent bid', obs.opponentBid === null ? 'sealed' : String(obs.opponentBid)],
   ];
-  if (over && obs.ownBid !== null && obs.opponentBid !== null && obs.value !== null) {
+  if (obs.ownBid !== null && obs.opponentBid !== null && obs.value !== null && obs.opponentValue !== null) {
     const bids = player === 0 ? [obs.ownBid, obs.opponentBid] : [obs.opponentBid, obs.ownBid];
-    const won = bids[0] >= bids[1] ? player === 0 : player === 1;
-    fields.push(['Result', `${winnerLine(bids)}; your payoff ${won ? obs.value - obs.ownBid : 0}`]);
+    const values = player === 0 ? [obs.value, obs.opponentValue] : [obs.opponentValue, obs.value];
+    // Both valuations and bids are shown at the end: replay them for the rewards.
+    const actions = [`${values[0]}${values[1]}`, `bid_${bids[0]}`, `bid_${bids[1]}`];
+    const rewards = cwm.getRewards(actions.reduce((state, action) => cwm.applyAction(state, action), cwm.getInitialState()));
+    fields.push(['Result', `${winnerLine(bids)}; your reward ${rewards[player]}`]);
   }
   return renderFields(fields);
 }
@@ -54,7 +55,7 @@ const ALL_BIDS = ['bid_0', 'bid_1', 'bid_2', 'bid_3', 'bid_4', 'bid_5'];
 export const firstPriceAuction: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'first_price_auction', title: 'First-Price Sealed-Bid Auction', players: 2, information: 'imperfect', chance: true,
-    utility: 'general-sum', maxGameLength: 3, rewardRange: [-4, 5], split: 'train',
+    utility: 'zero-sum', maxGameLength: 3, rewardRange: [-2.5, 2.5], split: 'train',
   },
   cwm,
   renderState,
@@ -83,14 +84,14 @@ export const firstPriceAuction: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: false, currentPlayer: 1, legalActions: ALL_BIDS, rewards: [0, 0] },
     },
     {
-      name: 'example: valuations 3 and 5, bids 2 and 4: player 1 wins and earns 5 - 4',
+      name: 'example: valuations 3 and 5, bids 2 and 4: player 1 wins a surplus of 5 - 4, split +1/2 and -1/2',
       actions: ['35', 'bid_2', 'bid_4'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [0, 1], winner: 1, legalActions: [] },
+      expect: { terminal: true, currentPlayer: -4, rewards: [-0.5, 0.5], winner: 1, legalActions: [] },
     },
     {
-      name: 'equal bids: player 0 wins the tie and earns 5 - 2',
+      name: 'equal bids: player 0 wins the tie, a surplus of 5 - 2 split +1.5/-1.5',
       actions: ['52', 'bid_2', 'bid_2'],
-      expect: { terminal: true, rewards: [3, 0], winner: 0 },
+      expect: { terminal: true, rewards: [1.5, -1.5], winner: 0 },
     },
     {
       name: 'equal bids at player 0\'s valuation: player 0 wins but earns nothing',
@@ -100,22 +101,22 @@ export const firstPriceAuction: GameDefinition<cwm.State, cwm.Observation> = {
     {
       name: 'the winner pays its own bid (first price), not the loser\'s',
       actions: ['55', 'bid_1', 'bid_4'],
-      expect: { terminal: true, rewards: [0, 1], rewardSigns: [0, 1] },
+      expect: { terminal: true, rewards: [-0.5, 0.5], rewardSigns: [-1, 1] },
     },
     {
-      name: 'overbidding: player 0 wins at 5 with valuation 1 and loses 4',
+      name: 'overbidding: player 0 wins at 5 with valuation 1, a surplus of -4: the loser gains 2',
       actions: ['14', 'bid_5', 'bid_0'],
-      expect: { terminal: true, rewards: [-4, 0], winner: 1 },
+      expect: { terminal: true, rewards: [-2, 2], winner: 1 },
     },
     {
-      name: 'overbidding by player 1: wins at 3 with valuation 1 and loses 2',
+      name: 'overbidding by player 1: wins at 3 with valuation 1, a surplus of -2 split -1/+1',
       actions: ['21', 'bid_0', 'bid_3'],
-      expect: { terminal: true, rewards: [0, -2], rewardSigns: [0, -1], winner: 0 },
+      expect: { terminal: true, rewards: [1, -1], rewardSigns: [1, -1], winner: 0 },
     },
     {
-      name: 'both bid 0: player 0 takes the item for free',
+      name: 'both bid 0: player 0 takes the item for free, a surplus of 4 split +2/-2',
       actions: ['44', 'bid_0', 'bid_0'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [4, 0], winner: 0, illegalActions: ['bid_0'] },
+      expect: { terminal: true, currentPlayer: -4, rewards: [2, -2], winner: 0, illegalActions: ['bid_0'] },
     },
   ],
 };
