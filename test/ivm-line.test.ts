@@ -38,7 +38,7 @@ describe('isolated-vm line', () => {
     const missing = { nodeMajor: 24, alias: 'isolated-vm-none', wanted: '9.9.9', installed: null };
     expect(() => requireIsolatedVmLine(missing)).toThrow(IsolatedVmUnavailableError);
     expect(() => requireIsolatedVmLine(missing)).toThrow(
-      new RegExp(`needs isolated-vm 9\\.9\\.9 \\(the optional dependency isolated-vm-none\\) on Node ${process.versions.node.replace(/\./g, '\\.')}, and it is not installed: run \`npm ci\` .*"isolated-vm-none"`),
+      new RegExp(`needs isolated-vm 9\\.9\\.9 \\(the optional dependency isolated-vm-none\\) on Node ${process.versions.node.replace(/\./g, '\\.')}, and it is not installed: run \`npm ci --foreground-scripts\` .*"isolated-vm@9\\.9\\.9 install"`),
     );
     const broken = { ...missing, installed: '9.9.9' };
     expect(() => requireIsolatedVmLine(broken)).toThrow(/installed but not loadable on Node .*Cannot find module 'isolated-vm-none'.*: reinstall with `npm ci`/);

@@ -66,7 +66,7 @@ export function requireIsolatedVmLine(line: IsolatedVmLine): typeof IsolatedVM {
   const pkg = `isolated-vm ${line.wanted ?? '?'} (the optional dependency ${line.alias})`;
   if (line.installed === null) {
     throw new IsolatedVmUnavailableError(
-      `the sandbox needs ${pkg} on ${node}, and it is not installed: run \`npm ci\` with this Node and look for the failed "${line.alias}" install in its output (${installHint(line.alias)})`,
+      `the sandbox needs ${pkg} on ${node}, and it is not installed: run \`npm ci --foreground-scripts\` with this Node and read the output of "isolated-vm@${line.wanted} install" (${installHint(line.alias)})`,
     );
   }
   try {
