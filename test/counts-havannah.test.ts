@@ -9,18 +9,23 @@ import { describe, expect, it } from 'vitest';
 import * as hv from '../src/games/havannah/game.js';
 import { Rng } from '../src/engine/rng.js';
 
+// Cube coordinates (x, y, z) with x + y + z = 0, as the paper's reference
+// names them: column letter = x + 9 (A..S), row number = z + 10 (1..19); a
+// cell exists when no coordinate is beyond 9 in size.
 const LETTERS = 'ABCDEFGHIJKLMNOPQRS';
-const DIRS = [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1]];
-const onBoard = (x: number, y: number) => x >= 0 && y >= 0 && x <= 18 && y <= 18 && Math.abs(x - y) <= 9;
-const CELLS: Array<[number, number]> = [];
-for (let y = 0; y <= 18; y++) for (let x = 0; x <= 18; x++) if (onBoard(x, y)) CELLS.push([x, y]);
-const nameOf = (x: number, y: number) => `${LETTERS[x]}${y + 1}`;
-const NAMES = CELLS.map(([x, y]) => nameOf(x, y));
-const COORDS = new Map(CELLS.map(([x, y]) => [nameOf(x, y), [x, y] as [number, number]]));
-const CORNERS = new Set(['A1', 'J1', 'S10', 'S19', 'J19', 'A10']);
-const around = (x: number, y: number) =>
-  DIRS.map(([dx, dy]) => [x + dx, y + dy] as [number, number]).filter(([a, b]) => onBoard(a, b));
-const RIM = new Set(CELLS.filter(([x, y]) => around(x, y).length < 6).map(([x, y]) => nameOf(x, y)));
+const DIRS = [[1, -1, 0], [1, 0, -1], [0, 1, -1], [-1, 1, 0], [-1, 0, 1], [0, -1, 1]];
+type Cube = [number, number, number];
+const onBoard = ([x, y, z]: Cube) => Math.max(Math.abs(x), Math.abs(y), Math.abs(z)) <= 9;
+const CELLS: Cube[] = [];
+for (let x = -9; x <= 9; x++) for (let z = -9; z <= 9; z++) if (onBoard([x, -x - z, z])) CELLS.push([x, -x - z, z]);
+const nameOf = ([x, , z]: Cube) => `${LETTERS[x + 9]}${z + 10}`;
+const NAMES = CELLS.map(nameOf);
+const COORDS = new Map(CELLS.map((c) => [nameOf(c), c]));
+const around = ([x, y, z]: Cube) =>
+  DIRS.map(([dx, dy, dz]) => [x + dx, y + dy, z + dz] as Cube).filter(onBoard);
+const CORNERS = new Set(CELLS.filter((c) => c.filter((v) => Math.abs(v) === 9).length === 2).map(nameOf));
+const RIM = new Set(CELLS.filter((c) => c.some((v) => Math.abs(v) === 9)).map(nameOf));
+const LIMIT = 150;
 
 type Board = Map<string, string>; // cell name -> 'B' | 'W' (absent = empty)
 
@@ -35,9 +40,8 @@ function naiveBridge(board: Board, stone: string): boolean {
     while (todo.length > 0) {
       const cell = todo.pop()!;
       if (CORNERS.has(cell)) corners++;
-      const [x, y] = COORDS.get(cell)!;
-      for (const [a, b] of around(x, y)) {
-        const n = nameOf(a, b);
+      for (const neighbour of around(COORDS.get(cell)!)) {
+        const n = nameOf(neighbour);
         if (board.get(n) === stone && !seen.has(n)) {
           seen.add(n);
           todo.push(n);
@@ -60,9 +64,8 @@ function naiveRing(board: Board, stone: string): boolean {
     }
   }
   while (todo.length > 0) {
-    const [x, y] = COORDS.get(todo.pop()!)!;
-    for (const [a, b] of around(x, y)) {
-      const n = nameOf(a, b);
+    for (const neighbour of around(COORDS.get(todo.pop()!)!)) {
+      const n = nameOf(neighbour);
       if (board.get(n) !== stone && !reached.has(n)) {
         reached.add(n);
         todo.push(n);
@@ -84,7 +87,7 @@ function naiveApply(game: Naive, action: string): Naive {
   const bridge = naiveBridge(board, stone);
   const ring = naiveRing(board, stone);
   if (bridge || ring) return { board, moves, winner: player, over: true, how: bridge ? (ring ? 'both' : 'bridge') : 'ring' };
-  return { board, moves, winner: null, over: moves === NAMES.length, how: moves === NAMES.length ? 'draw' : '' };
+  return { board, moves, winner: null, over: moves >= LIMIT, how: moves >= LIMIT ? 'draw' : '' };
 }
 
 function naiveLegal(game: Naive): string[] {
@@ -112,24 +115,22 @@ function perftNaive(game: Naive, depth: number): number {
 
 /** Straight corner-to-corner lines: the six sides and the three long diagonals. */
 const LINES: Array<Set<string>> = [
-  (x: number, y: number) => y === 0, (x: number, y: number) => x - y === 9, (x: number) => x === 18,
-  (x: number, y: number) => y === 18, (x: number, y: number) => y - x === 9, (x: number) => x === 0,
-  (x: number, y: number) => x === y, (x: number) => x === 9, (x: number, y: number) => y === 9,
-].map((on) => new Set(CELLS.filter(([x, y]) => on(x, y)).map(([x, y]) => nameOf(x, y))));
+  (c: Cube) => c[0] === 9, (c: Cube) => c[0] === -9, (c: Cube) => c[1] === 9, (c: Cube) => c[1] === -9,
+  (c: Cube) => c[2] === 9, (c: Cube) => c[2] === -9, (c: Cube) => c[0] === 0, (c: Cube) => c[1] === 0, (c: Cube) => c[2] === 0,
+].map((on) => new Set(CELLS.filter(on).map(nameOf)));
 
 const hexDistance = (a: string, b: string) => {
-  const [x1, y1] = COORDS.get(a)!;
-  const [x2, y2] = COORDS.get(b)!;
-  const dx = x1 - x2;
-  const dy = y1 - y2;
-  return (Math.abs(dx) + Math.abs(dy) + Math.abs(dx - dy)) / 2;
+  const p = COORDS.get(a)!;
+  const q = COORDS.get(b)!;
+  return Math.max(Math.abs(p[0] - q[0]), Math.abs(p[1] - q[1]), Math.abs(p[2] - q[2]));
 };
 
 describe('havannah counts', () => {
   it('has 271 cells with the six corners and 54 rim cells; counts 271, 73,170 and 19,682,730 sequences', () => {
     expect(NAMES.length).toBe(271);
     expect(RIM.size).toBe(54);
-    for (const corner of CORNERS) expect(NAMES).toContain(corner);
+    expect([...CORNERS].sort()).toEqual(['A10', 'A19', 'J1', 'J19', 'S1', 'S10']);
+    expect(CELLS.filter((c) => around(c).length === 3).map(nameOf).sort()).toEqual([...CORNERS].sort());
     const start = hv.getInitialState();
     expect(hv.getLegalActions(start).slice().sort()).toEqual(NAMES.slice().sort());
     expect(perftFast(start, 1)).toBe(271);
@@ -165,8 +166,7 @@ describe('havannah counts', () => {
         } else if (mode === 2 && rng.random() < 0.85) {
           const stone = naive.moves % 2 === 0 ? 'B' : 'W';
           const near = legal.filter((n) => {
-            const [x, y] = COORDS.get(n)!;
-            return around(x, y).some(([a, b]) => naive.board.get(nameOf(a, b)) === stone);
+            return around(COORDS.get(n)!).some((c) => naive.board.get(nameOf(c)) === stone);
           });
           if (near.length > 0) pool = near;
         } else if (mode === 3 && rng.random() < 0.8) {
@@ -179,12 +179,13 @@ describe('havannah counts', () => {
       }
       outcomes[naive.how]++;
     }
-    // Both patterns decided games.
+    // Both patterns decided games, and the move limit drew some.
     expect(outcomes.ring + outcomes.both).toBeGreaterThan(10);
     expect(outcomes.bridge + outcomes.both).toBeGreaterThan(10);
+    expect(outcomes.draw).toBeGreaterThan(0);
   });
 
-  it('a full board without a ring or bridge is a draw (the first draw of seeded uniform play, replayed naively)', () => {
+  it('150 stones without a ring or bridge are a draw (the first draw of seeded uniform play, replayed naively)', () => {
     const rng = new Rng(3);
     let draw: string[] | null = null;
     for (let g = 0; g < 20000 && draw === null; g++) {
@@ -197,7 +198,7 @@ describe('havannah counts', () => {
         state = hv.applyAction(state, action);
       }
       if (state.winner === null) {
-        expect(actions.length).toBe(271);
+        expect(actions.length).toBe(LIMIT);
         expect(hv.getRewards(state)).toEqual([0, 0]);
         draw = actions;
       }
@@ -211,9 +212,11 @@ describe('havannah counts', () => {
 
   it('rejects illegal actions with an error', () => {
     let state = hv.getInitialState();
-    for (const bad of ['A11', 'K1', 'T10', 'J0', 'j10', 'constructor', '']) {
+    for (const bad of ['A1', 'I1', 'S19', 'K19', 'T10', 'J0', 'j10', 'constructor', '']) {
       expect(() => hv.applyAction(state, bad)).toThrow(/not a cell/);
     }
+    // The paper's scenarios play these.
+    for (const good of ['K1', 'A11', 'S1', 'A19']) expect(() => hv.applyAction(state, good)).not.toThrow();
     state = hv.applyAction(state, 'J10');
     expect(() => hv.applyAction(state, 'J10')).toThrow(/occupied/);
   });

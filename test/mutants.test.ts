@@ -198,7 +198,7 @@ const MUTANTS: Mutant[] = [
   { game: 'goofspiel', file: 'prize-odds-ignore-turned-cards', expectedTier: 'consistency', expectedCheck: 'chance-distribution', messageFragment: 'they must sum to 1' },
   { game: 'goofspiel', file: 'resample-bid-from-full-hand', expectedTier: 'information', expectedCheck: 'resample-legal', messageFragment: 'is not legal' },
   // havannah
-  { game: 'havannah', file: 'bridge-needs-three-corners', expectedTier: 'scenarios', expectedCheck: 'scenario: bridge: P1 links corners A1 and J1 along the top edge and wins at once', messageFragment: 'the game should be over' },
+  { game: 'havannah', file: 'bridge-needs-three-corners', expectedTier: 'scenarios', expectedCheck: 'scenario: bridge: P1 links corners S1 and S10 down column S and wins at once', messageFragment: 'the game should be over' },
   { game: 'havannah', file: 'edges-count-as-corners', expectedTier: 'differential', expectedCheck: 'same-terminal', messageFragment: 'should not be over here' },
   // No scenario has a pocket closed partly by opponent stones: only the random trajectories meet one.
   { game: 'havannah', file: 'opponent-stones-close-rings', expectedTier: 'differential', expectedCheck: 'same-terminal', messageFragment: 'should not be over here' },

@@ -108,7 +108,7 @@ function playout<S, O>(
       checkObservations(game.getObservations(state), info.players, actions, recorder);
       if (player === TERMINAL) {
         if (!Array.isArray(legal) || legal.length !== 0) {
-          recorder.fail('terminal-has-no-actions', `getLegalActions returned ${JSON.stringify(legal)} at a terminal state; expected []`, actions);
+          recorder.fail('terminal-has-no-actions', `getLegalActions returned ${Array.isArray(legal) ? legal.length : 'something other than a list of'} actions at a terminal state (expected []): ${JSON.stringify(legal)}`, actions);
         }
         return { steps: actions.length, terminal: true };
       }

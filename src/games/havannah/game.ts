@@ -1,22 +1,23 @@
 // Havannah as a GameCWM on a hexagonal board with 10 cells per side (271
-// cells). P1 (player 0) moves first; players alternate placing stones. A
-// player wins at once with a ring (a closed loop of their stones around at
-// least one cell) or a bridge (a chain linking two of the six corners); the
-// rules' fork (a chain linking three corners) always contains a bridge. A full
-// board without a winner is a draw. Written in the contract's subset: pure
-// functions over JSON state.
+// cells), named and bounded as in the paper's reference. P1 (player 0) moves
+// first; players alternate placing stones. A player wins at once with a ring
+// (a closed loop of their stones around at least one cell) or a bridge (a
+// chain linking two of the six corners); the rules' fork (a chain linking
+// three corners) always contains a bridge. The game ends drawn once 150
+// stones are on the board without a winner, as the reference's move limit
+// does. Written in the contract's subset: pure functions over JSON state.
 //
-// Coordinates: column x (letters A..S) and row y (numbers 1..19), both from
-// the top-left; a cell exists when |x - y| <= 9. The six neighbours of (x, y)
-// are (x+1, y), (x+1, y+1), (x, y+1), (x-1, y), (x-1, y-1) and (x, y-1), in
-// that cyclic order around the cell.
+// Coordinates: column x (letters A..S) and row y (numbers 1..19, 0-based
+// here), both from the top-left; a cell exists when 9 <= x + y <= 27. The six
+// neighbours of (x, y) are (x+1, y), (x+1, y-1), (x, y-1), (x-1, y),
+// (x-1, y+1) and (x, y+1), in that cyclic order around the cell.
 
 export type Action = string;
 
 export interface State {
   /**
    * One character per cell, row by row from the top and left to right within
-   * a row (A1..J1, then A2..K2, ...): "." empty, "B" (P1) or "W" (P2). A
+   * a row (J1..S1, then I2..S2, ...): "." empty, "B" (P1) or "W" (P2). A
    * string rather than an array keeps the 271-cell state cheap to copy.
    */
   board: string;
@@ -24,7 +25,7 @@ export interface State {
   currentPlayer: number;
   /** 0 or 1 once someone has a ring or a bridge, else null. */
   winner: number | null;
-  /** Stones placed so far (0..271). */
+  /** Stones placed so far (0..150). */
   moves: number;
 }
 
@@ -35,13 +36,15 @@ const TERMINAL = -4;
 const SIDE = 10;
 const DIAMETER = 19;
 const CELLS = 271;
+/** The reference's move limit: the game ends drawn with this many stones on the board. */
+const MOVE_LIMIT = 150;
 const STONES = ['B', 'W'];
 const LETTERS = 'ABCDEFGHIJKLMNOPQRS';
 /** Direction steps [dx, dy] in cyclic order around a cell. */
-const STEPS = [[1, 0], [1, 1], [0, 1], [-1, 0], [-1, -1], [0, -1]];
+const STEPS = [[1, 0], [1, -1], [0, -1], [-1, 0], [-1, 1], [0, 1]];
 
 function onBoard(x: number, y: number): boolean {
-  return x >= 0 && y >= 0 && x < DIAMETER && y < DIAMETER && x - y < SIDE && y - x < SIDE;
+  return x >= 0 && y >= 0 && x < DIAMETER && y < DIAMETER && x + y >= SIDE - 1 && x + y <= 3 * (SIDE - 1);
 }
 
 function buildGrid(): number[] {
@@ -125,7 +128,7 @@ function buildCorners(): boolean[] {
   return corners;
 }
 
-/** The six corner cells (three neighbours each): A1, J1, S10, S19, J19, A10. */
+/** The six corner cells (three neighbours each): J1, S1, S10, J19, A19, A10. */
 const CORNERS: boolean[] = buildCorners();
 
 function buildActions(): Action[] {
@@ -287,7 +290,7 @@ export function applyAction(state: State, action: Action): State {
   if (player === TERMINAL) throw new Error(`the game is over; "${action}" cannot be played`);
   const cell = ACTION_INDEX[action];
   if (cell === undefined || ACTIONS[cell] !== action) {
-    throw new Error(`"${action}" is not a cell of the board (expected a column A-S and a row 1-19 with the column and row at most 9 apart, e.g. "J10")`);
+    throw new Error(`"${action}" is not a cell of the board (expected a column A-S and a row 1-19 whose column index (A = 0) plus row index (1 = 0) is 9 to 27, e.g. "J10")`);
   }
   if (state.board[cell] !== '.') throw new Error(`"${action}": that cell is already occupied`);
   const stone = STONES[player];
@@ -296,7 +299,7 @@ export function applyAction(state: State, action: Action): State {
   if (linksCorners(board, cell, stone) || closesRing(board, cell, stone)) {
     return { board, currentPlayer: TERMINAL, winner: player, moves };
   }
-  return { board, currentPlayer: moves === CELLS ? TERMINAL : 1 - player, winner: null, moves };
+  return { board, currentPlayer: moves >= MOVE_LIMIT ? TERMINAL : 1 - player, winner: null, moves };
 }
 
 export function getRewards(state: State): number[] {
