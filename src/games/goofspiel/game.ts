@@ -34,10 +34,8 @@ export interface Observation {
   ownBid: number | null;
   /** The cards this player still holds (its face-down bid excluded). */
   hand: number[];
-  /** Prize points won so far (public). */
+  /** Prize points won so far (public). Not whose turn it is: player 1 cannot tell whether player 0 has bid (the paper's golden). */
   points: number[];
-  /** Whose turn it is (0, 1, -1 for a prize, -4 at the end). */
-  currentPlayer: number;
 }
 
 const CHANCE = -1;
@@ -133,8 +131,8 @@ export function applyAction(state: State, action: Action): State {
 }
 
 /** +1 to the larger prize total, -1 to the smaller, 0 each on equal totals; 0 until the end. */
+/** +1 / -1 to whoever leads on points, 0 each on a tie: the final result at the end, the standing before (the paper's golden). */
 export function getRewards(state: State): number[] {
-  if (state.currentPlayer !== TERMINAL) return [0, 0];
   if (state.points[0] > state.points[1]) return [1, -1];
   if (state.points[1] > state.points[0]) return [-1, 1];
   return [0, 0];
@@ -148,7 +146,6 @@ function observationFor(state: State, player: number): Observation {
     ownBid: player === 0 ? state.pending : null,
     hand: state.hands[player],
     points: state.points,
-    currentPlayer: state.currentPlayer,
   };
 }
 
@@ -165,7 +162,7 @@ function sameNumbers(a: number[], b: number[]): boolean {
 }
 
 function sameObservation(a: Observation, b: Observation): boolean {
-  if (a.player !== b.player || a.ownBid !== b.ownBid || a.currentPlayer !== b.currentPlayer) return false;
+  if (a.player !== b.player || a.ownBid !== b.ownBid) return false;
   if (!sameNumbers(a.prizes, b.prizes) || !sameNumbers(a.hand, b.hand) || !sameNumbers(a.points, b.points)) return false;
   if (a.bids.length !== b.bids.length) return false;
   for (let r = 0; r < a.bids.length; r++) {
@@ -216,7 +213,7 @@ export function resampleHistory(
   }
   if (last.prizes.length > last.bids.length) {
     actions.push(PRIZE_ACTIONS[last.prizes[last.prizes.length - 1] - 1]);
-    if (last.currentPlayer === 1) {
+    if (steps === 3 * last.bids.length + 2) {
       if (player === 0) {
         if (last.ownBid === null) throw new Error('no play explains player 0\'s history: player 1 is to bid but player 0 shows no bid');
         actions.push(BID_ACTIONS[last.ownBid - 1]);

@@ -18,13 +18,23 @@ function currentPrize(prizes: number[], bids: number[][]): string {
   return prizes.length > bids.length ? String(prizes[prizes.length - 1]) : '(not turned up)';
 }
 
+function gameOver(points: number[]): string {
+  if (points[0] === points[1]) return `game over: draw at ${points[0]} each`;
+  return `game over: ${cwm.getPlayerName(points[0] > points[1] ? 0 : 1)} wins ${Math.max(points[0], points[1])} to ${Math.min(points[0], points[1])}`;
+}
+
 function status(currentPlayer: number, points: number[]): string {
   if (currentPlayer === -1) return 'the next prize card is turned up';
-  if (currentPlayer === -4) {
-    if (points[0] === points[1]) return `game over: draw at ${points[0]} each`;
-    return `game over: ${cwm.getPlayerName(points[0] > points[1] ? 0 : 1)} wins ${Math.max(points[0], points[1])} to ${Math.min(points[0], points[1])}`;
-  }
+  if (currentPlayer === -4) return gameOver(points);
   return `${cwm.getPlayerName(currentPlayer)} to bid`;
+}
+
+/** What a player's view tells of the game's progress (player 1 cannot tell whether player 0 has bid). */
+function viewStatus(obs: cwm.Observation, player: number): string {
+  if (obs.bids.length === 13) return gameOver(obs.points);
+  if (obs.prizes.length === obs.bids.length) return 'the next prize card is turned up';
+  if (player === 1) return 'bidding: player 0 bids face down first, then you';
+  return obs.ownBid === null ? 'your bid' : 'waiting for player 1\'s bid';
 }
 
 function renderState(state: cwm.State): string {
@@ -46,17 +56,15 @@ function renderObservation(obs: cwm.Observation, player: number): string {
   for (let card = 1; card <= 13; card++) {
     if (!obs.bids.some((bid) => bid[opponent] === card)) opponentCards.push(card);
   }
-  const facing = obs.currentPlayer === 1 && player === 1 ? 'placed face down (hidden)' : 'none';
   return renderFields([
     ['You are', cwm.getPlayerName(player)],
     ['Current prize', currentPrize(obs.prizes, obs.bids)],
     ['Your hand', cards(obs.hand)],
     ['Your face-down bid', obs.ownBid === null ? '-' : String(obs.ownBid)],
     ['Opponent cards left', cards(opponentCards)],
-    ['Opponent bid', facing],
     ...roundLines(obs.prizes, obs.bids),
     ['Points', `you ${obs.points[player]}, opponent ${obs.points[opponent]}`],
-    ['Status', status(obs.currentPlayer, obs.points)],
+    ['Status', viewStatus(obs, player)],
   ]);
 }
 
@@ -141,6 +149,11 @@ export const goofspiel: GameDefinition<cwm.State, cwm.Observation> = {
       actions: rounds([[13, 2, 1], [12, 1, 2], [3, 3, 4], [2, 4, 3], [1, 5, 5], [4, 6, 6], [5, 7, 7], [6, 8, 8],
         [7, 9, 9], [8, 10, 10], [9, 11, 11], [10, 12, 12], [11, 13, 13]]),
       expect: { terminal: true, rewards: [0, 0], winner: null },
+    },
+    {
+      name: 'before the end the rewards give the current leader on points: +1 / -1',
+      actions: ['prize:7', 'bid:9', 'bid:3'],
+      expect: { terminal: false, currentPlayer: -1, rewards: [1, -1] },
     },
   ],
 };
