@@ -1,7 +1,8 @@
 // Dots and Boxes as a GameCWM on a 3x3 grid of dots (2x2 boxes, 12 lines).
 // Players take turns drawing a line; whoever draws the fourth side of a box
 // claims it and moves again. The game ends when every line is drawn; more
-// boxes wins. Written in the contract's subset: pure functions over JSON state.
+// boxes wins; before the end, the rewards show who is ahead so far. Written
+// in the contract's subset: pure functions over JSON state.
 
 export type Action = string;
 
@@ -117,8 +118,9 @@ export function applyAction(state: State, action: Action): State {
   return { lines, owners, scores, currentPlayer: next, drawn };
 }
 
+// The paper's reference scores every state, not only the end: the player
+// ahead in boxes so far holds +1, the other -1, and 0 each while level.
 export function getRewards(state: State): number[] {
-  if (state.currentPlayer !== TERMINAL) return [0, 0];
   if (state.scores[0] > state.scores[1]) return [1, -1];
   if (state.scores[1] > state.scores[0]) return [-1, 1];
   return [0, 0];

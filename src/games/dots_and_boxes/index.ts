@@ -77,7 +77,7 @@ export const dotsAndBoxes: GameDefinition<cwm.State, cwm.Observation> = {
       name: 'one line closing two boxes at once gives the mover another turn',
       actions: TWO_AT_ONCE,
       expect: {
-        terminal: false, currentPlayer: 0, rewards: [0, 0],
+        terminal: false, currentPlayer: 0, rewards: [1, -1],
         legalActions: ['h_2_0', 'h_2_1', 'v_1_0', 'v_1_1', 'v_1_2'],
       },
     },
