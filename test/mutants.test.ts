@@ -159,7 +159,7 @@ const MUTANTS: Mutant[] = [
   { game: 'first_price_auction', file: 'resample-bid-off-by-one', expectedTier: 'information', expectedCheck: 'resample-matches-posterior' },
   // liars_dice
   // The random trajectories' challenges do not separate wild from plain ones; the scenarios do.
-  { game: 'liars_dice', file: 'ones-not-wild', expectedTier: 'scenarios', expectedCheck: 'scenario: wild ones: two 6s plus three 1s make five 6s, so the bid stands', messageFragment: 'the rewards should be [0,-1]' },
+  { game: 'liars_dice', file: 'ones-not-wild', expectedTier: 'scenarios', expectedCheck: 'scenario: wild ones: two 6s plus three 1s make five 6s, so the bid stands', messageFragment: 'the rewards should be [1,-1]' },
   { game: 'liars_dice', file: 'challenge-loser-inverted', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
   { game: 'liars_dice', file: 'dice-shown-while-rolling', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'can tell apart two situations' },
   // Caught by the information tier's per-step posterior test or its replay of every drawn world.

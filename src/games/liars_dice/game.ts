@@ -1,13 +1,12 @@
-// Liar's dice as a GameCWM: one round for two players with five six-sided
-// dice each. Chance rolls player 0's five dice, then player 1's, one die per
-// step. Player 0 opens the bidding; each bid "bid:<quantity>:<face>" claims at
-// least that many dice of that face among all ten, ones counting as every
-// other face (a bid on ones counts only ones). Bids must rise (higher
-// quantity, or the same quantity with a higher face) until a player calls
-// "liar": the dice are revealed and the loser of the challenge (the bidder if
-// the bid was false, else the challenger) loses a die, which ends the game
-// with -1 for that player and 0 for the other. Written in the contract's
-// subset: pure functions over JSON state, no imports.
+// Liar's dice as a GameCWM: one round for two players with three six-sided
+// dice each (the paper's golden). Chance rolls player 0's three dice, then
+// player 1's, one die per step. Player 0 opens the bidding; each bid
+// "bid:<quantity>:<face>" claims at least that many dice of that face among
+// all six, ones counting as every other face (a bid on ones counts only
+// ones). Bids must rise (higher quantity, or the same quantity with a higher
+// face) until a player calls "liar": the loser of the challenge (the bidder if
+// the bid was false, else the challenger) gets -1 and the winner +1. Written
+// in the contract's subset: pure functions over JSON state, no imports.
 
 export type Action = string;
 
@@ -22,7 +21,7 @@ export interface State {
   bidder: number;
   /** Player to act (0 or 1), -1 while rolling, -4 once a challenge is resolved. */
   currentPlayer: number;
-  /** Payoffs: 0 for both until the end, then -1 for the loser of the challenge. */
+  /** Payoffs: 0 for both until the end, then +1 for the winner of the challenge and -1 for the loser. */
   rewards: number[];
 }
 
@@ -31,9 +30,7 @@ export interface Observation {
   player: number;
   /** This player's dice, in the order rolled. */
   ownDice: number[];
-  /** The opponent's dice, revealed only when a challenge ends the round. */
-  opponentDice: number[] | null;
-  /** How many dice each player has rolled so far (each cup holds 5). */
+  /** How many dice each player has rolled so far (each cup holds 3). The opponent's dice are never shown. */
   rolled: number[];
   /** The public bidding: bids in order, then "liar" once called. */
   bids: string[];
@@ -43,7 +40,7 @@ export interface Observation {
 
 const CHANCE = -1;
 const TERMINAL = -4;
-const DICE_PER_PLAYER = 5;
+const DICE_PER_PLAYER = 3;
 const FACES = 6;
 const TOTAL_DICE = 2 * DICE_PER_PLAYER;
 const LIAR = 'liar';
@@ -106,7 +103,7 @@ function bidFace(bid: number): number {
   return bid - Math.floor(bid / FACES) * FACES + 1;
 }
 
-/** Dice among all ten that count for `face`: that face, plus ones unless the face is 1. */
+/** Dice among all six that count for `face`: that face, plus ones unless the face is 1. */
 function countFor(dice: number[][], face: number): number {
   let count = 0;
   for (let p = 0; p < 2; p++) {
@@ -139,11 +136,11 @@ export function applyAction(state: State, action: Action): State {
     if (state.lastBid < 0) throw new Error('"liar" needs a bid to challenge; the opening player must bid');
     const holds = countFor(state.dice, bidFace(state.lastBid)) >= bidQuantity(state.lastBid);
     const loser = holds ? player : state.bidder;
-    const rewards = loser === 0 ? [-1, 0] : [0, -1];
+    const rewards = loser === 0 ? [-1, 1] : [1, -1];
     return { ...state, bids, currentPlayer: TERMINAL, rewards };
   }
   const bid = BIDS.indexOf(action);
-  if (bid < 0) throw new Error(`"${action}" is not an action; expected "bid:<quantity>:<face>" (quantity 1..10, face 1..6) or "liar"`);
+  if (bid < 0) throw new Error(`"${action}" is not an action; expected "bid:<quantity>:<face>" (quantity 1..${TOTAL_DICE}, face 1..6) or "liar"`);
   if (bid <= state.lastBid) {
     throw new Error(`"${action}" does not raise the standing bid "${BIDS[state.lastBid]}": raise the quantity, or keep it and raise the face`);
   }
@@ -158,7 +155,6 @@ function observationFor(state: State, player: number): Observation {
   return {
     player,
     ownDice: state.dice[player].slice(),
-    opponentDice: state.currentPlayer === TERMINAL ? state.dice[1 - player].slice() : null,
     rolled: [state.dice[0].length, state.dice[1].length],
     bids: state.bids.slice(),
     currentPlayer: state.currentPlayer,
@@ -172,14 +168,13 @@ export function getObservations(state: State): Observation[] {
 /**
  * Whether replaying `actions` reproduces the player's observations and own
  * actions. A lean replay of the rules above (no state copies, as ISMCTS calls
- * this once per iteration): the first ten steps roll player 0's dice, then
- * player 1's; from step 10 on, actions[10 + i] is the i-th bid or the call.
+ * this once per iteration): the first six steps roll player 0's dice, then
+ * player 1's; from step 6 on, actions[6 + i] is the i-th bid or the call.
  */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   const steps = history.length - 1;
   const rolled = [0, 0];
   const ownStart = player === 0 ? 0 : DICE_PER_PLAYER;
-  const opponentStart = DICE_PER_PLAYER - ownStart;
   let current = CHANCE;
   let lastBid = -1;
   for (let t = 0; t <= steps; t++) {
@@ -195,15 +190,6 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
     if (obs.bids.length !== bidsMade) return false;
     for (let i = 0; i < bidsMade; i++) {
       if (obs.bids[i] !== actions[TOTAL_DICE + i]) return false;
-    }
-    const revealed = obs.opponentDice;
-    if (current === TERMINAL) {
-      if (revealed === null || revealed.length !== DICE_PER_PLAYER) return false;
-      for (let i = 0; i < DICE_PER_PLAYER; i++) {
-        if (revealed[i] < 1 || revealed[i] > FACES || ROLLS[revealed[i] - 1] !== actions[opponentStart + i]) return false;
-      }
-    } else if (revealed !== null) {
-      return false;
     }
     if (t === steps) return true;
     if (current === TERMINAL) return false;
@@ -234,9 +220,9 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
  * under a uniformly random opponent. The bidding is public and the legal
  * actions depend only on it, never on the dice, so the only hidden facts are
  * the opponent's dice, and the player's observations say nothing about them
- * until a challenge reveals them. Every die is an independent fair roll, so
- * each die the opponent has rolled so far is drawn uniformly from 1..6 (or
- * copied once revealed); the player's own dice and the bids come from the
+ * (not even at the end). Every die is an independent fair roll, so each die
+ * the opponent has rolled so far is drawn uniformly from 1..6; the player's
+ * own dice and the bids come from the
  * latest observation. The candidate is then replayed against the history.
  */
 export function resampleHistory(
@@ -249,12 +235,8 @@ export function resampleHistory(
   const last = history[steps][0];
   const opponent = 1 - player;
   const opponentRolled = last.rolled[opponent];
-  let opponentDice: number[] = [];
-  if (last.opponentDice !== null) {
-    opponentDice = last.opponentDice;
-  } else {
-    for (let i = 0; i < opponentRolled; i++) opponentDice.push(Math.min(FACES - 1, Math.floor(random() * FACES)) + 1);
-  }
+  const opponentDice: number[] = [];
+  for (let i = 0; i < opponentRolled; i++) opponentDice.push(Math.min(FACES - 1, Math.floor(random() * FACES)) + 1);
   const cups = player === 0 ? [last.ownDice, opponentDice] : [opponentDice, last.ownDice];
   const actions: Action[] = [];
   for (let p = 0; p < 2; p++) {
