@@ -21,8 +21,17 @@ export interface State {
   actionCount: number;
 }
 
-/** Perfect information: every player sees the whole state. */
-export type Observation = State;
+/**
+ * Nothing is hidden, but the action count is left out: it only matters at the
+ * 1000-action limit, and two positions that differ only in it are the same
+ * situation to the players (as in the paper's reference, which has no count).
+ */
+export interface Observation {
+  scores: number[];
+  turnTotal: number;
+  turnPlayer: number;
+  currentPlayer: number;
+}
 
 const CHANCE = -1;
 const TERMINAL = -4;
@@ -96,5 +105,8 @@ export function getRewards(state: State): number[] {
 }
 
 export function getObservations(state: State): Observation[] {
-  return [state, state];
+  const observation: Observation = {
+    scores: state.scores.slice(), turnTotal: state.turnTotal, turnPlayer: state.turnPlayer, currentPlayer: state.currentPlayer,
+  };
+  return [observation, observation];
 }

@@ -14,21 +14,33 @@ function repeatRolls(count: number, face: string): string[] {
   return rolls(...Array.from({ length: count }, () => face));
 }
 
-function status(state: cwm.State): string {
-  if (state.winner !== null) return `game over: ${cwm.getPlayerName(state.winner)} wins`;
-  if (state.currentPlayer === -4) return 'game over: draw (action limit reached)';
-  if (state.currentPlayer === -1) return `die rolling for ${cwm.getPlayerName(state.turnPlayer)}`;
-  return `${cwm.getPlayerName(state.currentPlayer)} to choose roll${state.turnTotal > 0 ? ' or hold' : ''}`;
+/** The winner, read from what any player sees: the holder who reached 100. */
+function winnerOf(view: cwm.Observation): number | null {
+  return view.currentPlayer === -4 && view.scores[view.turnPlayer] >= 100 ? view.turnPlayer : null;
+}
+
+function status(view: cwm.Observation): string {
+  const winner = winnerOf(view);
+  if (winner !== null) return `game over: ${cwm.getPlayerName(winner)} wins`;
+  if (view.currentPlayer === -4) return 'game over: draw (action limit reached)';
+  if (view.currentPlayer === -1) return `die rolling for ${cwm.getPlayerName(view.turnPlayer)}`;
+  return `${cwm.getPlayerName(view.currentPlayer)} to choose roll${view.turnTotal > 0 ? ' or hold' : ''}`;
+}
+
+function fields(view: cwm.Observation): Array<[string, string]> {
+  return [
+    [cwm.getPlayerName(0), `${view.scores[0]} banked${view.turnPlayer === 0 ? ' (on turn)' : ''}`],
+    [cwm.getPlayerName(1), `${view.scores[1]} banked${view.turnPlayer === 1 ? ' (on turn)' : ''}`],
+    ['turn total', String(view.turnTotal)],
+  ];
 }
 
 function render(state: cwm.State): string {
-  return renderFields([
-    [cwm.getPlayerName(0), `${state.scores[0]} banked${state.turnPlayer === 0 ? ' (on turn)' : ''}`],
-    [cwm.getPlayerName(1), `${state.scores[1]} banked${state.turnPlayer === 1 ? ' (on turn)' : ''}`],
-    ['turn total', String(state.turnTotal)],
-    ['actions', `${state.actionCount} of 1000`],
-    ['status', status(state)],
-  ]);
+  return renderFields([...fields(state), ['actions', `${state.actionCount} of 1000`], ['status', status(state)]]);
+}
+
+function renderObservation(observation: cwm.Observation): string {
+  return renderFields([...fields(observation), ['status', status(observation)]]);
 }
 
 export const pig: GameDefinition<cwm.State, cwm.Observation> = {
@@ -38,7 +50,7 @@ export const pig: GameDefinition<cwm.State, cwm.Observation> = {
   },
   cwm,
   renderState: render,
-  renderObservation: render,
+  renderObservation,
   scenarios: [
     {
       name: 'opening: player 0 has a turn total of 0 and may only roll',
