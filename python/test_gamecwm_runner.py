@@ -136,6 +136,7 @@ class RunnerTestCase(unittest.TestCase):
 
 
 TTT_DYNAMICS = {'players': 2, 'utility': 'zero-sum', 'max_game_length': 9, 'playouts': 60, 'seed': 11}
+PEBBLES_DYNAMICS = {'players': 2, 'utility': 'zero-sum', 'max_game_length': 5, 'playouts': 40, 'seed': 11}
 COIN_DYNAMICS = {'players': 2, 'utility': 'zero-sum', 'max_game_length': 2, 'playouts': 60, 'seed': 11}
 KUHN_DYNAMICS = {'players': 2, 'utility': 'zero-sum', 'max_game_length': 4, 'playouts': 60, 'seed': 11}
 KUHN_INFORMATION = {'players': 2, 'max_game_length': 4, 'histories': 60, 'seed': 5}
@@ -194,10 +195,10 @@ class ProtocolTest(RunnerTestCase):
 
     def test_resample_history_with_a_seed_is_reproducible(self):
         runner = self.runner('kuhn_poker.py')
-        history = [[{'player': 1, 'card': None, 'betting': [], 'currentPlayer': -1, 'opponentCard': None}, None],
-                   [{'player': 1, 'card': 'Q', 'betting': [], 'currentPlayer': 0, 'opponentCard': None}, None]]
+        # The paper's convention: player 1's own (observation, action) pairs.
+        history = [[{'player': 1, 'card': 'Q', 'betting': ['Call'], 'currentPlayer': 1, 'opponentCard': None}, 'Raise']]
         draws = {tuple(runner.result('call', fn='resample_history', args=[history, 1], seed=seed)) for seed in range(20)}
-        self.assertEqual(draws, {('JQ',), ('KQ',)})
+        self.assertEqual(draws, {('JQ', 'Call', 'Raise'), ('KQ', 'Call', 'Raise')})
         first = runner.result('call', fn='resample_history', args=[history, 1], seed=4)
         self.assertEqual(runner.result('call', fn='resample_history', args=[history, 1], seed=4), first)
 
@@ -262,7 +263,7 @@ class DynamicsTest(RunnerTestCase):
                 self.assertEqual([c['name'] for c in report['checks']], [
                     'no-crash', 'no-mutation', 'deterministic', 'current-player-valid', 'terminal-has-no-actions',
                     'legal-actions-valid', 'chance-distribution', 'rewards-well-formed', 'utility-kind',
-                    'observations-well-formed', 'state-is-json', 'length-bounded', 'player-names'])
+                    'observations-well-formed', 'state-copies-by-value', 'length-bounded', 'player-names'])
                 self.assertEqual(report['playouts'], request['playouts'])
                 self.assertEqual(report['terminal_playouts'], request['playouts'])
                 self.assertGreater(report['steps'], 0)
@@ -311,7 +312,7 @@ class DynamicsTest(RunnerTestCase):
         path = self.mutant('tic_tac_toe.py', ("if state['board'][cell] == '.']", "if state['board'][cell] == '.'] + [7]"))
         self.assert_fails('legal-actions-valid', path, r'^get_legal_actions returned a non-string action 7$')
         path = self.mutant('tic_tac_toe.py', ("if state['board'][cell] == '.']", "if state['board'][cell] == '.'] + [{1, 2}]"))
-        self.assert_fails('legal-actions-valid', path, r'the list of legal actions is not plain JSON data .*legal_actions\[9\] is a set, not JSON data')
+        self.assert_fails('legal-actions-valid', path, r'^get_legal_actions returned a non-string action \{1,2\}$')
 
     def test_chance_distribution(self):
         path = self.mutant('biased_coin.py', ("('coin:tails', 1 - P_HEADS)", "('coin:tails', 0.5)"))
@@ -325,7 +326,7 @@ class DynamicsTest(RunnerTestCase):
         path = self.mutant('tic_tac_toe.py', ("    if state['winner'] is None:\n        return [0, 0]\n", "    if state['winner'] is None:\n        return [0]\n"))
         self.assert_fails('rewards-well-formed', path, r'^get_rewards returned \[0\]; expected 2 finite numbers$')
         path = self.mutant('tic_tac_toe.py', ("    if state['winner'] is None:\n        return [0, 0]\n", "    if state['winner'] is None:\n        return [0, float('nan')]\n"))
-        self.assert_fails('rewards-well-formed', path, r'rewards\[1\] is nan, not a finite number')
+        self.assert_fails('rewards-well-formed', path, r'^get_rewards returned \[0,nan\]; expected 2 finite numbers \(rewards\[1\] is nan, not a finite number\)$')
 
     def test_utility_kind(self):
         path = self.mutant('tic_tac_toe.py', ("return [1, -1] if state['winner'] == 0 else [-1, 1]", "return [1, 1]"))
@@ -339,11 +340,29 @@ class DynamicsTest(RunnerTestCase):
         path = self.mutant('tic_tac_toe.py', ('return [state, state]', 'return [state]'))
         self.assert_fails('observations-well-formed', path, r'^get_observations returned 1 observations; expected one per player \(2\)$')
 
-    def test_state_is_json(self):
+    def test_state_is_json_under_the_json_rule(self):
+        json_rule = {**TTT_DYNAMICS, 'values': 'json'}
         path = self.mutant('tic_tac_toe.py', ("{'board': ['.'] * 9,", "{'board': ('.',) * 9,"))
-        self.assert_fails('state-is-json', path, r"^the state from get_initial_state\(\) is not plain JSON data \(it must survive json.loads\(json.dumps\(x\)\)\): state\[\"board\"\] is a tuple, not a list")
+        self.assertTrue(self.dynamics_of(path)['state-copies-by-value']['passed'])  # tuples are fine in the paper's format
+        self.assert_fails('state-is-json', path, r"^the state from get_initial_state\(\) is not plain JSON data \(it must survive json.loads\(json.dumps\(x\)\)\): state\[\"board\"\] is a tuple, not a list", json_rule)
         path = self.mutant('tic_tac_toe.py', ("        new_state['winner'] = player\n", "        new_state['winner'] = {player}\n"))
-        self.assert_fails('state-is-json', path, r'the state from apply_action\(state, "[xo]\(\d,\d\)"\) is not plain JSON data .*state\["winner"\] is a set')
+        self.assert_fails('state-is-json', path, r'the state from apply_action\(state, "[xo]\(\d,\d\)"\) is not plain JSON data .*state\["winner"\] is a set', json_rule)
+
+    def test_state_copies_by_value_in_the_paper_format(self):
+        path = self.mutant('tic_tac_toe.py', ("'winner': None}", "'winner': None, 'marker': object()}"))
+        self.assert_fails('state-copies-by-value', path, r'^the state from get_initial_state\(\) does not compare equal \(==\) to its own copy.deepcopy')
+
+    def test_a_state_failure_does_not_mask_a_crash_every_playout_hits(self):
+        path = self.mutant('tic_tac_toe.py', ("{'board': ['.'] * 9,", "{'board': ('.',) * 9,"),
+                           ("    cell = ACTIONS[player].index(action)\n", "    raise RuntimeError('always')\n"))
+        checks = self.dynamics_of(path, {**TTT_DYNAMICS, 'values': 'json'})
+        self.assertFalse(checks['state-is-json']['passed'])
+        self.assertRegex(checks['no-crash']['message'], r'^apply_action\(state, "x\(\d,\d\)"\) raised RuntimeError: always$')
+        path = self.mutant('pebbles.py', ("    n = int(action.split(':')[1])\n", "    n = int(action.split(':')[1])\n    if state['moves']:\n        raise KeyError(n)\n"))
+        checks = self.dynamics_of(path, PEBBLES_DYNAMICS)
+        self.assertEqual(failed({'checks': list(checks.values())}), ['no-crash'])
+        self.assertRegex(checks['no-crash']['message'], r'^apply_action\(state, "take:\d"\) raised KeyError: \d$')
+        self.assertEqual(len(checks['no-crash']['actions']), 1)
 
     def test_length_bounded(self):
         self.assert_fails('length-bounded', os.path.join(DATA, 'tic_tac_toe.py'),
@@ -364,19 +383,61 @@ class DynamicsTest(RunnerTestCase):
         self.assertEqual(len(runner.result('exports')), 7)
 
 
+class PythonValuesTest(RunnerTestCase):
+    """A paper-format module whose states hold a set, Counters under int keys and a tuple."""
+
+    def test_it_passes_every_dynamics_check_and_fails_only_the_json_rule(self):
+        runner = self.runner('pebbles.py')
+        report = runner.result('dynamics', **PEBBLES_DYNAMICS)
+        self.assertEqual(failed(report), [])
+        self.assertEqual(report['terminal_playouts'], PEBBLES_DYNAMICS['playouts'])
+        json_rule = checks_by_name(runner.result('dynamics', **PEBBLES_DYNAMICS, values='json'))
+        self.assertEqual(failed({'checks': list(json_rule.values())}), ['observations-well-formed', 'state-is-json'])
+        self.assertRegex(json_rule['state-is-json']['message'], r'state\["pool"\] is a set, not JSON data')
+
+    def test_a_mutated_nested_set_is_caught(self):
+        path = self.mutant('pebbles.py', ("    new_state = copy.deepcopy(state)\n    new_state['pool'].discard(n)\n",
+                                          "    state['pool'].discard(n)\n    new_state = copy.deepcopy(state)\n"))
+        checks = checks_by_name(self.runner(path).result('dynamics', **PEBBLES_DYNAMICS))
+        self.assertRegex(checks['no-mutation']['message'], r'^apply_action\(state, "take:\d"\) modified its input state')
+        self.assertTrue(checks['no-crash']['passed'])
+
+    def test_states_cross_to_the_host_and_back_in_the_wire_encoding(self):
+        runner = self.runner('pebbles.py')
+        state = runner.result('call', fn='get_initial_state')
+        self.assertEqual(state, {
+            'pool': {'$py': 'set', 'v': [1, 2, 3, 4, 5]},
+            'taken': {'$py': 'dict', 'v': [[0, {'$py': 'Counter', 'v': []}], [1, {'$py': 'Counter', 'v': []}]]},
+            'moves': {'$py': 'tuple', 'v': []}, 'player': 0})
+        after = runner.result('call', fn='apply_action', args=[state, 'take:4'])
+        self.assertEqual(runner.result('call', fn='get_legal_actions', args=[after]), ['take:1', 'take:2', 'take:3', 'take:5'])
+        self.assertEqual(after['moves'], {'$py': 'tuple', 'v': [{'$py': 'tuple', 'v': [0, 4]}]})
+        self.assertEqual(after['taken']['v'][0], [0, {'$py': 'Counter', 'v': [[4, 1]]}])
+        result = runner.result('mcts', state=after, iterations=200, players=2, reward_range=[-1, 1], max_game_length=5, seed=1)
+        self.assertIn(result['action'], ['take:1', 'take:2', 'take:3', 'take:5'])
+        self.assertEqual(runner.result('playouts', count=10, seed=3, max_game_length=5)['steps'], 50)
+
+    def test_get_player_name_is_optional(self):
+        runner = self.runner('pebbles.py')
+        self.assertNotIn('get_player_name', runner.result('exports'))
+        self.assertTrue(checks_by_name(runner.result('dynamics', **PEBBLES_DYNAMICS))['player-names']['passed'])
+
+
 class InformationTest(RunnerTestCase):
     def test_kuhn_poker_resamples_consistently(self):
         report = self.runner('kuhn_poker.py').result('information', **KUHN_INFORMATION)
         self.assertEqual(failed(report), [])
-        self.assertEqual([c['name'] for c in report['checks']], ['resample-runs', 'resample-legal', 'resample-consistent'])
-        self.assertEqual(report['histories'], 60)
+        self.assertEqual([c['name'] for c in report['checks']],
+                         ['resample-runs', 'resample-legal', 'resample-observations', 'resample-own-actions', 'resample-complete'])
+        self.assertGreater(report['histories'], 20)  # histories with at least one own decision
 
     def information_of(self, *replacements):
         return checks_by_name(self.runner(self.mutant('kuhn_poker.py', *replacements)).result('information', **KUHN_INFORMATION))
 
     def test_resample_runs(self):
-        checks = self.information_of(("    steps = len(obs_action_history) - 1\n", "    raise RuntimeError('cannot resample')\n"))
-        self.assertRegex(checks['resample-runs']['message'], r'^resample_history\(history, [01]\) raised RuntimeError: cannot resample for the history of actions$')
+        checks = self.information_of(("    if not obs_action_history:\n        return []\n", "    raise RuntimeError('cannot resample')\n"))
+        self.assertRegex(checks['resample-runs']['message'],
+                         r'^resample_history\(\[\(\{"betting":\[.*\],"card":"[JQK]",.*\}, "(Fold|Call|Raise)"\).*\], [01]\) raised RuntimeError: cannot resample$')
         checks = self.information_of(('def resample_history(', 'def _unused('))
         self.assertEqual(checks['resample-runs']['message'], 'resample_history is missing; imperfect-information games must define it')
         checks = self.information_of(('    return random.choice(consistent)\n', '    return "JQ"\n'))
@@ -384,13 +445,24 @@ class InformationTest(RunnerTestCase):
 
     def test_resample_legal(self):
         checks = self.information_of(('    return random.choice(consistent)\n', "    return ['XX'] + random.choice(consistent)[1:]\n"))
-        self.assertRegex(checks['resample-legal']['message'], r'^player [01]: step 0: resampled action "XX" is not legal \(legal: \["JQ","JK","QJ","QK","KJ","KQ"\]\)$')
+        self.assertRegex(checks['resample-legal']['message'], r'^player [01], history \[.*\]: step 0: resampled action "XX" is not legal \(legal: \["JQ","JK","QJ","QK","KJ","KQ"\]\)$')
 
-    def test_resample_consistent(self):
+    def test_resample_complete(self):
+        """Replays too short: the last own action is missing."""
         checks = self.information_of(('    return random.choice(consistent)\n', '    return random.choice(consistent)[:-1]\n'))
-        self.assertRegex(checks['resample-consistent']['message'], r'returned \d actions for a history of \d steps; it must explain the whole history')
-        checks = self.information_of(('if len(actions) == steps and _explains(', 'if len(actions) == steps and not _explains('))
-        self.assertRegex(checks['resample-consistent']['message'], r'the player observes .* but the history says')
+        self.assertRegex(checks['resample-complete']['message'], r"pass only \d of the player's \d decisions; every entry of the history must be replayed")
+
+    def test_resample_observations(self):
+        checks = self.information_of(('for deal in DEALS if _explains(', 'for deal in DEALS if not _explains('))
+        self.assertRegex(checks['resample-observations']['message'], r"at the player's decision 0 .* the player observes \{.*\} but the history says \{.*\}")
+
+    def test_resample_own_actions(self):
+        """Replays too far: the opponent answers and the player acts again, beyond its history."""
+        checks = self.information_of(('    return random.choice(consistent)\n', "    return random.choice(consistent) + ['Raise', 'Call']\n"))
+        self.assertRegex(checks['resample-own-actions']['message'], r"the resampled history has the player act \(\"Call\"\) after all 1 of its decisions")
+        checks = self.information_of(('    return random.choice(consistent)\n',
+                                      "    chosen = random.choice(consistent)\n    chosen[-1] = {'Call': 'Raise', 'Raise': 'Call', 'Fold': 'Call'}[chosen[-1]]\n    return chosen\n"))
+        self.assertRegex(checks['resample-own-actions']['message'], r'the player took "(Call|Raise)" but the resampled history has "(Raise|Call)"')
 
 
 class ScenariosTest(RunnerTestCase):
@@ -502,18 +574,32 @@ class SearchTest(RunnerTestCase):
         self.assertEqual(result['iterations'] % 16, 0)
 
     def test_ismcts_searches_information_sets(self):
-        history = [[{'player': 0, 'card': None, 'betting': [], 'currentPlayer': -1, 'opponentCard': None}, None],
-                   [{'player': 0, 'card': 'K', 'betting': [], 'currentPlayer': 0, 'opponentCard': None}, None]]
+        # The player's first decision: no own pairs yet, then [current observation, null].
+        history = [[{'player': 0, 'card': 'K', 'betting': [], 'currentPlayer': 0, 'opponentCard': None}, None]]
         runner = self.runner('kuhn_poker.py')
         result = runner.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=1500,
                                c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual([s['action'] for s in result['stats']], ['Fold', 'Call', 'Raise'])
         self.assertNotEqual(result['action'], 'Fold')
-        self.assertEqual(sum(s['visits'] for s in result['stats']), 1500)
         self.assertGreater(result['tree_size'], 1)
+        # A paper-format module determinises by the fallback: deals from the initial state, kept when
+        # the player holds the king (a third of them; an iteration whose 20 attempts all fail searches nothing).
+        counts = result['determinisations']
+        self.assertFalse(counts['native'])
+        self.assertEqual(sum(s['visits'] for s in result['stats']), counts['succeeded'])
+        self.assertGreater(counts['succeeded'], 1490)
+        self.assertGreater(counts['attempted'], 2.5 * counts['succeeded'])
         again = runner.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=1500,
                               c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual(again['stats'], result['stats'])
+        # A later decision: the module resamples the paper's form (deal, Call), the search extends it (Raise).
+        later = [[{'player': 0, 'card': 'J', 'betting': [], 'currentPlayer': 0, 'opponentCard': None}, 'Call'],
+                 [{'player': 0, 'card': 'J', 'betting': ['Call', 'Raise'], 'currentPlayer': 0, 'opponentCard': None}, None]]
+        result = runner.result('ismcts', history=later, player=0, legal_actions=['Fold', 'Call'], iterations=400,
+                               c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
+        self.assertEqual(result['action'], 'Fold')  # the jack loses every showdown
+        self.assertGreater(result['determinisations']['succeeded'], 390)
+        self.assertEqual(sum(s['visits'] for s in result['stats']), result['determinisations']['succeeded'])
         # A module with resample_history_with_random (as translated modules have) draws from the
         # search's own generator, through a function that leads nowhere into the runner.
         path = self.mutant('kuhn_poker.py', ('def resample_history(obs_action_history, player_id):\n', '''\
@@ -532,10 +618,11 @@ def resample_history_with_random(obs_action_history, player_id, random_fn):
 def _resample(obs_action_history, player_id, choice):
 '''), ('    return random.choice(consistent)\n', '    return choice(consistent)\n'))
         seeded = self.runner(path)
-        own = seeded.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=300,
+        history = later
+        own = seeded.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call'], iterations=300,
                             c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual(sum(s['visits'] for s in own['stats']), 300)
-        again = seeded.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=300,
+        again = seeded.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call'], iterations=300,
                               c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual(again['stats'], own['stats'])
         response = self.runner('tic_tac_toe.py').request('ismcts', history=[[EMPTY_BOARD, None]], player=0, legal_actions=['x(0,0)'],

@@ -1,15 +1,18 @@
 """Runs one paper-format Python CWM in a hardened process and serves requests.
 
 Usage:
-    python3 -I -S -B python/gamecwm_runner MODULE.py [--memory-mb N] [--cpu-seconds N]
+    python3 -I -S -B python/gamecwm_runner MODULE.py [--memory-mb N] [--cpu-seconds N] [--packages-dir DIR]
 
 A paper-format CWM is a module of functions: get_initial_state(),
-apply_action(state, action), get_current_player(state), get_player_name(p),
-get_rewards(state), get_legal_actions(state), get_observations(state),
-optionally get_chance_outcomes(state) (uniform over the legal actions when
-absent) and, for imperfect information, resample_history(history, player)
-(which draws from Python's `random`). States are dicts, actions strings, the
-chance player is -1 and the terminal player -4. A module may also define
+apply_action(state, action), get_current_player(state), get_rewards(state),
+get_legal_actions(state), get_observations(state), optionally
+get_player_name(p), get_chance_outcomes(state) (uniform over the legal
+actions when absent) and, for imperfect information,
+resample_history(history, player) in the paper's convention (the player's
+own (observation, action) pairs; it draws from Python's `random`). States
+are any Python values that survive copy.deepcopy and compare with == (see
+value_rules.py; the host may ask for the stricter JSON rule), actions
+strings, the chance player -1 and the terminal player -4. A module may also define
 resample_history_with_random(history, player, random) (translated modules
 do): ISMCTS then calls it with a random() over the search's own generator,
 as the TypeScript search calls resampleHistory.
@@ -32,7 +35,8 @@ Hardening, before the module runs (see DESIGN.md, "Security model"):
 - the module gets its own builtins whose __import__ only allows: random, math,
   json, copy, itertools, functools, collections, typing, dataclasses, re,
   string, enum, heapq, bisect, operator, fractions, statistics, abc (and
-  __future__);
+  __future__), and numpy where this Python has it (preloaded before
+  hardening when the source names it; a clear import error where it has not);
 - the module's `import copy` gets a private instance of copy whose id() is
   object.__hash__ (unique for live objects, no audit event), so deepcopy-heavy
   modules do not pay an audit-hook call per copied object;
@@ -59,19 +63,26 @@ carries {"token": <its value>}; the value is removed from the environment
 before the module loads, so the module cannot forge responses by writing to
 the channel's file descriptor.
 
+Values that are not JSON data (states and observations with sets, tuples,
+int keys, Counters) cross the protocol in the encoding of wire.py. The tiers
+take "values": "python" (the default) or "json" (see value_rules.py).
+
 Ops (field names are snake_case; results as described in each function below):
     exports      -> the contract functions the module defines
-    call         {fn, args, seed?} -> one function call (JSON in, JSON out)
+    call         {fn, args, seed?} -> one function call (wire encoding in and out)
     replay       {actions} -> per state: player, legal, rewards, observations, chance
-    dynamics     {players, utility, max_game_length, playouts, seed}
-    information  {players, max_game_length, histories, seed}
-    scenarios    {scenarios}
-    differential {trajectories: [{actions, expected: [{player, legal, rewards}]}]}
+    dynamics     {players, utility, max_game_length, playouts, seed, first?, values?}
+    information  {players, max_game_length, histories, seed, first?, batch?, values?}
+    scenarios    {scenarios, values?}
+    differential {trajectories: [{actions, expected: [{player, legal, rewards}]}], values?}
     playouts     {count, seed, max_game_length?}
     mcts         {iterations, c, rollouts, players, reward_range, max_game_length, seed, state?, max_nodes?, time_ms?}
-    ismcts       {history, player, legal_actions, ...the mcts options}
-The checks mirror src/verifier/{dynamics,information,scenarios,differential}.ts
-and the searches src/mcts/{uct,ismcts}.ts (same seeded generator, so the same
+    ismcts       {history: own pairs + [current observation, null], player, legal_actions, ...the mcts options}
+                 -> also determinisations {attempted, succeeded, native, lastFailure?} (search/determinise.py)
+Files: sandbox.py (hardening, loading), protocol.py (requests, responses),
+values.py / value_rules.py / wire.py (values), cwm.py (the module as called),
+tiers/ and search/. The checks mirror src/verifier/{dynamics,information,scenarios,differential}.ts
+and the searches src/mcts/{uct,ismcts,determinise}.ts (same seeded generator, so the same
 seed on the same game gives the same search as the TypeScript one).
 """
 
@@ -83,7 +94,8 @@ import sys
 
 from errors import LoadError
 from protocol import serve
-from sandbox import harden, load_module, private_copy_module
+from private_copy import private_copy_module
+from sandbox import harden, load_module, packages_dirs, preload_third_party
 
 
 DEFAULT_MEMORY_MB = 512
@@ -92,10 +104,11 @@ _exit = posix._exit
 
 
 def parse_args(argv):
-    usage = 'usage: gamecwm_runner MODULE.py [--memory-mb N] [--cpu-seconds N]'
+    usage = 'usage: gamecwm_runner MODULE.py [--memory-mb N] [--cpu-seconds N] [--packages-dir DIR]'
     path = None
     memory_mb = DEFAULT_MEMORY_MB
     cpu_seconds = DEFAULT_CPU_SECONDS
+    packages = None
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -107,6 +120,11 @@ def parse_args(argv):
             else:
                 cpu_seconds = int(argv[i + 1])
             i += 2
+        elif arg == '--packages-dir':
+            if i + 1 >= len(argv):
+                raise SystemExit(f'{arg} needs a folder\n{usage}')
+            packages = [os.path.abspath(argv[i + 1])]
+            i += 2
         elif arg in ('-h', '--help'):
             sys.stderr.write(__doc__)
             raise SystemExit(0)
@@ -117,22 +135,23 @@ def parse_args(argv):
             raise SystemExit(f'unexpected argument {arg!r}\n{usage}')
     if path is None:
         raise SystemExit(usage)
-    return os.path.abspath(path), memory_mb, cpu_seconds
+    return os.path.abspath(path), memory_mb, cpu_seconds, packages
 
 
 def main(argv):
-    module_path, memory_mb, cpu_seconds = parse_args(argv)
+    module_path, memory_mb, cpu_seconds, packages = parse_args(argv)
     try:
         with open(module_path, 'rb') as handle_:
             source = handle_.read()
     except OSError as error:
         raise SystemExit(f'gamecwm_runner: cannot read {module_path}: {error.strerror}') from None
     substitutes = {'copy': private_copy_module()}
-    in_fd, out_fd, token = harden(module_path, memory_mb, cpu_seconds)
+    third_party, third_party_dirs, missing = preload_third_party(source, packages_dirs() if packages is None else packages)
+    in_fd, out_fd, token = harden(module_path, memory_mb, cpu_seconds, third_party, third_party_dirs)
     ns = None
     load_error = None
     try:
-        ns = load_module(module_path, source, substitutes)
+        ns = load_module(module_path, source, substitutes, missing)
     except LoadError as error:
         load_error = error
     source = None

@@ -5,7 +5,7 @@ from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtin
 import posix
 import random
 
-from cwm import CONTRACT, direct
+from cwm import CONTRACT, direct, plain_numbers, plain_outcomes, plain_strings
 from errors import Error, ProtocolError
 from rng import rng_new
 from search.ismcts import ismcts_search
@@ -15,7 +15,9 @@ from tiers.differential import check_differential
 from tiers.dynamics import check_dynamics
 from tiers.information import check_information
 from tiers.scenarios import check_scenarios
-from values import copy_json, describe, dumps, is_number, js, loads
+from value_rules import value_rule
+from values import describe, dumps, is_number, js, loads
+from wire import from_wire, to_wire
 
 
 MAX_RESPONSE_CHARS = 64_000_000
@@ -61,6 +63,15 @@ def search_options(request):
     }
 
 
+# How each contract function's result crosses to the host: lists of actions,
+# rewards and chance outcomes made plain (tuples as lists, numpy numbers as
+# floats), anything else (states, observations) in the wire encoding.
+PLAIN_RESULTS = {
+    'get_legal_actions': plain_strings, 'get_rewards': plain_numbers, 'get_chance_outcomes': plain_outcomes,
+    'resample_history': plain_strings,
+}
+
+
 def call_contract(ns, request):
     name = field(request, 'fn', 'str')
     if name not in CONTRACT:
@@ -68,13 +79,16 @@ def call_contract(ns, request):
     f = ns.get(name)
     if f is None or not callable(f):
         raise Error(f'the module does not define a function {name}')
-    args = field(request, 'args', 'list', [])
+    args = from_wire(field(request, 'args', 'list', []))
     if name == 'resample_history' and len(args) > 0 and type(args[0]) is list:
+        # The paper's evaluator passes (observation, action) tuples.
         args = [[(entry[0], entry[1]) if type(entry) is list and len(entry) == 2 else entry for entry in args[0]]] + args[1:]
     seed = field(request, 'seed', 'int', None)
     if seed is not None:
         random.seed(seed)
-    return copy_json(f(*args), f'the result of {name}', 'call', 'result')
+    result = f(*args)
+    plain = PLAIN_RESULTS.get(name)
+    return to_wire(plain(result) if plain is not None else result)
 
 
 def handle(ns, request):
@@ -85,26 +99,28 @@ def handle(ns, request):
         return call_contract(ns, request)
     if op == 'replay':
         return replay(ns, field(request, 'actions', 'list'))
+    rule = value_rule(field(request, 'values', 'str', 'python'))
     if op == 'dynamics':
         utility = field(request, 'utility', 'str', 'general-sum')
         if utility not in ('zero-sum', 'general-sum', 'identical'):
             raise ProtocolError('"utility" must be "zero-sum", "general-sum" or "identical"')
-        return check_dynamics(ns, field(request, 'players', 'int', ..., 1), utility, field(request, 'max_game_length', 'int', ..., 0),
-                              field(request, 'playouts', 'int', 100, 0), field(request, 'seed', 'int', 0))
+        return check_dynamics(ns, rule, field(request, 'players', 'int', ..., 1), utility, field(request, 'max_game_length', 'int', ..., 0),
+                              field(request, 'playouts', 'int', 100, 0), field(request, 'seed', 'int', 0), field(request, 'first', 'int', 0, 0))
     if op == 'information':
-        return check_information(ns, field(request, 'players', 'int', ..., 1), field(request, 'max_game_length', 'int', ..., 0),
-                                 field(request, 'histories', 'int', 100, 0), field(request, 'seed', 'int', 0))
+        return check_information(ns, rule, field(request, 'players', 'int', ..., 1), field(request, 'max_game_length', 'int', ..., 0),
+                                 field(request, 'histories', 'int', 100, 0), field(request, 'seed', 'int', 0), field(request, 'first', 'int', 0, 0),
+                                 field(request, 'batch', 'any', False) is True)
     if op == 'scenarios':
-        return check_scenarios(ns, field(request, 'scenarios', 'list'))
+        return check_scenarios(ns, rule, field(request, 'scenarios', 'list'))
     if op == 'differential':
-        return check_differential(ns, field(request, 'trajectories', 'list'))
+        return check_differential(ns, rule, field(request, 'trajectories', 'list'))
     if op == 'playouts':
         return playouts(ns, field(request, 'count', 'int', ..., 0), field(request, 'seed', 'int', 0), field(request, 'max_game_length', 'int', 100_000, 0))
     if op == 'mcts':
         options = search_options(request)
         seed = field(request, 'seed', 'int', 0)
         fn = direct(ns)[0]
-        state = request['state'] if request.get('state') is not None else fn('get_initial_state')()
+        state = from_wire(request['state']) if request.get('state') is not None else fn('get_initial_state')()
         return uct_search(ns, state, options, rng_new(seed))
     if op == 'ismcts':
         options = search_options(request)
@@ -112,8 +128,10 @@ def handle(ns, request):
         history = field(request, 'history', 'list')
         if len(history) == 0 or not all(type(entry) is list and len(entry) == 2 for entry in history):
             raise ProtocolError('"history" must be a non-empty list of [observation, action or null] pairs')
+        if history[len(history) - 1][1] is not None:
+            raise ProtocolError('"history" must end with [current observation, null] (the decision being searched)')
         legal = field(request, 'legal_actions', 'list')
-        return ismcts_search(ns, history, field(request, 'player', 'int', ..., 0), legal, options, rng_new(seed), seed)
+        return ismcts_search(ns, rule, from_wire(history), field(request, 'player', 'int', ..., 0), legal, options, rng_new(seed), seed)
     raise ProtocolError(f'unknown op "{op}"')
 
 

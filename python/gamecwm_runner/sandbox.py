@@ -22,6 +22,10 @@ ALLOWED_IMPORTS = (
     'string', 'enum', 'heapq', 'bisect', 'operator', 'fractions', 'statistics', 'abc',
     '__future__',  # `from __future__ import annotations` is common and harmless
 )
+# Third-party modules a module may import where this Python has them (the
+# paper's released samples use numpy); loaded before hardening from the
+# interpreter's site-packages (or --packages-dir), only when the source names them.
+THIRD_PARTY_IMPORTS = ('numpy',)
 # Loaded before hardening so that no import of them needs a file later.
 PRELOADED_CODECS = ('encodings.latin_1', 'encodings.ascii', 'encodings.utf_16', 'encodings.utf_32', 'encodings.raw_unicode_escape', 'encodings.unicode_escape')
 
@@ -77,12 +81,14 @@ def make_hook(type_, str_, int_, PermissionError_, ImportError_, ValueError_, fa
 '''
 
 _IMPORT_FACTORY = '''
-def make_import(real_import, allowed, shown, substitutes, ImportError_, type_, str_):
+def make_import(real_import, allowed, shown, substitutes, missing, ImportError_, type_, str_):
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         if level != 0:
             raise ImportError_('relative imports are not allowed in a gamecwm module')
         if type_(name) is not str_ or name.partition('.')[0] not in allowed:
             raise ImportError_('the gamecwm sandbox does not allow importing %s; allowed: %s' % (('%r' % (name,)) if type_(name) is str_ else 'that', shown))
+        if name.partition('.')[0] in missing:
+            raise ImportError_(missing[name.partition('.')[0]])
         if name in substitutes:
             return substitutes[name]
         return real_import(name, globals, locals, fromlist, level)
@@ -150,8 +156,52 @@ def lower_limit(which, soft, hard):
     resource.setrlimit(which, (soft, hard))
 
 
-def harden(module_path, memory_mb, cpu_seconds):
-    """Everything that must happen before the module's code runs. Returns (in_fd, out_fd, token)."""
+def packages_dirs():
+    """Where this Python keeps third-party packages (-S leaves them off sys.path)."""
+    import sysconfig
+    paths = sysconfig.get_paths()
+    return [d for d in dict.fromkeys((paths.get('purelib'), paths.get('platlib'))) if type(d) is str and os.path.isdir(d)]
+
+
+def preload_third_party(source, dirs):
+    """
+    The third-party modules the paper's samples use (numpy) that `source`
+    mentions, imported now from `dirs`: their C extensions cannot load once
+    the process is hardened. Returns (loaded names, the folders they live in,
+    {name: why the module cannot import it} for the ones not found).
+    """
+    loaded = []
+    folders = []
+    missing = {}
+    for name in THIRD_PARTY_IMPORTS:
+        if name.encode('ascii') not in source:
+            continue
+        saved = sys.path[:]
+        os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
+        os.environ.setdefault('OMP_NUM_THREADS', '1')
+        try:
+            sys.path[:0] = dirs
+            module = __import__(name)
+            location = getattr(module, '__file__', None)
+            if type(location) is str:
+                folders.append(os.path.dirname(os.path.realpath(location)))
+            loaded.append(name)
+        except ImportError:
+            missing[name] = (f'{name} is allowed in a gamecwm module but is not installed for the Python that runs it '
+                             f'({sys.executable}); install it there, or write the module without it')
+        except BaseException as error:
+            missing[name] = f'{name} is installed but failed to import: {describe(error)}'
+        finally:
+            sys.path[:] = saved
+    return tuple(loaded), folders, missing
+
+
+def harden(module_path, memory_mb, cpu_seconds, third_party=(), third_party_dirs=()):
+    """
+    Everything that must happen before the module's code runs. Returns
+    (in_fd, out_fd, token). `third_party`: preloaded third-party module names
+    the module may import, living in `third_party_dirs` (readable).
+    """
     for name in ALLOWED_IMPORTS + PRELOADED_CODECS:
         __import__(name)
     if stat.S_ISREG(os.fstat(1).st_mode):
@@ -188,13 +238,14 @@ def harden(module_path, memory_mb, cpu_seconds):
     lower_limit(resource.RLIMIT_NOFILE, max(16, out_fd + 4), max(16, out_fd + 4))
     lower_limit(resource.RLIMIT_NPROC, 0, 0)
 
+    dirs = dirs + [d for d in third_party_dirs if d not in dirs]
     read_exact = frozenset((module_path, os.path.realpath(module_path)))
     write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
     namespace = {'__builtins__': {}}
     exec(_HOOK_FACTORY, namespace)
     hook = namespace['make_hook'](
         type, str, int, PermissionError, ImportError, ValueError, FAST_ALLOWED_EVENTS, read_exact, frozenset(dirs),
-        tuple(d + '/' for d in dirs), frozenset(ALLOWED_IMPORTS + ('encodings',)), REFUSED_EVENT_PREFIXES, FRAME_ATTRIBUTES, write_flags)
+        tuple(d + '/' for d in dirs), frozenset(ALLOWED_IMPORTS + tuple(third_party) + ('encodings',)), REFUSED_EVENT_PREFIXES, FRAME_ATTRIBUTES, write_flags)
     sys.addaudithook(hook)
     # The runner leaves no reference to itself in sys.modules (every file of it is loaded by now).
     for name in [name for name, module in sys.modules.items() if name == '__main__' or from_runner(module)]:
@@ -202,27 +253,7 @@ def harden(module_path, memory_mb, cpu_seconds):
     return in_fd, out_fd, token
 
 
-def private_copy_module():
-    """
-    The module's own instance of `copy`. copy.deepcopy keys its memo by id(),
-    and with an audit hook installed every id() call runs the hook: about 110
-    hook calls per tic-tac-toe search iteration, half the search's time. This
-    instance's id is object.__hash__, which for every object is its address
-    rotated by four bits: as unique among live objects as id, with no audit
-    event. Built before hardening (it compiles standard-library source).
-    """
-    import copy
-    path = copy.__file__
-    with open(path, 'rb') as handle:
-        code = compile(handle.read(), path, 'exec', dont_inherit=True)
-    module = types.ModuleType('copy')
-    module.__dict__['__file__'] = path
-    module.__dict__['__builtins__'] = dict(_builtins_module.__dict__, id=object.__hash__)
-    exec(code, module.__dict__)
-    return module
-
-
-def module_builtins(substitutes):
+def module_builtins(substitutes, missing):
     """Builtins for the module: a copy of the real ones with a guarded __import__ and no input()."""
     real = _builtins_module.__dict__
     names = dict(real)
@@ -230,17 +261,18 @@ def module_builtins(substitutes):
         names.pop(name, None)
     namespace = {'__builtins__': {}}
     exec(_IMPORT_FACTORY, namespace)
-    names['__import__'] = namespace['make_import'](real['__import__'], frozenset(ALLOWED_IMPORTS), ', '.join(ALLOWED_IMPORTS), substitutes, ImportError, type, str)
+    allowed = ALLOWED_IMPORTS + THIRD_PARTY_IMPORTS
+    names['__import__'] = namespace['make_import'](real['__import__'], frozenset(allowed), ', '.join(allowed), substitutes, dict(missing), ImportError, type, str)
     return names
 
 
-def load_module(path, source, substitutes):
+def load_module(path, source, substitutes, missing):
     """The module's namespace after running it, or raises LoadError."""
     try:
         code = compile(source, path, 'exec', dont_inherit=True)
         module = types.ModuleType('gamecwm_module')
         module.__dict__['__file__'] = path
-        module.__dict__['__builtins__'] = module_builtins(substitutes)
+        module.__dict__['__builtins__'] = module_builtins(substitutes, missing)
         sys.modules['gamecwm_module'] = module
         exec(code, module.__dict__)
         return module.__dict__

@@ -7,7 +7,7 @@ from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtin
 import _json
 import json
 
-from errors import NonJsonValueError, ProtocolError
+from errors import ProtocolError
 
 
 MAX_VALUE_CHARS = 1_000_000
@@ -99,6 +99,45 @@ def js(value, depth=0):
         for key, item in dict.items(value):
             parts.append((_encode_plain(key) if type(key) is str else _encode_plain(js(key, depth + 1))) + ':' + js(item, depth + 1))
         return '{' + ','.join(parts) + '}'
+    return canonical(value, depth)
+
+
+def canonical(value, depth=0):
+    """
+    A deterministic text of any value: values that are equal and of the same
+    types give the same text (dict keys and set items in sorted order). Keys
+    information sets, orders sets on the wire and shows Python values in
+    messages. Never runs the value's own code.
+    """
+    t = type(value)
+    if t is float and not value - value == 0.0:
+        return float.__repr__(value)  # nan, inf, -inf: JSON would say null
+    if value is None or t is bool or t is int or t is float or t is str:
+        return js(value)
+    if depth > MAX_DEPTH:
+        return '...'
+    if t is list:
+        return '[' + ','.join([canonical(item, depth + 1) for item in value]) + ']'
+    if t is tuple:
+        return '(' + ','.join([canonical(item, depth + 1) for item in value]) + (',)' if len(value) == 1 else ')')
+    if isinstance(value, dict):
+        # Counter, OrderedDict and defaultdict compare equal to a dict with the same items: the same text.
+        return '{' + ','.join(sorted([canonical(key, depth + 1) + ':' + canonical(item, depth + 1) for key, item in dict.items(value)])) + '}'
+    if t is set or t is frozenset:
+        items = ','.join(sorted([canonical(item, depth + 1) for item in value]))
+        if t is frozenset:
+            return 'frozenset({' + items + '})'
+        return '{' + items + '}' if items else 'set()'
+    if isinstance(value, bool):
+        return js(bool(value))
+    if isinstance(value, int):
+        return js(int.__int__(value))
+    if isinstance(value, float):
+        return js(float.__float__(value))
+    if isinstance(value, str):
+        return js(str.__str__(value))
+    if isinstance(value, (list, tuple)):
+        return tname(value) + canonical((list if isinstance(value, list) else tuple)(value), depth)
     return f'<{tname(value)}>'
 
 
@@ -169,22 +208,8 @@ def json_problem(value, root, tuples_ok):
     return f"{root}{''.join(reversed(found[1]))} {found[0]}"
 
 
-def nonjson(check, message):
-    error = NonJsonValueError(truncate(message))
-    error.check = check
-    return error
-
-
-def copy_json(value, what, check, root='$', tuples_ok=True):
-    """A private copy of plain JSON data (tuples become lists), or NonJsonValueError."""
-    problem = json_problem(value, root, tuples_ok)
-    if problem is not None:
-        raise nonjson(check, f'{what} is not plain JSON data (it must survive json.loads(json.dumps(x))): {problem}')
-    return loads(dumps(value))
-
-
 def json_equal(a, b):
-    """Value equality of JSON data: key order ignored, booleans distinct from numbers."""
+    """Value equality of JSON data: key order ignored, booleans distinct from numbers (tuples as lists; anything else by ==)."""
     ta = type(a)
     tb = type(b)
     if ta is bool or tb is bool or a is None or b is None:
@@ -193,7 +218,7 @@ def json_equal(a, b):
         return a == b
     if ta is str and tb is str:
         return a == b
-    if ta is list and tb is list:
+    if (ta is list or ta is tuple) and (tb is list or tb is tuple):
         if len(a) != len(b):
             return False
         for i in range(len(a)):
@@ -207,7 +232,7 @@ def json_equal(a, b):
             if key not in b or not json_equal(a[key], b[key]):
                 return False
         return True
-    return False
+    return ta is tb and a == b
 
 
 def is_number(x):

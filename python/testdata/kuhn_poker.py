@@ -100,35 +100,27 @@ def get_observations(state):
 
 
 def _explains(actions, history, player):
+    """Whether `actions` replays through every (observation, action) pair of the player's own history."""
     state = get_initial_state()
-    for t, (observation, own) in enumerate(history):
-        if _observation(state, player) != observation:
+    following = 0
+    for action in actions:
+        if state['currentPlayer'] == player:
+            if following >= len(history) or _observation(state, player) != history[following][0] or action != history[following][1]:
+                return False
+            following += 1
+        if action not in get_legal_actions(state):
             return False
-        if t == len(history) - 1:
-            return True
-        actor = state['currentPlayer']
-        if actor == TERMINAL:
-            return False
-        if own is not None and (actor != player or actions[t] != own):
-            return False
-        if own is None and actor == player:
-            return False
-        if actions[t] not in get_legal_actions(state):
-            return False
-        state = apply_action(state, actions[t])
-    return True
+        state = apply_action(state, action)
+    return following == len(history)
 
 
 def resample_history(obs_action_history, player_id):
-    steps = len(obs_action_history) - 1
-    if steps <= 0:
+    """The paper's convention: the player's own (observation, action) pairs; a deal and the betting up to its last action."""
+    if not obs_action_history:
         return []
-    betting = obs_action_history[steps][0]['betting']
-    consistent = []
-    for deal in DEALS:
-        actions = ([deal] + list(betting))[:steps]
-        if len(actions) == steps and _explains(actions, obs_action_history, player_id):
-            consistent.append(actions)
+    last_observation, last_action = obs_action_history[-1]
+    betting = list(last_observation['betting']) + [last_action]
+    consistent = [[deal] + betting for deal in DEALS if _explains([deal] + betting, obs_action_history, player_id)]
     if not consistent:
         raise ValueError(f"no deal explains player {player_id}'s history")
     return random.choice(consistent)

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PythonTranslator } from '../codegen/python/translate.js';
 import type { GameDefinition } from '../engine/game-definition.js';
 import { errorText } from '../engine/sandbox/sandbox.js';
-import { DEFAULT_SEARCH, type SearchOptions } from '../mcts/search.js';
+import { DEFAULT_SEARCH, type SearchOptions, type SearchResult } from '../mcts/search.js';
 import { barChart } from './charts.js';
 import { describeMachine } from './machine.js';
 import type { BenchReport, Cell } from './report.js';
@@ -51,7 +51,21 @@ export interface ColumnResult {
   simulationsPerSecond: number | null;
   playoutGamesPerSecond: number | null;
   error?: string;
+  /** ISMCTS in Python: what the searches really did, over every search of the column. */
+  searches?: SearchTally;
 }
+
+/** Iterations the searches ran, how many of them started from a determinisation, and the determinisations tried. */
+export interface SearchTally {
+  iterations: number;
+  searched: number;
+  determinisationsAttempted: number;
+  determinisationsSucceeded: number;
+  lastFailure?: string;
+}
+
+/** An ISMCTS column whose searches determinised fewer of their iterations than this is degenerate: no speed is reported. */
+export const MIN_SEARCHED_SHARE = 0.9;
 
 export interface GameSpeed {
   game: string;
@@ -131,10 +145,15 @@ async function measureGame(game: GameDefinition, columns: SubjectId[], settings:
     const options = { ...base, iterations };
 
     const measured = live().flatMap(({ subject, start }) => {
-      const search = (k: number) => searchFrom(subject, start, perfect, options, settings.seed + k);
+      const tally = isPythonColumn(subject.id) && !perfect ? emptyTally() : null;
+      const search = (k: number) => {
+        const result = searchFrom(subject, start, perfect, options, settings.seed + k);
+        if (tally) addToTally(tally, result);
+        return result;
+      };
       const play = () => subject.playouts(playouts, settings.seed, game.info.maxGameLength);
       try {
-        return [{ subject, search, play, searchRepeats: repeatsFor(settings.targetMs, () => search(0)), playRepeats: repeatsFor(settings.targetMs, play), searchRates: [] as number[], playRates: [] as number[] }];
+        return [{ subject, tally, search, play, searchRepeats: repeatsFor(settings.targetMs, () => search(0)), playRepeats: repeatsFor(settings.targetMs, play), searchRates: [] as number[], playRates: [] as number[] }];
       } catch (error) {
         fail(subject, error);
         return [];
@@ -153,7 +172,11 @@ async function measureGame(game: GameDefinition, columns: SubjectId[], settings:
     }
     for (const m of measured) {
       if (results[m.subject.id]?.error) continue;
-      results[m.subject.id] = { simulationsPerSecond: Math.round(median(m.searchRates)), playoutGamesPerSecond: rate(median(m.playRates)) };
+      const degenerate = m.tally ? degenerateSearch(m.tally) : null;
+      results[m.subject.id] = {
+        simulationsPerSecond: degenerate ? null : Math.round(median(m.searchRates)), playoutGamesPerSecond: rate(median(m.playRates)),
+        ...(degenerate ? { error: degenerate } : {}), ...(m.tally ? { searches: m.tally } : {}),
+      };
     }
     const sims = (id: SubjectId) => results[id]?.simulationsPerSecond ?? null;
     return {
@@ -163,6 +186,31 @@ async function measureGame(game: GameDefinition, columns: SubjectId[], settings:
   } finally {
     for (const { subject } of subjects) subject.dispose();
   }
+}
+
+const isPythonColumn = (id: SubjectId) => id === 'python' || id === 'python-user';
+
+const emptyTally = (): SearchTally => ({ iterations: 0, searched: 0, determinisationsAttempted: 0, determinisationsSucceeded: 0 });
+
+/** Adds one ISMCTS search: an iteration searched if its determinisation succeeded (the native path's probe is one extra success). */
+function addToTally(tally: SearchTally, result: SearchResult): void {
+  tally.iterations += result.iterations;
+  const counts = result.determinisations;
+  if (!counts) {
+    tally.searched += result.iterations; // a runner that does not report them: counted as run
+    return;
+  }
+  tally.determinisationsAttempted += counts.attempted;
+  tally.determinisationsSucceeded += counts.succeeded;
+  tally.searched += Math.min(result.iterations, counts.succeeded - (counts.native ? 1 : 0));
+  if (counts.lastFailure) tally.lastFailure = counts.lastFailure;
+}
+
+/** Why a column's searches are no measure of speed, or null if they searched. */
+export function degenerateSearch(tally: SearchTally): string | null {
+  if (tally.iterations > 0 && tally.searched >= MIN_SEARCHED_SHARE * tally.iterations) return null;
+  return `degenerate search: only ${tally.searched} of ${tally.iterations} iterations started from a determinisation `
+    + `(${tally.determinisationsSucceeded} of ${tally.determinisationsAttempted} determinisations succeeded${tally.lastFailure ? `; last failure: ${tally.lastFailure}` : ''})`;
 }
 
 /** The count of work units (iterations, playouts) that takes about `targetMs`: grown fourfold until a warm probe takes a quarter of it. */
@@ -214,7 +262,7 @@ function oneLine(error: unknown): string {
 function buildReport(data: SpeedData, settings: SpeedSettings, createdAt: string): BenchReport<SpeedData> {
   const { columns, games } = data;
   const labels = columns.map((id) => SUBJECT_LABELS[id]);
-  const value = (g: GameSpeed, id: SubjectId, key: keyof Omit<ColumnResult, 'error'>): Cell => g.columns[id]?.[key] ?? null;
+  const value = (g: GameSpeed, id: SubjectId, key: 'simulationsPerSecond' | 'playoutGamesPerSecond'): Cell => g.columns[id]?.[key] ?? null;
   const times = (x: number | null): Cell => (x === null ? null : `${x}x`);
   const hasUser = columns.includes('python-user');
   const hasPython = columns.includes('python');
@@ -228,11 +276,18 @@ function buildReport(data: SpeedData, settings: SpeedSettings, createdAt: string
     return [g.game, g.playouts, ...columns.map((id) => value(g, id, 'playoutGamesPerSecond')), ...(hasPython ? [times(ratio(native, python, 10))] : [])];
   });
   const errors = games.flatMap((g) => columns.flatMap((id) => (g.columns[id]?.error ? [`${g.game}, ${SUBJECT_LABELS[id]}: ${g.columns[id]!.error}`] : [])));
+  const tallies = games.flatMap((g) => columns.flatMap((id) => {
+    const t = g.columns[id]?.searches;
+    return t && !g.columns[id]?.error
+      ? [`${g.game}, ${SUBJECT_LABELS[id]}: ${t.searched} of ${t.iterations} ISMCTS iterations started from a determinisation; ${t.determinisationsSucceeded} of ${t.determinisationsAttempted} determinisations succeeded`]
+      : [];
+  }));
   const notes = [
     `Medians of ${settings.runs} interleaved runs; every column searches with the same iteration budget (sized so the slowest column takes about ${settings.targetMs} ms, and a native search at least ${Math.round(settings.targetMs * NATIVE_FLOOR)} ms) and plays the same seeded playouts, repeated until a run lasts about ${settings.targetMs} ms. One core, random rollouts, c = ${DEFAULT_SEARCH.c.toFixed(3)}.`,
     'Searches start at the first decision (chance outcomes before it take the first listed outcome); imperfect-information games use ISMCTS from the player\'s history.',
     'Python columns run the same UCT/ISMCTS and random streams in pure Python (python/gamecwm_runner/), timed from the host, one request per search.',
     ...(settings.python ? [] : ['Python columns left out: no python3 interpreter was found.']),
+    ...tallies,
     ...errors.map((e) => `not measured: ${e}`),
   ];
   return {

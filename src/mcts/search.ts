@@ -41,6 +41,8 @@ export interface SearchResult {
   treeSize: number;
   elapsedMs: number;
   simulationsPerSecond: number;
+  /** ISMCTS: determinisation attempts and successes (an iteration whose determinisation failed did no search). */
+  determinisations?: { attempted: number; succeeded: number; native: boolean; lastFailure?: string };
 }
 
 export class SearchError extends Error {}

@@ -21,13 +21,15 @@ interface PythonSearchResult {
   iterations: number;
   seconds: number;
   tree_size?: number;
+  /** ISMCTS: determinisation attempts and successes (python/gamecwm_runner/search/determinise.py). */
+  determinisations?: SearchResult['determinisations'];
 }
 
 export class PythonCandidate implements GameCWM<unknown, unknown>, SearchBackend {
   getChanceOutcomes?: (state: unknown) => Array<[Action, number]>;
   resampleHistory?: (history: Array<ObservationActionPair<unknown>>, player: number, random: () => number) => Action[];
 
-  private constructor(private readonly runner: SyncPythonRunner, exported: string[]) {
+  private constructor(private readonly runner: SyncPythonRunner, private readonly exported: string[]) {
     if (exported.includes('get_chance_outcomes')) this.getChanceOutcomes = (state) => this.call('getChanceOutcomes', [state]) as Array<[Action, number]>;
     if (exported.includes('resample_history')) {
       this.resampleHistory = (history, player, random) => this.runner.request<Action[]>('call', {
@@ -53,7 +55,10 @@ export class PythonCandidate implements GameCWM<unknown, unknown>, SearchBackend
   getInitialState(): unknown { return this.call('getInitialState', []); }
   applyAction(state: unknown, action: Action): unknown { return this.call('applyAction', [state, action]); }
   getCurrentPlayer(state: unknown): number { return this.call('getCurrentPlayer', [state]) as number; }
-  getPlayerName(player: number): string { return this.call('getPlayerName', [player]) as string; }
+  /** get_player_name is optional in the paper's format. */
+  getPlayerName(player: number): string {
+    return this.exported.includes('get_player_name') ? this.call('getPlayerName', [player]) as string : `Player ${player}`;
+  }
   getRewards(state: unknown): number[] { return this.call('getRewards', [state]) as number[]; }
   getLegalActions(state: unknown): Action[] { return this.call('getLegalActions', [state]) as Action[]; }
   getObservations(state: unknown): unknown[] { return this.call('getObservations', [state]) as unknown[]; }
@@ -89,5 +94,6 @@ function toSearchResult(result: PythonSearchResult): SearchResult {
   return {
     action: result.action, stats: result.stats, iterations: result.iterations, treeSize: result.tree_size ?? 0, elapsedMs,
     simulationsPerSecond: elapsedMs > 0 ? (result.iterations * 1000) / elapsedMs : 0,
+    ...(result.determinisations ? { determinisations: result.determinisations } : {}),
   };
 }

@@ -6,20 +6,26 @@
 
 import { recordTrajectories } from '../engine/record.js';
 import { getGame } from '../games/index.js';
+import { readFileSync } from 'node:fs';
 import { PythonRunner, PythonRunnerError } from '../python-runner/runner-client.js';
+import { type PythonValueRule, valueRuleOf } from '../python-runner/value-rule.js';
 import type { CheckResult } from './check-result.js';
 import { evalScore, rlvrReward, type TierName } from './scores.js';
 import {
   CONSISTENCY_CHECKS, emptyTiers, markNotRun, setTier, TIER_NAMES, type TierReport, type VerificationReport, type VerifyOptions, type VerifyTarget,
 } from './verify.js';
 
-const CONTRACT = ['get_initial_state', 'apply_action', 'get_current_player', 'get_player_name', 'get_rewards', 'get_legal_actions', 'get_observations'];
+/** What the paper's static tier requires (get_player_name is optional in its format). */
+const CONTRACT = ['get_initial_state', 'apply_action', 'get_current_player', 'get_rewards', 'get_legal_actions', 'get_observations'];
 
 /** Python runs the same checks more slowly: each tier's request may take this much longer than a sandbox call. */
 const PYTHON_TIME_FACTOR = 30;
 
 /** Differential trajectories per request. */
-const DIFFERENTIAL_BATCH = 10;
+const DIFFERENTIAL_BATCH = 5;
+
+/** Dynamics playouts and information histories per request. */
+const TIER_BATCH = 5;
 
 export async function verifyPython(path: string, target: VerifyTarget, options: VerifyOptions, file = path): Promise<VerificationReport> {
   const tiers = emptyTiers(target);
@@ -41,7 +47,7 @@ export async function verifyPython(path: string, target: VerifyTarget, options: 
         missing.length === 0 ? { name: 'satisfies-contract', passed: true }
           : { name: 'satisfies-contract', passed: false, message: `the module does not define ${missing.join(', ')}` },
       ]);
-      transitionAccuracy = await runTiers(runner, target, options, tiers);
+      transitionAccuracy = await runTiers(runner, target, options, tiers, valueRuleOf(readFileSync(path, 'utf8')));
     }
   } finally {
     await runner.close();
@@ -55,7 +61,9 @@ export async function verifyPython(path: string, target: VerifyTarget, options: 
   };
 }
 
-async function runTiers(runner: PythonRunner, target: VerifyTarget, options: VerifyOptions, tiers: Record<TierName, TierReport>): Promise<number | null> {
+async function runTiers(
+  runner: PythonRunner, target: VerifyTarget, options: VerifyOptions, tiers: Record<TierName, TierReport>, values: PythonValueRule,
+): Promise<number | null> {
   const { info, referenceId } = target;
   const attempt = async <T>(tier: TierName, op: string, fields: Record<string, unknown>): Promise<T | null> => {
     try {
@@ -65,8 +73,21 @@ async function runTiers(runner: PythonRunner, target: VerifyTarget, options: Ver
       return null;
     }
   };
-  const dynamics = await attempt<{ checks: CheckResult[] }>('dynamics', 'dynamics', {
-    players: info.players, utility: info.utility, max_game_length: info.maxGameLength, playouts: options.playouts, seed: options.seed,
+  // Playouts and histories go in batches: the paper's goldens of long games (backgammon: about 0.8 s a
+  // game) would not fit 100 of them in one request's time limit.
+  const batched = async (tier: TierName, op: string, count: number, fields: Record<string, unknown>): Promise<{ checks: CheckResult[]; tested: number } | null> => {
+    const merged = new Map<string, CheckResult>();
+    let tested = 0;
+    for (let first = 0; first < count; first += TIER_BATCH) {
+      const part = await attempt<{ checks: CheckResult[]; histories?: number }>(tier, op, { ...fields, first, [op === 'dynamics' ? 'playouts' : 'histories']: Math.min(TIER_BATCH, count - first) });
+      if (!part) return null;
+      mergeChecks(merged, part.checks);
+      tested += part.histories ?? 0;
+    }
+    return { checks: [...merged.values()], tested };
+  };
+  const dynamics = await batched('dynamics', 'dynamics', options.playouts, {
+    players: info.players, utility: info.utility, max_game_length: info.maxGameLength, seed: options.seed, values,
   });
   if (dynamics) {
     setTier(tiers.dynamics, dynamics.checks.filter((c) => !CONSISTENCY_CHECKS.has(c.name)));
@@ -75,14 +96,18 @@ async function runTiers(runner: PythonRunner, target: VerifyTarget, options: Ver
     setTier(tiers.consistency, tiers.dynamics.checks.slice());
   }
   if (tiers.information.applicable) {
-    const information = await attempt<{ checks: CheckResult[] }>('information', 'information', {
-      players: info.players, max_game_length: info.maxGameLength, histories: options.histories, seed: options.seed,
+    const information = await batched('information', 'information', options.histories, {
+      players: info.players, max_game_length: info.maxGameLength, seed: options.seed, values, batch: true,
     });
+    if (information && information.tested === 0 && options.histories > 0) {
+      const runs = information.checks.find((c) => c.name === 'resample-runs');
+      if (runs?.passed) Object.assign(runs, { passed: false, message: `none of ${options.histories} sampled histories had a decision of the sampled player, so resample_history could not be tested` });
+    }
     if (information) setTier(tiers.information, information.checks);
   }
   if (referenceId === undefined) return null;
   const reference = getGame(referenceId);
-  const scenarios = await attempt<CheckResult[]>('scenarios', 'scenarios', { scenarios: reference.scenarios });
+  const scenarios = await attempt<CheckResult[]>('scenarios', 'scenarios', { scenarios: reference.scenarios, values });
   if (scenarios) setTier(tiers.scenarios, scenarios);
   const recorded = recordTrajectories(reference.cwm, options.trajectories, options.seed, reference.info.maxGameLength);
   // In batches: a long game's trajectories with every legal set (havannah: ~170 actions a state) would make
@@ -94,18 +119,23 @@ async function runTiers(runner: PythonRunner, target: VerifyTarget, options: Ver
     const batch = recorded.slice(start, start + DIFFERENTIAL_BATCH);
     const differential = await attempt<{ checks: CheckResult[]; steps: number; agreeing_steps: number }>('differential', 'differential', {
       trajectories: batch.map((t) => ({ actions: t.actions, expected: t.states.map(({ player, legal, rewards }) => ({ player, legal, rewards })) })),
+      values,
     });
     if (!differential) return 0;
     steps += differential.steps;
     agreeing += differential.agreeing_steps;
-    // A check passes only if it passed in every batch; the first failure is the one reported.
-    for (const check of differential.checks) {
-      const seen = checks.get(check.name);
-      if (!seen || (seen.passed && !check.passed)) checks.set(check.name, check);
-    }
+    mergeChecks(checks, differential.checks);
   }
   setTier(tiers.differential, [...checks.values()]);
   return steps === 0 ? 0 : agreeing / steps;
+}
+
+/** A check passes only if it passed in every batch; the first failure is the one reported. */
+function mergeChecks(merged: Map<string, CheckResult>, checks: CheckResult[]): void {
+  for (const check of checks) {
+    const seen = merged.get(check.name);
+    if (!seen || (seen.passed && !check.passed)) merged.set(check.name, check);
+  }
 }
 
 function errorText(error: unknown): string {

@@ -1,4 +1,5 @@
-"""Information-set MCTS (src/mcts/ismcts.ts). An edge is [visits, total, available]."""
+"""Information-set MCTS (src/mcts/ismcts.ts). An edge is [visits, total, available].
+Each iteration starts from a determinisation (search/determinise.py)."""
 
 from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtins.py)
 
@@ -7,9 +8,10 @@ import random
 
 from cwm import CHANCE, TERMINAL, direct, sample_outcome
 from errors import SearchError
-from rng import rng_int, rng_random, rng_step
+from rng import rng_int, rng_random
 from search.common import most_visited, rollout_rewards, run_budget, scale_returns
-from values import dumps
+from search.determinise import make_determiniser, make_legacy_determiniser
+from values import canonical, dumps
 
 
 _log = math.log
@@ -18,15 +20,19 @@ _INF = float('inf')
 
 
 def info_key(player, observation):
-    return f'{player}|{dumps(observation, False, False)}'
+    try:
+        text = dumps(observation, True, False)
+    except BaseException:
+        text = canonical(observation)  # sets, int keys, ...: a text equal observations share
+    return f'{player}|{text}'
 
 
-def ismcts_search(ns, history, player, legal_actions, options, rng, seed):
+def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed):
+    """`history`: the player's own [observation, action] pairs, then [current observation, None]."""
     fn, chance_outcomes = direct(ns)
     player_fn, legal_fn, apply_fn, rewards_fn, obs_fn, init_fn = (
         fn('get_current_player'), fn('get_legal_actions'), fn('apply_action'), fn('get_rewards'), fn('get_observations'), fn('get_initial_state'))
-    resample = ns.get('resample_history')
-    if not callable(resample):
+    if not callable(ns.get('resample_history')):
         raise SearchError("ISMCTS needs the game's resample_history to determinise; this game has none")
     players = options['players']
     low, high = options['reward_range']
@@ -36,23 +42,16 @@ def ismcts_search(ns, history, player, legal_actions, options, rng, seed):
     max_nodes = options['max_nodes']
     max_length = options['max_game_length']
     tree = {}
-    pairs = [(entry[0], entry[1]) for entry in history]
-    root_key = info_key(player, pairs[len(pairs) - 1][0])
-    resample_with_random = ns.get('resample_history_with_random')
-    if callable(resample_with_random):
-        # A translated module keeps the TypeScript signature: it draws from the search's own
-        # generator, as src/mcts/ismcts.ts hands resampleHistory rng.randomFn, so the same seed
-        # gives the same search as the TypeScript module.
-        draw = rng_step()['draw_function'](rng)
-
-        def resample_actions():
-            return resample_with_random(pairs, player, draw)
+    observation = history[len(history) - 1][0]
+    root_key = info_key(player, observation)
+    # The paper's format draws from Python's random, seeded once per search.
+    random.seed(seed)
+    fns = (init_fn, player_fn, legal_fn, apply_fn, obs_fn, chance_outcomes)
+    own = history[:len(history) - 1]
+    if any(entry[1] is None for entry in own):
+        determinise, determinisations = make_legacy_determiniser(ns, fns, history, player, rng)
     else:
-        # The paper's format draws from Python's random, seeded once per search.
-        random.seed(seed)
-
-        def resample_actions():
-            return resample(pairs, player)
+        determinise, determinisations = make_determiniser(ns, fns, rule['same'], own, observation, player, max_length, rng)
 
     def scaled_rollouts(state):
         if rollouts == 1:
@@ -65,10 +64,10 @@ def ismcts_search(ns, history, player, legal_actions, options, rng, seed):
         return totals
 
     def iterate():
+        state = determinise()
+        if state is None:
+            return
         path = []
-        state = init_fn()
-        for action in resample_actions():
-            state = apply_fn(state, action)
         expanded = False
         while True:
             actor = player_fn(state)
@@ -103,12 +102,18 @@ def ismcts_search(ns, history, player, legal_actions, options, rng, seed):
             edge[1] += returns[actor]
 
     iterations, seconds = run_budget(options, iterate)
+    if determinisations['succeeded'] == 0:
+        raise SearchError(f"ISMCTS could not determinise: none of {determinisations['attempted']} attempts reached the player's decision "
+                          f"({determinisations.get('lastFailure', 'no attempt ran')})")
     root = tree.get(root_key) or {}
     stats = []
     for action in legal_actions:
         edge = root.get(action)
         stats.append({'action': action, 'visits': edge[0] if edge else 0, 'value': edge[1] / edge[0] if edge and edge[0] > 0 else 0})
-    return {'action': most_visited(stats), 'stats': stats, 'iterations': iterations, 'seconds': seconds, 'tree_size': len(tree)}
+    return {
+        'action': most_visited(stats), 'stats': stats, 'iterations': iterations, 'seconds': seconds, 'tree_size': len(tree),
+        'determinisations': determinisations,
+    }
 
 
 def choose_action(info_set, legal, c, rng):

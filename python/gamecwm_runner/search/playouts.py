@@ -4,16 +4,18 @@ from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtin
 
 import time
 
-from cwm import CHANCE, TERMINAL, direct, sample_outcome
-from errors import NonJsonValueError, SearchError
+from cwm import CHANCE, TERMINAL, direct, plain_numbers, plain_outcomes, plain_strings, sample_outcome
+from errors import SearchError
 from rng import rng_derive, rng_new, rng_pick, rng_random
-from values import copy_json, describe
+from values import describe
+from wire import to_wire
 
 
 _clock = time.perf_counter
 
 
 def replay(ns, actions):
+    """Per state along `actions`: what the module says (observations in the wire encoding, see wire.py)."""
     fn, chance_outcomes = direct(ns)
     entries = []
     try:
@@ -34,8 +36,11 @@ def replay(ns, actions):
             observations = fn('get_observations')(state)
             stage = 'get_chance_outcomes(state)'
             chance = chance_outcomes(state) if player == CHANCE else None
-            entry = {'player': player, 'legal': legal, 'rewards': rewards, 'observations': observations, 'chance': chance}
-            entries.append(copy_json(entry, f'what the module returned after {t} actions', 'replay', 'step'))
+            stage = f'encoding what the module returned after {t} actions'
+            entries.append(to_wire({
+                'player': player, 'legal': plain_strings(legal), 'rewards': plain_numbers(rewards), 'observations': observations,
+                'chance': None if chance is None else plain_outcomes(chance),
+            }))
             if t == len(actions):
                 break
             stage = f'apply_action(state, "{actions[t]}")'
@@ -43,8 +48,7 @@ def replay(ns, actions):
         except MemoryError:
             raise
         except BaseException as error:
-            message = str(error) if type(error) is NonJsonValueError else f'{stage} raised {describe(error)}'
-            entries.append({'error': message})
+            entries.append({'error': f'{stage} raised {describe(error)}'})
             break
     return entries
 

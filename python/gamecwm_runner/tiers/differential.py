@@ -12,8 +12,8 @@ from values import describe, is_number, js
 DIFFERENTIAL_CHECKS = ('same-legal-actions', 'same-current-player', 'same-rewards', 'same-terminal', 'candidate-accepts-actions')
 
 
-def check_differential(ns, trajectories):
-    game = make_game(ns, False)
+def check_differential(ns, rule, trajectories):
+    game = make_game(ns, rule, False)
     rec = recorder(DIFFERENTIAL_CHECKS)
     steps = 0
     agreeing = 0

@@ -4,24 +4,35 @@ check on every step."""
 from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtins.py)
 
 from cwm import CHANCE, TERMINAL, make_game, outcome_pairs, sample_outcome
-from errors import MutationError, NonJsonValueError
+from errors import CheckFailure
 from rng import rng_derive, rng_int, rng_new, rng_random
 from tiers.checks import check_list, has_failed, record_fail, recorder
-from values import describe, is_number, js, json_equal, loads, tname
+from values import canonical, describe, is_number, js, json_problem, tname
 
 
 EPSILON = 1e-9
 DYNAMICS_CHECKS = (
     'no-crash', 'no-mutation', 'deterministic', 'current-player-valid', 'terminal-has-no-actions',
     'legal-actions-valid', 'chance-distribution', 'rewards-well-formed', 'utility-kind',
-    'observations-well-formed', 'state-is-json', 'length-bounded', 'player-names',
+    'observations-well-formed', 'STATE_CHECK', 'length-bounded', 'player-names',
 )
 
 
-def check_dynamics(ns, players, utility, max_game_length, playouts, seed):
-    rec = recorder(DYNAMICS_CHECKS)
-    game = make_game(ns, True)
-    for p in range(players):
+def check_dynamics(ns, rule, players, utility, max_game_length, playouts, seed, first=0):
+    """
+    Each check stands on its own: a state that breaks the value rule, a
+    mutated input or malformed observations are recorded and the playout
+    goes on, so a crash later in the game is still found.
+    """
+    rec = recorder([rule['state_check'] if name == 'STATE_CHECK' else name for name in DYNAMICS_CHECKS])
+    # Playouts first .. first + playouts - 1: a long game's playouts go in batches, each its own request.
+    actions = []
+
+    def mutated(name):
+        record_fail(rec, 'no-mutation', f'{name} modified its input state; copy the state before changing it (for example with copy.deepcopy)', actions)
+
+    game = make_game(ns, rule, mutated)
+    for p in range(players if game['has_names']() else 0):  # get_player_name is optional in the paper's format
         try:
             name = game['name'](p)
             if len(name) == 0:
@@ -33,21 +44,23 @@ def check_dynamics(ns, players, utility, max_game_length, playouts, seed):
     steps = 0
     terminal_playouts = 0
     base = rng_new(seed)
-    for i in range(playouts):
-        count, terminal = dynamics_playout(game, players, utility, max_game_length, rng_derive(base, i), rec)
+    for i in range(first, first + playouts):
+        del actions[:]
+        count, terminal = dynamics_playout(game, rule, players, utility, max_game_length, rng_derive(base, i), rec, actions)
         steps += count
         if terminal:
             terminal_playouts += 1
     return {'checks': check_list(rec), 'playouts': playouts, 'steps': steps, 'terminal_playouts': terminal_playouts}
 
 
-def dynamics_playout(game, players, utility, max_game_length, rng, rec):
-    actions = []
+def dynamics_playout(game, rule, players, utility, max_game_length, rng, rec, actions):
+    same = rule['same']
     stage = 'get_initial_state()'
     try:
         state = game['init']()
+        check_state(rule, state, 'the state from get_initial_state()', actions, rec)
         again = game['init']()
-        if state != again and not json_equal(loads(state), loads(again)):
+        if not same(state, again):
             record_fail(rec, 'deterministic', 'get_initial_state returned different states on two calls', actions)
         while True:
             stage = 'get_current_player(state)'
@@ -64,6 +77,10 @@ def dynamics_playout(game, players, utility, max_game_length, rng, rec):
             if type(observations) is not list or len(observations) != players:
                 got = f'{len(observations)} observations' if type(observations) is list else f'a {tname(observations)}'
                 record_fail(rec, 'observations-well-formed', f'get_observations returned {got}; expected one per player ({players})', actions)
+            elif rule['name'] == 'json' and not has_failed(rec, 'observations-well-formed'):
+                problem = json_problem(observations, 'observations', True)
+                if problem is not None:
+                    record_fail(rec, 'observations-well-formed', f'the observations are not plain JSON data: {problem}', actions)
             if player == TERMINAL:
                 if type(legal) is not list or len(legal) != 0:
                     record_fail(rec, 'terminal-has-no-actions', f'get_legal_actions returned {js(legal)} at a terminal state; expected []', actions)
@@ -84,21 +101,27 @@ def dynamics_playout(game, players, utility, max_game_length, rng, rec):
             stage = f'apply_action(state, "{action}")'
             following = game['apply'](state, action)
             repeated = game['apply'](state, action)
-            if following != repeated and not json_equal(loads(following), loads(repeated)):
+            if not same(following, repeated):
                 record_fail(rec, 'deterministic', f'apply_action(state, "{action}") returned different states on two calls with the same input', actions)
             actions.append(action)
             state = following
-    except NonJsonValueError as error:
+            check_state(rule, state, f'the state from apply_action(state, "{action}")', actions, rec)
+    except CheckFailure as error:
         record_fail(rec, error.check, str(error), actions)
-        return len(actions), False
-    except MutationError:
-        record_fail(rec, 'no-mutation', f'{stage} modified its input state; copy the state before changing it (for example with copy.deepcopy)', actions)
         return len(actions), False
     except MemoryError:
         raise
     except BaseException as error:
         record_fail(rec, 'no-crash', f'{stage} raised {describe(error)}', actions)
         return len(actions), False
+
+
+def check_state(rule, state, what, actions, rec):
+    check = rule['state_check']
+    if not has_failed(rec, check):
+        problem = rule['state_problem'](state)
+        if problem is not None:
+            record_fail(rec, check, f'{what} {problem}', actions)
 
 
 def check_legal_actions(legal, actions, rec):
@@ -141,7 +164,9 @@ def check_chance(outcomes, legal, actions, rec):
 
 def check_rewards(rewards, terminal, players, utility, actions, rec):
     if type(rewards) is not list or len(rewards) != players or not all(is_number(r) for r in rewards):
-        record_fail(rec, 'rewards-well-formed', f'get_rewards returned {js(rewards)}; expected {players} finite numbers', actions)
+        bad = [i for i in range(len(rewards)) if not is_number(rewards[i])] if type(rewards) in (list, tuple) else []
+        detail = f' (rewards[{bad[0]}] is {canonical(rewards[bad[0]])}, not a finite number)' if bad else ''
+        record_fail(rec, 'rewards-well-formed', f'get_rewards returned {canonical(rewards)}; expected {players} finite numbers{detail}', actions)
         return
     if not terminal:
         return

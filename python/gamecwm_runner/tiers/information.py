@@ -1,5 +1,12 @@
-"""Information tier (src/verifier/information.ts): replays what
-resample_history returns against sampled histories."""
+"""Information tier (src/verifier/information.ts), in the paper's convention:
+a player's history is its own (observation, action) pairs, oldest first, each
+observation taken just before the action. resample_history(history, player)
+must return a full action list (chance included) that replays legally from
+the initial state, shows the player each entry's observation at its turns
+and takes each entry's action there, consumes every entry, and goes no
+further than the player's next turn (the paper's four checks). Actions after
+the game's end are ignored, as the paper's evaluator ignores them.
+Observations are compared by the value rule (== for the paper's format)."""
 
 from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtins.py)
 
@@ -9,48 +16,73 @@ from cwm import CHANCE, TERMINAL, make_game, outcome_pairs, sample_outcome
 from errors import Error
 from rng import rng_derive, rng_int, rng_new, rng_pick, rng_random, rng_u32
 from tiers.checks import check_list, record_fail, recorder
-from values import describe, dumps, js
+from values import canonical, describe, js
+
+INFORMATION_CHECKS = ('resample-runs', 'resample-legal', 'resample-observations', 'resample-own-actions', 'resample-complete')
+# Shown of a failing history, so a reader sees what was asked.
+SHOWN_ENTRIES = 6
 
 
-INFORMATION_CHECKS = ('resample-runs', 'resample-legal', 'resample-consistent')
-
-
-def check_information(ns, players, max_game_length, histories, seed):
+def check_information(ns, rule, players, max_game_length, histories, seed, first=0, batch=False):
+    """With `batch`, one part of a run: the caller judges whether any history was tested at all."""
     rec = recorder(INFORMATION_CHECKS)
-    game = make_game(ns, False)
+    game = make_game(ns, rule, False)
     if not game['has_resample']():
         record_fail(rec, 'resample-runs', 'resample_history is missing; imperfect-information games must define it')
         return {'checks': check_list(rec), 'histories': 0}
     base = rng_new(seed)
-    for i in range(histories):
+    tested = 0
+    for i in range(first, first + histories):  # in batches for long games, as the dynamics tier
         rng = rng_derive(base, i)
-        sampled_actions, player, history = sample_history(game, players, rng, max_game_length)
+        played, player, history, legacy = sample_history(game, players, rng, max_game_length)
+        if len(history) == 0:
+            continue  # the paper tests histories with at least one own decision
+        tested += 1
+        # The paper's format draws from Python's random: seeded per history, reproducible.
         random.seed(rng_u32(rng))
         try:
             resampled = game['resample'](history, player)
         except MemoryError:
             raise
         except BaseException as error:
-            record_fail(rec, 'resample-runs', f'resample_history(history, {player}) raised {describe(error)} for the history of actions', sampled_actions)
+            record_fail(rec, 'resample-runs', f'resample_history({show_history(history)}, {player}) raised {describe(error)}', played)
             continue
-        problem = replay_against_history(game, resampled, player, history)
+        problem = replay_against_history(game, rule['same'], resampled, player, history)
+        if problem is not None and rule['name'] == 'json' and legacy_explains(game, rule['same'], player, legacy):
+            problem = None
         if problem is not None:
-            record_fail(rec, problem[0], f'player {player}: {problem[1]}', sampled_actions)
-    return {'checks': check_list(rec), 'histories': histories}
+            record_fail(rec, problem[0], f'player {player}, history {show_history(history)}: {problem[1]}', played)
+    if tested == 0 and histories > 0 and not batch:
+        record_fail(rec, 'resample-runs', f'none of {histories} sampled histories had a decision of the sampled player, so resample_history could not be tested')
+    return {'checks': check_list(rec), 'histories': tested}
+
+
+def show_history(history):
+    shown = ', '.join(f'({canonical(observation)}, {js(action)})' for observation, action in history[:SHOWN_ENTRIES])
+    more = f', ... {len(history) - SHOWN_ENTRIES} more' if len(history) > SHOWN_ENTRIES else ''
+    return truncate_middle(f'[{shown}{more}]')
+
+
+def truncate_middle(text, limit=400):
+    return text if len(text) <= limit else f'{text[:limit // 2]} ... {text[-limit // 2:]}'
 
 
 def sample_history(game, players, rng, max_game_length):
-    """Plays randomly (chance by its probabilities), stops at a random step; a random player's history."""
-    actions = []
+    """
+    Plays randomly (chance by its probabilities), stops at a random step or the
+    end; a random player's own (observation, action) pairs. Returns the true
+    actions up to that player's last decision, the player and the history.
+    """
+    played = []
     actors = []
     observations = []
     state = game['init']()
     stop_at = rng_int(rng, max_game_length + 1)
     while True:
-        observations.append(game['observations'](state))
         player = game['player'](state)
-        if player == TERMINAL or len(actions) >= stop_at:
+        if player == TERMINAL or len(played) >= stop_at:
             break
+        observations.append(game['observations'](state))
         if player == CHANCE:
             outcomes = outcome_pairs(game['chance_outcomes'](state))
             if outcomes is None:
@@ -58,39 +90,80 @@ def sample_history(game, players, rng, max_game_length):
             action = sample_outcome(outcomes, rng_random(rng))
         else:
             action = rng_pick(rng, game['legal'](state))
-        actions.append(action)
+        played.append(action)
         actors.append(player)
         state = game['apply'](state, action)
     player = rng_int(rng, players)
-    history = [
-        [obs[player], actions[t] if t < len(actions) and actors[t] == player else None]
-        for t, obs in enumerate(observations)
-    ]
-    return actions, player, history
+    history = []
+    end = 0
+    for t in range(len(played)):
+        if actors[t] == player:
+            history.append((observations[t][player], played[t]))
+            end = t + 1
+    legacy = [[observations[t][player], played[t] if actors[t] == player else None] for t in range(len(played))]
+    legacy.append([game['observations'](state)[player], None])
+    return played[:end], player, history, legacy
 
 
-def replay_against_history(game, actions, player, history):
+def legacy_explains(game, same, player, legacy):
+    """
+    TRANSITIONAL (issue 13): our exports made before the paper's convention
+    resample a history of every step (None where the player did not act, then
+    the current observation). Accepted for exports (the JSON rule) until the
+    references and the translator speak the paper's convention; paper-format
+    modules never get this.
+    """
+    try:
+        actions = game['resample']([(entry[0], entry[1]) for entry in legacy], player)
+        if type(actions) is not list or len(actions) != len(legacy) - 1:
+            return False
+        state = game['init']()
+        for t in range(len(legacy)):
+            observation, own = legacy[t]
+            if not same(game['observations'](state)[player], observation):
+                return False
+            if t == len(actions):
+                return True
+            actor = game['player'](state)
+            if (own is not None and (actor != player or actions[t] != own)) or (own is None and actor == player):
+                return False
+            if actions[t] not in game['legal'](state):
+                return False
+            state = game['apply'](state, actions[t])
+    except MemoryError:
+        raise
+    except BaseException:
+        return False
+    return True
+
+
+def replay_against_history(game, same, actions, player, history):
     """(check, message) for why `actions` does not explain `history` for `player`, or None."""
     if type(actions) is not list or not all(type(a) is str for a in actions):
         return 'resample-runs', f'resample_history returned {js(actions)[:200]}; expected a list of action strings'
-    steps = len(history) - 1
-    if len(actions) != steps:
-        return 'resample-consistent', f'resample_history returned {len(actions)} actions for a history of {steps} steps; it must explain the whole history'
     state = game['init']()
-    for t in range(steps + 1):
-        expected_observation, own_action = history[t]
-        observed = game['observations'](state)[player]
-        if dumps(observed, True, False) != dumps(expected_observation, True, False):
-            return 'resample-consistent', f'after {t} resampled actions {js(actions[:t])} the player observes {dumps(observed, True, False)} but the history says {dumps(expected_observation, True, False)}'
-        if t == steps:
-            break
+    following = 0
+    for t in range(len(actions)):
         actor = game['player'](state)
-        if own_action is not None and (actor != player or actions[t] != own_action):
-            return 'resample-consistent', f'step {t}: the player took "{own_action}" but the resampled history has player {actor} take "{actions[t]}"'
-        if own_action is None and actor == player:
-            return 'resample-consistent', f'step {t}: the resampled history has the player act ("{actions[t]}") where the player did not'
+        if actor == TERMINAL:
+            break
         legal = game['legal'](state)
         if actions[t] not in legal:
             return 'resample-legal', f'step {t}: resampled action "{actions[t]}" is not legal (legal: {js(legal)})'
+        if actor == player:
+            if following >= len(history):
+                return 'resample-own-actions', (f'step {t}: the resampled history has the player act ("{actions[t]}") after all {len(history)} '
+                                                "of its decisions; it must stop before the player's next turn")
+            expected_observation, own_action = history[following]
+            observed = game['observations'](state)[player]
+            if not same(observed, expected_observation):
+                return 'resample-observations', (f"at the player's decision {following} (after {t} resampled actions {js(actions[:t])}) "
+                                                 f'the player observes {canonical(observed)} but the history says {canonical(expected_observation)}')
+            if actions[t] != own_action:
+                return 'resample-own-actions', f"at the player's decision {following} (step {t}) the player took \"{own_action}\" but the resampled history has \"{actions[t]}\""
+            following += 1
         state = game['apply'](state, actions[t])
+    if following < len(history):
+        return 'resample-complete', (f"the {len(actions)} resampled actions {js(actions)[:200]} pass only {following} of the player's "
+                                     f'{len(history)} decisions; every entry of the history must be replayed')
     return None

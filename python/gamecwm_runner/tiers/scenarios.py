@@ -11,8 +11,8 @@ from values import describe, is_number, js, sign, truncate
 _INF = float('inf')
 
 
-def check_scenarios(ns, scenarios):
-    game = make_game(ns, False)
+def check_scenarios(ns, rule, scenarios):
+    game = make_game(ns, rule, False)
     results = []
     for scenario in scenarios:
         if type(scenario) is not dict or type(scenario.get('name')) is not str or type(scenario.get('actions')) is not list \

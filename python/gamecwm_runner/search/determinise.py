@@ -1,0 +1,145 @@
+"""How ISMCTS turns a player's history into a concrete state at a decision the
+player has not taken yet (src/mcts/determinise.ts; the lead's decision in
+DETERMINISATION.md). The search gets the player's own (observation, action)
+pairs in the paper's convention and its current observation. Two paths:
+
+  native    only for modules that define resample_history_with_random (our
+            translations): they may accept a trailing [observation, None]
+            entry, so one resample reaches the decision. A probe at the start
+            of each search decides, drawing from the search's generator
+            exactly as the TypeScript Determiniser does (same seed, same search).
+  fallback  every module: resample the paper's form (from Python's random for
+            a paper-format module), replay it, then extend forward (chance by
+            its probabilities, other players uniformly) until the player is to
+            move with its current observation; a dead end (the end of the game,
+            another observation of the player, too many actions) retries.
+
+Every attempt is counted, so a search says how many determinisations really
+succeeded.
+"""
+
+from own_builtins import BUILTINS as __builtins__  # noqa: F401 (see own_builtins.py)
+
+from cwm import CHANCE, TERMINAL, sample_outcome
+from rng import rng_int, rng_random, rng_step
+from values import describe
+
+# Resample-and-extend attempts per determinisation before it counts as failed (DETERMINISATION_ATTEMPTS).
+ATTEMPTS = 20
+
+
+def make_determiniser(ns, fns, same, own, observation, player, max_game_length, rng):
+    """(next, stats): next() gives a state at the player's decision, or None once every attempt failed."""
+    init_fn, player_fn, legal_fn, apply_fn, obs_fn, chance_outcomes = fns
+    stats = {'attempted': 0, 'succeeded': 0, 'native': False}
+    with_random = ns.get('resample_history_with_random')
+    paper = ns.get('resample_history')
+    if callable(with_random):
+        # A translated module keeps the TypeScript signature: it draws from the search's own generator.
+        draw = rng_step()['draw_function'](rng)
+
+        def resample(history):
+            return with_random(history, player, draw)
+    else:
+        def resample(history):
+            return paper(history, player)
+
+    def replay(actions):
+        if type(actions) is not list:
+            raise ValueError('resample_history did not return a list of actions')
+        state = init_fn()
+        for action in actions:
+            state = apply_fn(state, action)
+        return state
+
+    def at_decision(state):
+        return player_fn(state) == player and same(obs_fn(state)[player], observation)
+
+    def native():
+        history = [(entry[0], entry[1]) for entry in own]
+        history.append((observation, None))
+        state = replay(resample(history))
+        if not at_decision(state):
+            raise ValueError("the resampled history does not reach the player's decision with its current observation")
+        return state
+
+    def fallback():
+        state = init_fn() if len(own) == 0 else replay(resample([(entry[0], entry[1]) for entry in own]))
+        steps = 0
+        while True:
+            actor = player_fn(state)
+            if actor == player:
+                if at_decision(state):
+                    return state
+                raise ValueError('extending the resampled history reached another decision of the player')
+            if actor == TERMINAL:
+                raise ValueError('extending the resampled history reached the end of the game')
+            if steps > max_game_length:
+                raise ValueError(f'extending the resampled history took over {max_game_length} actions')
+            legal = legal_fn(state)
+            if actor == CHANCE:
+                action = sample_outcome(chance_outcomes(state), rng_random(rng))
+            else:
+                action = legal[rng_int(rng, len(legal))]
+            state = apply_fn(state, action)
+            steps += 1
+
+    def attempt(run):
+        stats['attempted'] += 1
+        try:
+            state = run()
+        except MemoryError:
+            raise
+        except BaseException as error:
+            stats['lastFailure'] = describe(error)
+            return None
+        stats['succeeded'] += 1
+        return state
+
+    if callable(with_random):
+        stats['native'] = attempt(native) is not None
+    path = native if stats['native'] else fallback
+
+    def next_state():
+        for _ in range(ATTEMPTS):
+            state = attempt(path)
+            if state is not None:
+                return state
+        return None
+
+    return next_state, stats
+
+
+def make_legacy_determiniser(ns, fns, history, player, rng):
+    """
+    The convention before issue 13 (one entry per step, nulls where the player
+    did not act), still sent by hosts that predate it: one resample of the whole
+    history, replayed. Counted like the others.
+    """
+    init_fn, _, _, apply_fn, _, _ = fns
+    with_random = ns.get('resample_history_with_random')
+    pairs = [(entry[0], entry[1]) for entry in history]
+    stats = {'attempted': 0, 'succeeded': 0, 'native': False}
+    if callable(with_random):
+        draw = rng_step()['draw_function'](rng)
+
+        def resample(history_, player_):
+            return with_random(history_, player_, draw)
+    else:
+        resample = ns.get('resample_history')
+
+    def next_state():
+        stats['attempted'] += 1
+        try:
+            state = init_fn()
+            for action in resample(pairs, player):
+                state = apply_fn(state, action)
+        except MemoryError:
+            raise
+        except BaseException as error:
+            stats['lastFailure'] = describe(error)
+            return None
+        stats['succeeded'] += 1
+        return state
+
+    return next_state, stats
