@@ -423,6 +423,33 @@ class PythonValuesTest(RunnerTestCase):
         self.assertTrue(checks_by_name(runner.result('dynamics', **PEBBLES_DYNAMICS))['player-names']['passed'])
 
 
+class ThirdPartyImportTest(RunnerTestCase):
+    """numpy (which the paper's samples use) is allowed where installed; this machine has none, so a stand-in on a test-only path."""
+
+    def numpy_module(self):
+        return self.mutant('tic_tac_toe.py', ('import copy\n', 'import copy\nimport numpy as np\n'),
+                           ("    return [state, state]\n", "    return [state, state] if np.ones(2)[0] == 1 else []\n"))
+
+    def test_a_module_importing_numpy_loads_where_numpy_is_installed(self):
+        packages = tempfile.mkdtemp(prefix='gamecwm-packages-')
+        self.addCleanup(shutil.rmtree, packages, True)
+        os.mkdir(os.path.join(packages, 'numpy'))
+        with open(os.path.join(packages, 'numpy', '__init__.py'), 'w') as handle:
+            handle.write('def ones(n):\n    return [1.0] * n\n')
+        runner = self.runner(self.numpy_module(), '--packages-dir', packages)
+        self.assertEqual(failed(runner.result('dynamics', **TTT_DYNAMICS)), [])
+
+    def test_a_module_importing_numpy_gets_a_specific_verdict_where_it_is_not(self):
+        empty = tempfile.mkdtemp(prefix='gamecwm-packages-')
+        self.addCleanup(shutil.rmtree, empty, True)
+        response = self.runner(self.numpy_module(), '--packages-dir', empty).request('exports')
+        self.assertFalse(response['ok'])
+        self.assertRegex(response['error'], r'^LoadError: the module failed to load: ImportError: numpy is allowed in a gamecwm module '
+                                            r'but is not installed for the Python that runs it \(.*python.*\); install it there')
+        response = self.runner(self.mutant('tic_tac_toe.py', ('import copy\n', 'import copy\nimport sqlite3\n'))).request('exports')
+        self.assertRegex(response['error'], r"does not allow importing 'sqlite3'; allowed: .*, numpy$")
+
+
 class InformationTest(RunnerTestCase):
     def test_kuhn_poker_resamples_consistently(self):
         report = self.runner('kuhn_poker.py').result('information', **KUHN_INFORMATION)
