@@ -9,6 +9,13 @@ import type { SearchBackend } from '../mcts/backend.js';
 import type { SearchOptions, SearchResult } from '../mcts/search.js';
 import { SyncPythonRunner } from './sync-runner.js';
 
+/**
+ * TRANSITIONAL (issue 13): the engine's searches still hand ISMCTS one history entry a step; the
+ * runner searches translated modules as the engine does. Becomes 'paper' (or goes) when the engine
+ * hands the paper's own pairs plus [current observation, null] (src/mcts/determinise.ts).
+ */
+const ENGINE_HISTORY_CONVENTION: 'per-step' | 'paper' = 'per-step';
+
 const SNAKE: Record<string, string> = {
   getInitialState: 'get_initial_state', applyAction: 'apply_action', getCurrentPlayer: 'get_current_player',
   getPlayerName: 'get_player_name', getRewards: 'get_rewards', getLegalActions: 'get_legal_actions',
@@ -68,7 +75,9 @@ export class PythonCandidate implements GameCWM<unknown, unknown>, SearchBackend
   }
 
   ismcts(history: Array<ObservationActionPair<unknown>>, player: number, legalActions: Action[], options: SearchOptions, seed: number): SearchResult {
-    return toSearchResult(this.runner.request<PythonSearchResult>('ismcts', { history, player, legal_actions: legalActions, seed, ...searchFields(options) }));
+    return toSearchResult(this.runner.request<PythonSearchResult>('ismcts', {
+      history, player, legal_actions: legalActions, seed, history_convention: ENGINE_HISTORY_CONVENTION, ...searchFields(options),
+    }));
   }
 
   /** Seeded random playouts run inside Python in one request (the runner's playouts op). */

@@ -27,8 +27,13 @@ def info_key(player, observation):
     return f'{player}|{text}'
 
 
-def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed):
-    """`history`: the player's own [observation, action] pairs, then [current observation, None]."""
+def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed, per_step=False):
+    """
+    `history`: the player's own [observation, action] pairs, then [current
+    observation, None]. TRANSITIONAL (issue 13): with `per_step`, the host's
+    engine still sends one entry a step, and a translated module is searched as
+    that engine searches it (one resample of the whole history an iteration).
+    """
     fn, chance_outcomes = direct(ns)
     player_fn, legal_fn, apply_fn, rewards_fn, obs_fn, init_fn = (
         fn('get_current_player'), fn('get_legal_actions'), fn('apply_action'), fn('get_rewards'), fn('get_observations'), fn('get_initial_state'))
@@ -47,10 +52,11 @@ def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed):
     # The paper's format draws from Python's random, seeded once per search.
     random.seed(seed)
     fns = (init_fn, player_fn, legal_fn, apply_fn, obs_fn, chance_outcomes)
-    own = history[:len(history) - 1]
-    if any(entry[1] is None for entry in own):
+    if per_step and callable(ns.get('resample_history_with_random')):
         determinise, determinisations = make_legacy_determiniser(ns, fns, history, player, rng)
     else:
+        # A per-step history (one entry a step, None where the player did not act) holds the player's own pairs.
+        own = [entry for entry in history[:len(history) - 1] if not per_step or entry[1] is not None]
         determinise, determinisations = make_determiniser(ns, fns, rule['same'], own, observation, player, max_length, rng)
 
     def scaled_rollouts(state):
