@@ -373,7 +373,11 @@ class DynamicsTest(RunnerTestCase):
 
     def test_length_bounded(self):
         self.assert_fails('length-bounded', os.path.join(DATA, 'tic_tac_toe.py'),
-                          r'^the game is not over after 3 actions; it should end within 3$', {**TTT_DYNAMICS, 'max_game_length': 3})
+                          r'^the game is not over after 3 actions; it should end within 3$', {**TTT_DYNAMICS, 'max_game_length': 3, 'values': 'json'})
+        # The paper's evaluator lets a game run to 500 steps: so does the paper's format.
+        self.assertTrue(self.dynamics_of(os.path.join(DATA, 'tic_tac_toe.py'), {**TTT_DYNAMICS, 'max_game_length': 3})['length-bounded']['passed'])
+        endless = self.mutant('pebbles.py', ("    new_state['pool'].discard(n)\n", ''))
+        self.assert_fails('length-bounded', endless, r'^the game is not over after 500 actions; it should end within 500$', {**PEBBLES_DYNAMICS, 'playouts': 2})
 
     def test_player_names(self):
         path = self.mutant('tic_tac_toe.py', ("return 'x' if player_id == 0 else 'o'", "return 'x' if player_id == 0 else ''"))

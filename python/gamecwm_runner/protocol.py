@@ -59,7 +59,7 @@ def search_options(request):
         'max_nodes': field(request, 'max_nodes', 'int', 1_000_000, 1),
         'players': field(request, 'players', 'int', ..., 1),
         'reward_range': reward_range,
-        'max_game_length': field(request, 'max_game_length', 'int', ..., 0),
+        'max_game_length': value_rule(field(request, 'values', 'str', 'python'))['length_bound'](field(request, 'max_game_length', 'int', ..., 0)),
     }
 
 
@@ -115,7 +115,7 @@ def handle(ns, request):
     if op == 'differential':
         return check_differential(ns, rule, field(request, 'trajectories', 'list'))
     if op == 'playouts':
-        return playouts(ns, field(request, 'count', 'int', ..., 0), field(request, 'seed', 'int', 0), field(request, 'max_game_length', 'int', 100_000, 0))
+        return playouts(ns, field(request, 'count', 'int', ..., 0), field(request, 'seed', 'int', 0), rule['length_bound'](field(request, 'max_game_length', 'int', 100_000, 0)))
     if op == 'mcts':
         options = search_options(request)
         seed = field(request, 'seed', 'int', 0)

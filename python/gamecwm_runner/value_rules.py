@@ -4,9 +4,13 @@
               copy.deepcopy and compares with == (dicts with sets, tuples,
               int keys, Counters are fine). "No mutation" and "deterministic"
               compare deep copies by value (==).
+              As the paper's evaluator: a game may run to PAPER_MAX_STEPS
+              past the reference's length bound, and rewards are asked for
+              at the start and at the end only.
     "json"    TypeScript GameCWMs and gamecwm's Python exports: a state is
               plain JSON data (it survives json.loads(json.dumps(x)), no
-              tuples), compared as JSON (true is not 1).
+              tuples), compared as JSON (true is not 1); our contract's
+              length bound and rewards at every state.
 
 The host says which rule applies (the request's "values" field); a rule is a
 dict of functions so nothing here keeps state between requests.
@@ -60,9 +64,16 @@ def json_state_problem(state):
     return None if problem is None else f'is not plain JSON data (it must survive json.loads(json.dumps(x))): {problem}'
 
 
+# The paper's evaluator plays a game at most this many steps and does not fail a longer one: a
+# paper-format module's games may run past our reference's bound up to here (go's golden: 179
+# moves against our 162; y's: 15 against 10).
+PAPER_MAX_STEPS = 500
+
 RULES = {
-    'python': {'name': 'python', 'same': same_python, 'state_problem': python_state_problem, 'state_check': 'state-copies-by-value'},
-    'json': {'name': 'json', 'same': same_json, 'state_problem': json_state_problem, 'state_check': 'state-is-json'},
+    'python': {'name': 'python', 'same': same_python, 'state_problem': python_state_problem, 'state_check': 'state-copies-by-value',
+               'length_bound': lambda bound: max(bound, PAPER_MAX_STEPS)},
+    'json': {'name': 'json', 'same': same_json, 'state_problem': json_state_problem, 'state_check': 'state-is-json',
+             'length_bound': lambda bound: bound},
 }
 
 

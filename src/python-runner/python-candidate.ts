@@ -7,7 +7,9 @@ import type { Action, GameCWM, ObservationActionPair } from '../engine/contract.
 import type { PlayoutTotals } from '../engine/playouts.js';
 import type { SearchBackend } from '../mcts/backend.js';
 import type { SearchOptions, SearchResult } from '../mcts/search.js';
+import { readFileSync } from 'node:fs';
 import { SyncPythonRunner } from './sync-runner.js';
+import { type PythonValueRule, valueRuleOf } from './value-rule.js';
 
 /**
  * TRANSITIONAL (issue 13): the engine's searches still hand ISMCTS one history entry a step; the
@@ -36,7 +38,7 @@ export class PythonCandidate implements GameCWM<unknown, unknown>, SearchBackend
   getChanceOutcomes?: (state: unknown) => Array<[Action, number]>;
   resampleHistory?: (history: Array<ObservationActionPair<unknown>>, player: number, random: () => number) => Action[];
 
-  private constructor(private readonly runner: SyncPythonRunner, private readonly exported: string[]) {
+  private constructor(private readonly runner: SyncPythonRunner, private readonly exported: string[], private readonly values: PythonValueRule) {
     if (exported.includes('get_chance_outcomes')) this.getChanceOutcomes = (state) => this.call('getChanceOutcomes', [state]) as Array<[Action, number]>;
     if (exported.includes('resample_history')) {
       this.resampleHistory = (history, player, random) => this.runner.request<Action[]>('call', {
@@ -46,9 +48,10 @@ export class PythonCandidate implements GameCWM<unknown, unknown>, SearchBackend
   }
 
   static load(modulePath: string, options: { timeoutMs: number; memoryMb: number }): PythonCandidate {
+    const values = valueRuleOf(readFileSync(modulePath, 'utf8'));
     const runner = SyncPythonRunner.start(modulePath, options);
     try {
-      return new PythonCandidate(runner, runner.request<string[]>('exports'));
+      return new PythonCandidate(runner, runner.request<string[]>('exports'), values);
     } catch (error) {
       runner.close();
       throw error;
@@ -71,18 +74,18 @@ export class PythonCandidate implements GameCWM<unknown, unknown>, SearchBackend
   getObservations(state: unknown): unknown[] { return this.call('getObservations', [state]) as unknown[]; }
 
   mcts(state: unknown, options: SearchOptions, seed: number): SearchResult {
-    return toSearchResult(this.runner.request<PythonSearchResult>('mcts', { state, seed, ...searchFields(options) }));
+    return toSearchResult(this.runner.request<PythonSearchResult>('mcts', { state, seed, values: this.values, ...searchFields(options) }));
   }
 
   ismcts(history: Array<ObservationActionPair<unknown>>, player: number, legalActions: Action[], options: SearchOptions, seed: number): SearchResult {
     return toSearchResult(this.runner.request<PythonSearchResult>('ismcts', {
-      history, player, legal_actions: legalActions, seed, history_convention: ENGINE_HISTORY_CONVENTION, ...searchFields(options),
+      history, player, legal_actions: legalActions, seed, history_convention: ENGINE_HISTORY_CONVENTION, values: this.values, ...searchFields(options),
     }));
   }
 
   /** Seeded random playouts run inside Python in one request (the runner's playouts op). */
   playouts(count: number, seed: number, maxLength: number): PlayoutTotals {
-    const result = this.runner.request<PlayoutTotals>('playouts', { count, seed, max_game_length: maxLength });
+    const result = this.runner.request<PlayoutTotals>('playouts', { count, seed, max_game_length: maxLength, values: this.values });
     return { games: result.games, steps: result.steps };
   }
 

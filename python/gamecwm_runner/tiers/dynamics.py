@@ -25,6 +25,7 @@ def check_dynamics(ns, rule, players, utility, max_game_length, playouts, seed, 
     goes on, so a crash later in the game is still found.
     """
     rec = recorder([rule['state_check'] if name == 'STATE_CHECK' else name for name in DYNAMICS_CHECKS])
+    max_game_length = rule['length_bound'](max_game_length)
     # Playouts first .. first + playouts - 1: a long game's playouts go in batches, each its own request.
     actions = []
 
@@ -75,8 +76,9 @@ def dynamics_playout(game, rule, players, utility, max_game_length, rng, rec, ac
             legal = game['legal'](state)
             if not pure and not has_failed(rec, 'deterministic') and not same(legal, game['legal'](state)):
                 record_fail(rec, 'deterministic', 'get_legal_actions returned different actions on two calls with the same state', actions)
-            stage = 'get_rewards(state)'
-            check_rewards(game['rewards'](state), player == TERMINAL, players, utility, actions, rec)
+            if pure or player == TERMINAL or len(actions) == 0:
+                stage = 'get_rewards(state)'
+                check_rewards(game['rewards'](state), player == TERMINAL, players, utility, actions, rec)
             stage = 'get_observations(state)'
             observations = game['observations'](state)
             if type(observations) is not list or len(observations) != players:
