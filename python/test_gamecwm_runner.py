@@ -483,7 +483,7 @@ class InformationTest(RunnerTestCase):
 
     def test_resample_legal(self):
         checks = self.information_of(('    return random.choice(consistent)\n', "    return ['XX'] + random.choice(consistent)[1:]\n"))
-        self.assertRegex(checks['resample-legal']['message'], r'^player [01], history \[.*\]: step 0: resampled action "XX" is not legal \(legal: \["JQ","JK","QJ","QK","KJ","KQ"\]\)$')
+        self.assertRegex(checks['resample-legal']['message'], r'^player [01]: step 0: resampled action "XX" is not legal \(legal: \["JQ","JK","QJ","QK","KJ","KQ"\]\) \(the history: \[\(\{.*\}, "(Fold|Call|Raise)"\).*\]\)$')
 
     def test_resample_complete(self):
         """Replays too short: the last own action is missing."""

@@ -12,7 +12,10 @@ pairs in the paper's convention and its current observation. Two paths:
             a paper-format module), replay it, then extend forward (chance by
             its probabilities, other players uniformly) until the player is to
             move with its current observation; a dead end (the end of the game,
-            another observation of the player, too many actions) retries.
+            another observation of the player, too many actions) retries. For
+            paper-format modules another player's move just before the decision
+            is drawn among the moves that match (see last_step): a public reply
+            with dozens of options would otherwise fail nearly every attempt.
 
 Every attempt is counted, so a search says how many determinisations really
 succeeded.
@@ -28,8 +31,13 @@ from values import describe
 ATTEMPTS = 20
 
 
-def make_determiniser(ns, fns, same, own, observation, player, max_game_length, rng):
-    """(next, stats): next() gives a state at the player's decision, or None once every attempt failed."""
+def make_determiniser(ns, fns, same, own, observation, player, max_game_length, rng, guided=False):
+    """
+    (next, stats): next() gives a state at the player's decision, or None once
+    every attempt failed. `guided` (paper-format modules, which have no native
+    path) picks another player's last move before the decision among those
+    that show the current observation (see last_step).
+    """
     init_fn, player_fn, legal_fn, apply_fn, obs_fn, chance_outcomes = fns
     stats = {'attempted': 0, 'succeeded': 0, 'native': False}
     with_random = ns.get('resample_history_with_random')
@@ -78,11 +86,28 @@ def make_determiniser(ns, fns, same, own, observation, player, max_game_length, 
                 raise ValueError(f'extending the resampled history took over {max_game_length} actions')
             legal = legal_fn(state)
             if actor == CHANCE:
-                action = sample_outcome(chance_outcomes(state), rng_random(rng))
+                state = apply_fn(state, sample_outcome(chance_outcomes(state), rng_random(rng)))
             else:
-                action = legal[rng_int(rng, len(legal))]
-            state = apply_fn(state, action)
+                state = last_step(legal, state) if guided else apply_fn(state, legal[rng_int(rng, len(legal))])
+                if state is None:
+                    raise ValueError("no move of the other player leads to the player's decision with its current observation")
             steps += 1
+
+    def last_step(legal, state):
+        """
+        Another player's move: when every move leads to the player's turn (a
+        reply the player then sees, such as a public bid), one of the moves
+        that show the player its current observation, uniformly. Rejection
+        sampling would draw the same distribution whenever the number of such
+        moves does not depend on what the player cannot see (public moves),
+        without discarding all but one in |legal| attempts (liar's dice: one
+        bid in dozens). Otherwise a uniform move, as the rule says.
+        """
+        following = [apply_fn(state, action) for action in legal]
+        if not all(player_fn(next_state) == player for next_state in following):
+            return following[rng_int(rng, len(following))]
+        matching = [next_state for next_state in following if same(obs_fn(next_state)[player], observation)]
+        return matching[rng_int(rng, len(matching))] if matching else None
 
     def attempt(run):
         stats['attempted'] += 1

@@ -57,7 +57,8 @@ def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed, 
     else:
         # A per-step history (one entry a step, None where the player did not act) holds the player's own pairs.
         own = [entry for entry in history[:len(history) - 1] if not per_step or entry[1] is not None]
-        determinise, determinisations = make_determiniser(ns, fns, rule['same'], own, observation, player, max_length, rng)
+        paper_format = not callable(ns.get('resample_history_with_random'))
+        determinise, determinisations = make_determiniser(ns, fns, rule['same'], own, observation, player, max_length, rng, paper_format)
 
     def scaled_rollouts(state):
         if rollouts == 1:

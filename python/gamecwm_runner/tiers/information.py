@@ -51,7 +51,7 @@ def check_information(ns, rule, players, max_game_length, histories, seed, first
         if problem is not None and rule['name'] == 'json' and legacy_explains(game, rule['same'], player, legacy):
             problem = None
         if problem is not None:
-            record_fail(rec, problem[0], f'player {player}, history {show_history(history)}: {problem[1]}', played)
+            record_fail(rec, problem[0], f'player {player}: {problem[1]} (the history: {show_history(history)})', played)
     if tested == 0 and histories > 0 and not batch:
         record_fail(rec, 'resample-runs', f'none of {histories} sampled histories had a decision of the sampled player, so resample_history could not be tested')
     return {'checks': check_list(rec), 'histories': tested}
@@ -63,7 +63,7 @@ def show_history(history):
     return truncate_middle(f'[{shown}{more}]')
 
 
-def truncate_middle(text, limit=400):
+def truncate_middle(text, limit=300):
     return text if len(text) <= limit else f'{text[:limit // 2]} ... {text[-limit // 2:]}'
 
 
