@@ -196,7 +196,7 @@ class ProtocolTest(RunnerTestCase):
     def test_resample_history_with_a_seed_is_reproducible(self):
         runner = self.runner('kuhn_poker.py')
         # The paper's convention: player 1's own (observation, action) pairs.
-        history = [[{'player': 1, 'card': 'Q', 'betting': ['Call'], 'currentPlayer': 1, 'opponentCard': None}, 'Raise']]
+        history = [[{'player': 1, 'card': 'Q', 'betting': ['Call'], 'currentPlayer': 1}, 'Raise']]
         draws = {tuple(runner.result('call', fn='resample_history', args=[history, 1], seed=seed)) for seed in range(20)}
         self.assertEqual(draws, {('JQ', 'Call', 'Raise'), ('KQ', 'Call', 'Raise')})
         first = runner.result('call', fn='resample_history', args=[history, 1], seed=4)
@@ -613,7 +613,7 @@ class SearchTest(RunnerTestCase):
 
     def test_ismcts_searches_information_sets(self):
         # The player's first decision: no own pairs yet, then [current observation, null].
-        history = [[{'player': 0, 'card': 'K', 'betting': [], 'currentPlayer': 0, 'opponentCard': None}, None]]
+        history = [[{'player': 0, 'card': 'K', 'betting': [], 'currentPlayer': 0}, None]]
         runner = self.runner('kuhn_poker.py')
         result = runner.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=1500,
                                c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
@@ -631,8 +631,8 @@ class SearchTest(RunnerTestCase):
                               c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual(again['stats'], result['stats'])
         # A later decision: the module resamples the paper's form (deal, Call), the search extends it (Raise).
-        later = [[{'player': 0, 'card': 'J', 'betting': [], 'currentPlayer': 0, 'opponentCard': None}, 'Call'],
-                 [{'player': 0, 'card': 'J', 'betting': ['Call', 'Raise'], 'currentPlayer': 0, 'opponentCard': None}, None]]
+        later = [[{'player': 0, 'card': 'J', 'betting': [], 'currentPlayer': 0}, 'Call'],
+                 [{'player': 0, 'card': 'J', 'betting': ['Call', 'Raise'], 'currentPlayer': 0}, None]]
         result = runner.result('ismcts', history=later, player=0, legal_actions=['Fold', 'Call'], iterations=400,
                                c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual(result['action'], 'Fold')  # the jack loses every showdown
