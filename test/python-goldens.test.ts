@@ -30,7 +30,7 @@ const REFERENCE_DISAGREES: Record<string, string[]> = { gin_rummy: ['utility-kin
 /** Goldens that fail the paper's own information tier (the paper's evaluator fails them too). */
 const FAILS_THE_PAPER_CONVENTION = new Set(['gin_rummy']);
 
-interface Check { name: string; ok: boolean; message?: string; actions?: string[] }
+interface Check { name: string; passed: boolean; message?: string; actions?: string[] }
 interface Report { tiers: Record<string, { applicable: boolean; checks: Check[] }> }
 
 describe('the paper\'s goldens under gamecwm verify', () => {
@@ -38,12 +38,12 @@ describe('the paper\'s goldens under gamecwm verify', () => {
     const result = await runCli(['verify', module, '--game', id, '--playouts', '5', '--json', '--timeout-ms', '10000']);
     const report = JSON.parse(result.stdout) as Report;
     for (const tier of ['static', 'dynamics', 'consistency']) {
-      expect(report.tiers[tier].checks.filter((c) => !c.ok && !REFERENCE_DISAGREES[id]?.includes(c.name)), `${id} ${tier}`).toEqual([]);
+      expect(report.tiers[tier].checks.filter((c) => !c.passed && !REFERENCE_DISAGREES[id]?.includes(c.name)), `${id} ${tier}`).toEqual([]);
     }
     const information = report.tiers.information;
     if (getGame(id).info.information === 'imperfect') {
       expect(information.checks.map((c) => c.name).slice(0, 5)).toEqual(PAPER_INFORMATION_CHECKS);
-      const failing = information.checks.filter((c) => !c.ok);
+      const failing = information.checks.filter((c) => !c.passed);
       if (FAILS_THE_PAPER_CONVENTION.has(id)) {
         expect(failing.length).toBeGreaterThan(0);
         expect(failing[0].message).toMatch(/^player \d: .+ \(the history: \[\(.+/);
