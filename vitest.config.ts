@@ -9,5 +9,7 @@ export default defineConfig({
     execArgv: ['--no-node-snapshot'],
     // Generous: CI shares two cores between forked workers; long games (backgammon) play 1,000 guarded games.
     testTimeout: 300_000,
+    // afterAll hooks remove temporary installs (node_modules trees), slow on a loaded machine.
+    hookTimeout: 120_000,
   },
 });
