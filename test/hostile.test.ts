@@ -101,8 +101,10 @@ const HOSTILE: Hostile[] = [
   { file: 'accessor-trap-legal-actions', game: 'tic_tac_toe', tier: 'dynamics', check: /^(no-crash|legal-actions-valid)$/, message: /is not an action|accessor|getter/, runtime: true },
 
   // Pollution of shared built-ins and forged verdicts.
-  { file: 'object-prototype-pollution', game: 'tic_tac_toe', tier: 'dynamics', check: 'loads', message: /failed while loading the module: .*Cannot add property passed, object is not extensible/, runtime: true },
-  { file: 'array-includes-override', game: 'tic_tac_toe', tier: 'dynamics', check: 'loads', message: /failed while loading the module: .*Cannot redefine property: includes/, runtime: true },
+  // A candidate's own realm is as unfrozen as in play: polluting it changes only its own values, which
+  // the checks copy; the pollution's own top-level statement is what fails it.
+  { file: 'object-prototype-pollution', game: 'tic_tac_toe', tier: 'static', check: 'portable', message: /top-level ExpressionStatement is outside the portable subset/, runtime: true },
+  { file: 'array-includes-override', game: 'tic_tac_toe', tier: 'differential', check: 'same-terminal', message: /the game should be over here/, runtime: true },
   { file: 'json-stringify-override', game: 'tic_tac_toe', tier: 'dynamics', check: 'loads', message: /failed while loading the module: .*Cannot assign to read only property 'stringify'/, runtime: true },
   { file: 'map-iterator-hijack', game: 'tic_tac_toe', tier: 'dynamics', check: 'no-mutation', message: /applyAction\(state, "[^"]+"\) tried to modify its input/, runtime: true },
   { file: 'instance-method-override', game: 'tic_tac_toe', tier: 'differential', check: 'same-rewards', message: /the rewards are \[(1,-1|-1,1)\]; the rules give \[(-1,1|1,-1)\]/, actions: true, runtime: true },
@@ -118,7 +120,7 @@ const HOSTILE: Hostile[] = [
   { file: 'date-intl-clock', game: 'tic_tac_toe', tier: 'dynamics', check: /./, message: /determinis|different|Intl|DateTimeFormat|not available|clock/i, runtime: true },
   { file: 'mutate-input-state', game: 'tic_tac_toe', tier: 'dynamics', check: 'no-mutation', message: /applyAction\(state, "[^"]+"\) tried to modify its input/, runtime: true },
   {
-    file: 'mutate-history', game: 'kuhn_poker', tier: 'information', check: 'resample-runs', message: /Cannot assign to read only property 'length'/,
+    file: 'mutate-history', game: 'kuhn_poker', tier: 'information', check: 'resample-runs', message: /resampleHistory\(history, \d\) tried to modify its input/,
     actions: true, runtime: true, withoutReference: ['information'],
   },
 
@@ -223,7 +225,7 @@ describe('hostile fixtures', () => {
       if (hostile.actions) expect(Array.isArray(matched!.actions), `the failing check names no actions: ${JSON.stringify(matched)}`).toBe(true);
 
       const forbidden = report.tiers.static.checks.find((c) => c.name === 'no-forbidden-constructs')!;
-      if (hostile.tier === 'static') {
+      if (hostile.tier === 'static' && !hostile.runtime) {
         // Rejected before running: no dynamic tier ran.
         for (const tier of ['dynamics', 'consistency', 'scenarios', 'differential'] as const) {
           expect(report.tiers[tier].checks).toEqual([{ name: 'runs', passed: false, message: expect.stringMatching(STATIC_NOT_RUN) }]);

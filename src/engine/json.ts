@@ -16,8 +16,11 @@ export function isPlainObject(value: object): boolean {
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    // Own data properties even for keys Object.prototype has (__proto__, toString, ...).
     const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(v as object).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+    for (const key of Object.keys(v as object).sort()) {
+      Object.defineProperty(sorted, key, { value: (v as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+    }
     return sorted;
   });
 }

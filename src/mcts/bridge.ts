@@ -21,6 +21,9 @@ export type BridgeRequest =
   | { op: 'mcts'; state: unknown; options: SearchOptions; seed: number }
   | { op: 'ismcts'; history: Array<ObservationActionPair<unknown>>; player: number; legalActions: Action[]; options: SearchOptions; seed: number };
 
+/** The candidate realm's kit, left by the host just before this bundle (see engine/sandbox/realm-kit.ts). */
+const kit = (globalThis as unknown as { __gamecwmKit: { makeRandom(next: () => number): () => number } }).__gamecwmKit;
+
 const CONTRACT_FUNCTIONS = ['getInitialState', 'applyAction', 'getCurrentPlayer', 'getPlayerName', 'getRewards', 'getLegalActions', 'getObservations', 'getChanceOutcomes', 'resampleHistory'];
 
 function handle(candidate: AnyGameCWM, request: BridgeRequest): unknown {
@@ -67,6 +70,9 @@ function candidate(): AnyGameCWM {
       const value = exported[name];
       if (typeof value === 'function') plain[name] = value;
     }
+    // `random` is made by the kit, exactly as the verifier makes it: a candidate cannot tell the two apart by it.
+    const resample = plain.resampleHistory as ((history: unknown, player: number, random: () => number) => unknown) | undefined;
+    if (resample) plain.resampleHistory = (history: unknown, player: number, random: () => number) => resample(history, player, kit.makeRandom(random));
     plainCandidate = Object.freeze(plain) as unknown as AnyGameCWM;
   }
   return plainCandidate;

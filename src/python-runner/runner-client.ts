@@ -25,6 +25,12 @@ export interface PythonRunnerOptions {
   memoryMb?: number;
   /** CPU-time limit of the whole Python process in seconds (default 600). */
   cpuSeconds?: number;
+  /**
+   * Wall-clock budget of all requests together in ms (default: none): each
+   * request gets what is left, so a module cannot spend the per-request limit
+   * again and again; a request that outlasts it kills the runner.
+   */
+  budgetMs?: number;
   /** The Python 3.11+ interpreter (default: $GAMECWM_PYTHON or "python3"). */
   python?: string;
 }
@@ -61,6 +67,12 @@ interface Pending {
 }
 
 const DEFAULTS = { timeoutMs: 10_000, memoryMb: 512, cpuSeconds: 600 };
+/**
+ * Longest line the host buffers from the runner, in characters. A module that
+ * writes to the protocol pipe without ending its line is killed here instead
+ * of growing the host's memory.
+ */
+export const MAX_LINE_CHARS = 32 * 1024 * 1024;
 /** Characters of the child's stderr kept for error messages. */
 const STDERR_TAIL = 4000;
 
@@ -68,7 +80,12 @@ export class PythonRunner {
   private readonly queue: Pending[] = [];
   private inFlight: Pending | null = null;
   private nextId = 1;
-  private stdout = '';
+  /** The unfinished line: chunks since the last newline, and their length. */
+  private partial: string[] = [];
+  private partialChars = 0;
+  /** What is left of the budget of all requests (Infinity without one). */
+  private budgetLeft: number;
+  private requestStart = 0;
   private stderrTail = '';
   private stopped: PythonRunnerError | null = null;
   private readonly exited: Promise<void>;
@@ -77,8 +94,9 @@ export class PythonRunner {
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly token: string,
     readonly modulePath: string,
-    readonly options: Required<Omit<PythonRunnerOptions, 'python'>>,
+    readonly options: Required<Omit<PythonRunnerOptions, 'python' | 'budgetMs'>> & { budgetMs?: number },
   ) {
+    this.budgetLeft = options.budgetMs ?? Infinity;
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => this.onStdout(chunk));
@@ -110,7 +128,7 @@ export class PythonRunner {
       memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
       cpuSeconds: options.cpuSeconds ?? DEFAULTS.cpuSeconds,
     };
-    for (const [name, value] of Object.entries(limits)) {
+    for (const [name, value] of Object.entries({ ...limits, ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }) })) {
       if (!Number.isInteger(value) || value <= 0) throw new PythonRunnerError('spawn', `${name} must be a positive whole number, not ${value}`);
     }
     const python = options.python ?? process.env.GAMECWM_PYTHON ?? 'python3';
@@ -126,7 +144,7 @@ export class PythonRunner {
       child.once('spawn', () => resolveSpawn());
       child.once('error', (error) => rejectSpawn(new PythonRunnerError('spawn', `could not start ${python}: ${error.message}`)));
     });
-    return new PythonRunner(child, token, path, limits);
+    return new PythonRunner(child, token, path, { ...limits, ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }) });
   }
 
   /** Whether the Python process is still serving requests. */
@@ -183,21 +201,42 @@ export class PythonRunner {
     const next = this.queue.shift();
     if (!next) return;
     this.inFlight = next;
+    const byBudget = this.budgetLeft < next.timeoutMs;
+    const limit = Math.max(0, Math.min(next.timeoutMs, this.budgetLeft));
+    this.requestStart = performance.now();
     next.timer = setTimeout(() => {
-      this.kill(new PythonRunnerError('timeout', `the Python CWM exceeded the ${next.timeoutMs} ms time limit (op "${next.op}")`));
-    }, next.timeoutMs);
+      this.kill(new PythonRunnerError('timeout', byBudget
+        ? `the Python CWM used up its time budget of ${this.options.budgetMs} ms for all its requests (during op "${next.op}")`
+        : `the Python CWM exceeded the ${next.timeoutMs} ms time limit (op "${next.op}")`));
+    }, limit);
     this.child.stdin.write(`${next.line}\n`);
   }
 
+  /** Splits the output into lines, scanning each chunk once; an unfinished line over MAX_LINE_CHARS kills the runner. */
   private onStdout(chunk: string): void {
-    this.stdout += chunk;
+    let start = 0;
     for (;;) {
-      const newline = this.stdout.indexOf('\n');
-      if (newline < 0) return;
-      const line = this.stdout.slice(0, newline);
-      this.stdout = this.stdout.slice(newline + 1);
+      const newline = chunk.indexOf('\n', start);
+      if (newline < 0) break;
+      const tail = chunk.slice(start, newline);
+      const line = this.partial.length === 0 ? tail : this.partial.join('') + tail;
+      this.partial = [];
+      this.partialChars = 0;
+      start = newline + 1;
+      if (line.length > MAX_LINE_CHARS) {
+        this.kill(new PythonRunnerError('protocol', `the Python runner wrote a line of ${line.length} characters; the limit is ${MAX_LINE_CHARS}`));
+        return;
+      }
       if (line.trim() !== '') this.onLine(line);
       if (this.stopped) return;
+    }
+    if (start >= chunk.length) return;
+    const rest = chunk.slice(start);
+    this.partial.push(rest);
+    this.partialChars += rest.length;
+    if (this.partialChars > MAX_LINE_CHARS) {
+      this.partial = [];
+      this.kill(new PythonRunnerError('protocol', `the Python runner wrote more than ${MAX_LINE_CHARS} characters without ending its line`));
     }
   }
 
@@ -222,6 +261,7 @@ export class PythonRunner {
       return;
     }
     clearTimeout(pending.timer);
+    this.budgetLeft -= performance.now() - this.requestStart;
     this.inFlight = null;
     if (response.ok === true) {
       pending.resolve(response.result);

@@ -5,12 +5,12 @@
 // same checks can run inside a sandbox next to an untrusted candidate.
 
 import { chanceOutcomes, sampleOutcome } from '../engine/chance.js';
-import { type Action, CHANCE, type GameCWM, TERMINAL } from '../engine/contract.js';
+import { type Action, type AnyGameCWM, CHANCE, type GameCWM, TERMINAL } from '../engine/contract.js';
 import type { GameInfo } from '../engine/game-info.js';
 import { jsonEqual } from '../engine/json.js';
 import { Rng } from '../engine/rng.js';
 import { CheckRecorder, type CheckResult, describeThrown, isErrorLike } from './check-result.js';
-import { guardGame, NonJsonValueError } from './guard.js';
+import { callsLikePlay, guardGame, NonJsonValueError } from './guard.js';
 
 export const DYNAMICS_CHECKS = [
   'no-crash',
@@ -49,11 +49,12 @@ export function checkDynamics<S, O>(
 ): DynamicsReport {
   const recorder = new CheckRecorder(DYNAMICS_CHECKS);
   const guarded = guardGame(game, true);
+  const raw = callsLikePlay(game as unknown as AnyGameCWM, true) as unknown as GameCWM<S, O>;
   checkPlayerNames(guarded, info.players, recorder);
   let steps = 0;
   let terminalPlayouts = 0;
   for (let i = 0; i < options.playouts; i++) {
-    const outcome = playout(guarded, game, info, new Rng(options.seed).derive(i), recorder);
+    const outcome = playout(guarded, raw, info, new Rng(options.seed).derive(i), recorder);
     steps += outcome.steps;
     if (outcome.terminal) terminalPlayouts++;
   }
@@ -80,7 +81,7 @@ function checkPlayerNames<S, O>(game: GameCWM<S, O>, players: number, recorder: 
  */
 function playout<S, O>(
   game: GameCWM<S, O>,
-  /** The unguarded module: the determinism check compares its second answer without copying it. */
+  /** The module called as play calls it: the determinism check compares its second answer without copying it. */
   raw: GameCWM<S, O>,
   info: Pick<GameInfo, 'players' | 'utility' | 'maxGameLength'>,
   rng: Rng,
@@ -126,7 +127,7 @@ function playout<S, O>(
       } else {
         action = legal[rng.int(legal.length)];
       }
-      // The state is deep-frozen and the code strict, so a mutation throws here.
+      // The guard compares the candidate's state with its copy after each call and throws on a change.
       stage = `applyAction(state, "${action}")`;
       const next = game.applyAction(state, action);
       const again = raw.applyAction(state, action);

@@ -9,7 +9,7 @@ import { stableStringify } from '../engine/json.js';
 import { Rng } from '../engine/rng.js';
 import { CheckRecorder, type CheckResult, describeThrown } from './check-result.js';
 import { homogeneityPValue } from './stats.js';
-import { guardGame } from './guard.js';
+import { guardGame, NonJsonValueError } from './guard.js';
 
 export const INFORMATION_CHECKS = ['resample-runs', 'resample-legal', 'resample-consistent'] as const;
 /** Added when a reference game is known: resampled worlds follow the reference's posterior. */
@@ -61,7 +61,8 @@ export function checkInformation<S, O, RS, RO>(
     try {
       resampled = game.resampleHistory(sampled.history, sampled.player, rng.randomFn);
     } catch (error) {
-      recorder.fail('resample-runs', `resampleHistory(history, ${sampled.player}) threw ${describeThrown(error)} for the history of actions`, sampled.actions);
+      const problem = error instanceof NonJsonValueError ? error.message : `resampleHistory(history, ${sampled.player}) threw ${describeThrown(error)}`;
+      recorder.fail('resample-runs', `${problem} for the history of actions`, sampled.actions);
       continue;
     }
     const problem = replayAgainstHistory(game, resampled, sampled.player, sampled.history);
@@ -97,8 +98,10 @@ function comparePosteriors<S, O, RS, RO>(
     let candidateHistory: Array<ObservationActionPair<O>>;
     try {
       candidateHistory = historyFor(game, truth.actions, truth.player);
-    } catch {
-      continue; // the candidate's transitions differ: the differential tier reports that
+    } catch (error) {
+      // A comparison that cannot run fails: skipping it would let a wrong sampler through.
+      recorder.fail(POSTERIOR_CHECK, `player ${truth.player}: the posterior could not be compared: replaying the rules' actions threw ${error instanceof NonJsonValueError ? error.message : describeThrown(error)}; every legal sequence of actions must replay`, truth.actions);
+      return;
     }
     // A few draws first: a history whose posterior has one world cannot tell samplers apart.
     if (drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_PROBE).worlds.size < 2) continue;

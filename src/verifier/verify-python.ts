@@ -18,8 +18,13 @@ import {
 /** What the paper's static tier requires (get_player_name is optional in its format). */
 const CONTRACT = ['get_initial_state', 'apply_action', 'get_current_player', 'get_rewards', 'get_legal_actions', 'get_observations'];
 
-/** Python runs the same checks more slowly: each tier's request may take this much longer than a sandbox call. */
-const PYTHON_TIME_FACTOR = 30;
+/**
+ * Python runs the same checks more slowly: a candidate's whole verification
+ * (every request together) may take this many times a sandbox call's limit.
+ * One budget, not one per request: a module that spends just under a
+ * request's limit in each of a dozen requests gets no more than one budget.
+ */
+export const PYTHON_TIME_FACTOR = 30;
 
 /** Differential trajectories per request. */
 const DIFFERENTIAL_BATCH = 5;
@@ -30,7 +35,8 @@ const TIER_BATCH = 5;
 export async function verifyPython(path: string, target: VerifyTarget, options: VerifyOptions, file = path): Promise<VerificationReport> {
   const tiers = emptyTiers(target);
   const start = performance.now();
-  const runner = await PythonRunner.start(path, { timeoutMs: options.limits.timeoutMs * PYTHON_TIME_FACTOR, memoryMb: Math.max(options.limits.memoryMb, 256) });
+  const budgetMs = options.limits.timeoutMs * PYTHON_TIME_FACTOR;
+  const runner = await PythonRunner.start(path, { timeoutMs: budgetMs, budgetMs, memoryMb: Math.max(options.limits.memoryMb, 256) });
   let transitionAccuracy: number | null = null;
   try {
     const exported = await runner.request<string[]>('exports').catch((error: unknown) => {

@@ -12,8 +12,10 @@ import type { SearchOptions, SearchResult } from '../../mcts/search.js';
 import { bridgeSource, compileCandidate } from './compile.js';
 import { createIsolate } from './isolate.js';
 import { hardeningPrelude } from './prelude.js';
+import { KIT_GLOBAL, REALM_KIT } from './realm-kit.js';
 import { classifyIsolateError, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from './sandbox.js';
 
+const BRIDGE_GLOBAL = '__gamecwmBridge';
 const REQUIRED = ['getInitialState', 'applyAction', 'getCurrentPlayer', 'getPlayerName', 'getRewards', 'getLegalActions', 'getObservations'];
 
 export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBackend {
@@ -46,8 +48,12 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
     try {
       const context = await isolate.createContext();
       await isolate.compileScriptSync(hardeningPrelude(false)).run(context);
+      await isolate.compileScriptSync(REALM_KIT).run(context);
       await isolate.compileScriptSync(await bridgeSource()).run(context);
-      const bridge = (await context.global.get('__gamecwmBridge', { reference: true })) as IsolatedVM.Reference<(json: string) => string>;
+      const bridge = (await context.global.get(BRIDGE_GLOBAL, { reference: true })) as IsolatedVM.Reference<(json: string) => string>;
+      // The candidate's context then holds what a verification context holds: no bridge, no kit.
+      await context.global.delete(BRIDGE_GLOBAL);
+      await context.global.delete(KIT_GLOBAL);
       try {
         await isolate.compileScriptSync(script, { filename: file }).run(context, { timeout: limits.timeoutMs });
       } catch (error) {

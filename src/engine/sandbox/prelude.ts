@@ -77,5 +77,40 @@ const PRELUDE_TEMPLATE = String.raw`
 })();
 `;
 
-/** The full prelude, for verification contexts (a harness shares the isolate). */
+/** The full prelude, for the verifier harness's context. */
 export const PRELUDE = hardeningPrelude(true);
+
+/**
+ * Run in the harness's context once its code has loaded: freezes every object
+ * and function reachable from its globals (prototypes, methods, accessors),
+ * so nothing the checks rely on (Object.prototype.toString and its `call`,
+ * ...) can be changed by code that gets hold of one of its values.
+ */
+export const LOCKDOWN = String.raw`
+(function lockdown() {
+  'use strict';
+  var freeze = Object.freeze, names = Object.getOwnPropertyNames, symbols = Object.getOwnPropertySymbols;
+  var describe = Object.getOwnPropertyDescriptor, protoOf = Object.getPrototypeOf;
+  var seen = new WeakSet();
+  var todo = [globalThis];
+  function visit(value) {
+    if ((typeof value === 'object' && value !== null) || typeof value === 'function') todo.push(value);
+  }
+  while (todo.length > 0) {
+    var item = todo.pop();
+    if (seen.has(item)) continue;
+    seen.add(item);
+    // The global object stays as the prelude left it (every standard global locked): freezing it slows global lookups.
+    if (item !== globalThis) freeze(item);
+    visit(protoOf(item));
+    var keys = names(item).concat(symbols(item));
+    for (var i = 0; i < keys.length; i++) {
+      var d = describe(item, keys[i]);
+      if (!d) continue;
+      visit(d.value);
+      visit(d.get);
+      visit(d.set);
+    }
+  }
+})();
+`;

@@ -1,13 +1,17 @@
 // One hardened isolated-vm isolate. The harness (verifier checks, reference
 // games) lives in one long-lived context, so its code stays JIT-warm across
-// candidates; each candidate gets a fresh hardened context of its own, and
-// its exports are handed to the harness by reference inside the isolate. The
-// host sends JSON requests, each call bounded in time, the isolate bounded in
-// memory. Nothing from the host is reachable inside: only strings cross.
+// candidates, and everything reachable in it is frozen once it has loaded;
+// each candidate gets a fresh context of its own, hardened exactly as a play
+// context is, and its exports are handed to the harness by reference inside
+// the isolate, with the candidate realm's kit (so the harness hands the
+// candidate values of its own realm, never one of its own). The host sends
+// JSON requests, each call bounded in time, the isolate bounded in memory.
+// Nothing from the host is reachable inside: only strings cross.
 
 import type { IsolatedVM } from './ivm.js';
 import { createIsolate } from './isolate.js';
-import { PRELUDE } from './prelude.js';
+import { hardeningPrelude, LOCKDOWN, PRELUDE } from './prelude.js';
+import { KIT_GLOBAL, REALM_KIT } from './realm-kit.js';
 
 export interface SandboxLimits {
   /** Isolate heap limit in MB. */
@@ -31,20 +35,30 @@ export class SandboxError extends Error {
 const SERVE_GLOBAL = '__gamecwmServe';
 const CANDIDATE_GLOBAL = '__candidate';
 
-type Serve = (candidate: unknown, json: string) => string;
+type Serve = (candidate: unknown, fromJson: unknown, makeRandom: unknown, json: string) => string;
+
+/** The candidate realm's kit functions, by reference. */
+interface Kit {
+  fromJson: IsolatedVM.Reference<unknown>;
+  makeRandom: IsolatedVM.Reference<unknown>;
+}
 
 export class Sandbox {
   private readonly isolate: IsolatedVM.Isolate;
+  /** The prelude of candidate contexts: the same as a play context's. */
   private readonly prelude: IsolatedVM.Script;
+  private readonly kit: IsolatedVM.Script;
   private readonly serve: IsolatedVM.Reference<Serve>;
 
   constructor(harnessSource: string, readonly limits: SandboxLimits = DEFAULT_LIMITS) {
     this.isolate = createIsolate(limits.memoryMb, 'background');
-    this.prelude = this.isolate.compileScriptSync(PRELUDE, { filename: 'gamecwm:prelude' });
+    this.prelude = this.isolate.compileScriptSync(hardeningPrelude(false), { filename: 'gamecwm:prelude' });
+    this.kit = this.isolate.compileScriptSync(REALM_KIT, { filename: 'gamecwm:kit' });
     const harnessContext = this.isolate.createContextSync();
-    this.prelude.runSync(harnessContext);
+    this.isolate.compileScriptSync(PRELUDE, { filename: 'gamecwm:harness-prelude' }).runSync(harnessContext);
     this.isolate.compileScriptSync(harnessSource, { filename: 'gamecwm:harness' }).runSync(harnessContext);
     this.serve = harnessContext.global.getSync(SERVE_GLOBAL, { reference: true }) as IsolatedVM.Reference<Serve>;
+    this.isolate.compileScriptSync(LOCKDOWN, { filename: 'gamecwm:lockdown' }).runSync(harnessContext);
   }
 
   /** False once the isolate was disposed (for instance by running out of memory). */
@@ -62,6 +76,7 @@ export class Sandbox {
     const context = await this.isolate.createContext();
     try {
       await this.prelude.run(context, { timeout: this.limits.timeoutMs });
+      const kit = await takeKit(context, this.kit);
       const script = await this.isolate.compileScript(candidateScript, { filename: 'candidate.js' }).catch((error: unknown) => {
         throw new SandboxError('crashed', `the candidate does not compile: ${errorText(error)}`);
       });
@@ -73,7 +88,7 @@ export class Sandbox {
         exports.release();
         throw new SandboxError('crashed', 'the candidate module defines no exports');
       }
-      return new SandboxSession(this, context, exports, this.serve);
+      return new SandboxSession(this, context, exports, kit, this.serve);
     } catch (error) {
       context.release();
       throw error instanceof SandboxError ? error : this.classify(error, 'loading the module');
@@ -104,6 +119,7 @@ export class SandboxSession implements CandidateSession {
     private readonly sandbox: Sandbox,
     private readonly context: IsolatedVM.Context,
     private readonly exports: IsolatedVM.Reference<object>,
+    private readonly kit: Kit,
     private readonly serve: IsolatedVM.Reference<Serve>,
   ) {}
 
@@ -113,7 +129,7 @@ export class SandboxSession implements CandidateSession {
     const cpuStart = this.sandbox.cpuTimeMs;
     try {
       if (!this.sandbox.healthy) throw new Error('Isolate is disposed');
-      text = await this.serve.apply(undefined, [this.exports.derefInto(), JSON.stringify(request)], {
+      text = await this.serve.apply(undefined, [this.exports.derefInto(), this.kit.fromJson.derefInto(), this.kit.makeRandom.derefInto(), JSON.stringify(request)], {
         timeout: this.sandbox.limits.timeoutMs, result: { copy: true },
       });
     } catch (error) {
@@ -132,7 +148,24 @@ export class SandboxSession implements CandidateSession {
 
   release(): void {
     this.exports.release();
+    this.kit.fromJson.release();
+    this.kit.makeRandom.release();
     if (this.sandbox.healthy) this.context.release();
+  }
+}
+
+/** Runs the realm kit in a fresh candidate context and takes its functions, leaving no global behind. */
+export async function takeKit(context: IsolatedVM.Context, kit: IsolatedVM.Script): Promise<Kit> {
+  await kit.run(context);
+  const holder = (await context.global.get(KIT_GLOBAL, { reference: true })) as IsolatedVM.Reference<Record<string, unknown>>;
+  try {
+    return {
+      fromJson: (await holder.get('fromJson', { reference: true })) as IsolatedVM.Reference<unknown>,
+      makeRandom: (await holder.get('makeRandom', { reference: true })) as IsolatedVM.Reference<unknown>,
+    };
+  } finally {
+    holder.release();
+    await context.global.delete(KIT_GLOBAL);
   }
 }
 

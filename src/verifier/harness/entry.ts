@@ -10,6 +10,7 @@ import { checkDynamics } from '../dynamics.js';
 import { checkInformation } from '../information.js';
 import { checkScenarios } from '../scenarios.js';
 import { describeThrown } from '../check-result.js';
+import { type CandidateRealm, inCandidateRealm } from '../guard.js';
 
 export type HarnessRequest =
   | { op: 'dynamics'; players: number; utility: UtilityKind; maxGameLength: number; playouts: number; seed: number }
@@ -50,11 +51,12 @@ function reference(id: string) {
   return game;
 }
 
-/** Serves one request given as JSON text; never throws. */
-export function serve(candidate: AnyGameCWM, requestJson: string): string {
+/** Serves one request given as JSON text; never throws. Inputs reach the candidate through `realm`. */
+export function serve(candidate: AnyGameCWM, requestJson: string, realm?: CandidateRealm): string {
   let response: HarnessResponse;
   try {
-    response = { ok: true, result: handle(candidate, JSON.parse(requestJson) as HarnessRequest) };
+    const request = JSON.parse(requestJson) as HarnessRequest;
+    response = { ok: true, result: realm ? inCandidateRealm(realm, () => handle(candidate, request)) : handle(candidate, request) };
   } catch (error) {
     response = { ok: false, error: describeThrown(error) };
   }

@@ -1,0 +1,193 @@
+// The red-team round of issue 15: each finding with a hostile candidate of
+// our own (test/fixtures/hostile/red-team/), run through the library, `verify
+// DIR` and `serve-reward`. A finding is fixed when the hostile candidate gets
+// the verdict the rules earn it and changes nobody else's.
+
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AnyGameCWM } from '../src/engine/contract.js';
+import { CandidateRuntime } from '../src/engine/sandbox/candidate-runtime.js';
+import { getGame } from '../src/games/index.js';
+import { MAX_LINE_CHARS, PythonRunner, PythonRunnerError } from '../src/python-runner/runner-client.js';
+import { checkInformation, POSTERIOR_CHECK } from '../src/verifier/information.js';
+import { RewardScorer } from '../src/reward/score.js';
+import { startRewardServer } from '../src/reward/server.js';
+import { type VerificationReport, Verifier } from '../src/verifier/verify.js';
+import { runCli } from './helpers/run-cli.js';
+import { tempDirs } from './helpers/temp-dirs.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RED_TEAM = resolve(import.meta.dirname, 'fixtures', 'hostile', 'red-team');
+const LIMITS = { memoryMb: 64, timeoutMs: 1500, maxResultChars: 1_000_000 };
+const BUDGETS = { playouts: 30, histories: 30, trajectories: 30 };
+const tempDir = tempDirs('gamecwm-red-team-');
+
+const redTeam = (file: string) => readFileSync(resolve(RED_TEAM, file), 'utf8');
+const reference = (game: string) => readFileSync(resolve(ROOT, 'src', 'games', game, 'game.ts'), 'utf8');
+const target = (game: string) => ({ info: getGame(game).info, referenceId: game });
+const failures = (report: VerificationReport) => Object.entries(report.tiers)
+  .flatMap(([tier, t]) => t.checks.filter((c) => !c.passed).map((c) => `${tier}/${c.name}: ${c.message}`));
+
+const verifiers: Verifier[] = [];
+/** One sandbox process: every candidate runs after the previous one in the same isolate. */
+function oneSandbox(): Verifier {
+  const verifier = new Verifier({ limits: LIMITS, ...BUDGETS, concurrency: 1 });
+  verifiers.push(verifier);
+  return verifier;
+}
+afterAll(() => { for (const v of verifiers) v.dispose(); });
+
+describe('finding 1: no candidate changes another candidate\'s verdict', () => {
+  const POISON = 'poison-checker-tostring.cwm.ts';
+
+  it('a candidate that poisons the functions on its inputs\' prototypes leaves the next candidate\'s verdict alone (library)', async () => {
+    const verifier = oneSandbox();
+    await verifier.verify(redTeam(POISON), target('tic_tac_toe'), POISON);
+    for (const game of ['tic_tac_toe', 'kuhn_poker']) {
+      const report = await verifier.verify(reference(game), target(game));
+      expect(failures(report)).toEqual([]);
+      expect(report.scores).toEqual({ eval: 1, reward: 1, transitionAccuracy: 1 });
+    }
+  });
+
+  it('verify DIR: the correct candidates after it pass; the probe (finding 3) fails; method-named keys (finding 4) pass', async () => {
+    const dir = tempDir();
+    copyFileSync(resolve(RED_TEAM, POISON), join(dir, 'a-poison.ts'));
+    for (const name of ['b', 'c', 'd', 'e']) writeFileSync(join(dir, `${name}-correct.ts`), reference('tic_tac_toe'));
+    copyFileSync(resolve(RED_TEAM, 'probe-verification.cwm.ts'), join(dir, 'f-probe.ts'));
+    copyFileSync(resolve(RED_TEAM, 'json-keys-like-methods.cwm.ts'), join(dir, 'g-json-keys.ts'));
+    const result = await runCli(['verify', dir, '--game', 'tic_tac_toe', '--playouts', '30', '--json']);
+    const reports = JSON.parse(result.stdout) as Array<{ file: string; ok: boolean; scores: { reward: number } }>;
+    const verdict = (suffix: string) => reports.filter((r) => r.file.endsWith(suffix)).map((r) => r.ok);
+    expect(verdict('-correct.ts')).toEqual([true, true, true, true]);
+    expect(verdict('f-probe.ts')).toEqual([false]);
+    expect(verdict('g-json-keys.ts')).toEqual([true]);
+    expect(result.code).toBe(1);
+  });
+
+  it('serve-reward: correct completions after it are rewarded 1; the probe less; method-named keys 1', async () => {
+    const scorer = new RewardScorer({ limits: LIMITS, ...BUDGETS, concurrency: 1 });
+    const server = await startRewardServer(scorer, { port: 0, concurrency: 1 });
+    try {
+      const fence = (code: string) => `\`\`\`ts\n${code}\`\`\`\n`;
+      const completions = [POISON, 'correct', 'correct', 'probe-verification.cwm.ts', 'json-keys-like-methods.cwm.ts']
+        .map((name) => fence(name === 'correct' ? reference('tic_tac_toe') : redTeam(name)));
+      const response = await fetch(`${server.url}/reward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ game: 'tic_tac_toe', completions }) });
+      const rewards = ((await response.json()) as { rewards: number[] }).rewards;
+      expect(rewards[1]).toBe(1);
+      expect(rewards[2]).toBe(1);
+      expect(rewards[3]).toBeLessThan(1);
+      expect(rewards[4]).toBe(1);
+    } finally {
+      await server.close();
+      scorer.dispose();
+    }
+  });
+});
+
+describe('finding 3: verification cannot be told apart from play', () => {
+  const PROBE = 'probe-verification.cwm.ts';
+
+  it('the probe candidate cheats under play: x wins with its first move', async () => {
+    const runtime = await CandidateRuntime.load(redTeam(PROBE), PROBE, LIMITS);
+    try {
+      const after = runtime.applyAction(runtime.getInitialState(), 'x(1,1)');
+      expect(runtime.getCurrentPlayer(after)).toBe(-4);
+      expect(runtime.getRewards(after)).toEqual([1, -1]);
+    } finally {
+      runtime.dispose();
+    }
+  });
+
+  it('verification hands it inputs as play does, so it cheats there too and fails (library)', async () => {
+    const report = await oneSandbox().verify(redTeam(PROBE), target('tic_tac_toe'), PROBE);
+    expect(report.ok).toBe(false);
+    expect(report.tiers.dynamics.score, failures(report).join('\n')).toBe(1);
+    expect(failures(report).join('\n')).toMatch(/scenarios\/scenario: .*should not be over|differential\/same-terminal/);
+  });
+
+  it('inputs are fresh and unfrozen, and a change to one still fails no-mutation', async () => {
+    const verifier = oneSandbox();
+    // Writes its move into the board it was given.
+    const mutating = reference('tic_tac_toe').replace('const board = state.board.slice();', 'const board = state.board;');
+    const report = await verifier.verify(mutating, target('tic_tac_toe'));
+    expect(report.tiers.dynamics.checks.find((c) => c.name === 'no-mutation')).toMatchObject({
+      passed: false, message: expect.stringMatching(/^applyAction\(state, "[^"]+"\) tried to modify its input \(\$\.board\[\d\] changed\)/),
+    });
+  });
+
+  it('a posterior comparison that cannot run fails instead of being skipped', () => {
+    const kuhn = getGame('kuhn_poker').cwm as AnyGameCWM;
+    // The rules without Raise: its own histories replay, the reference's histories with a Raise do not.
+    const noRaise: AnyGameCWM = {
+      ...kuhn,
+      getLegalActions: (state) => kuhn.getLegalActions(state).filter((a) => a !== 'Raise'),
+      applyAction: (state, action) => {
+        if (action === 'Raise') throw new Error('"Raise" is not an action of this game');
+        return kuhn.applyAction(state, action);
+      },
+    };
+    const report = checkInformation(noRaise, 2, { histories: 60, seed: 0, maxGameLength: getGame('kuhn_poker').info.maxGameLength }, kuhn);
+    expect(report.checks.find((c) => c.name === POSTERIOR_CHECK)).toMatchObject({
+      passed: false, message: expect.stringMatching(/the posterior could not be compared: replaying the rules' actions threw Error: "Raise" is not an action/),
+    });
+  });
+});
+
+describe('finding 4: keys Object.prototype has are data like any other', () => {
+  it('an observation field named __proto__ cannot carry the opponent\'s view past the leak check', async () => {
+    const source = wrapExport(reference('kuhn_poker'), 'getObservations', 'baseObservations', redTeam('proto-key-leak.wrap.ts'));
+    const report = await oneSandbox().verify(source, target('kuhn_poker'), 'proto-key-leak.ts');
+    expect(report.tiers.differential.checks.find((c) => c.name === 'observations-reveal-no-more')).toMatchObject({ passed: false });
+  });
+
+  it('a JSON state with keys toString, valueOf and constructor verifies', async () => {
+    const report = await oneSandbox().verify(redTeam('json-keys-like-methods.cwm.ts'), target('tic_tac_toe'), 'json-keys-like-methods.ts');
+    expect(failures(report)).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+});
+
+/** `source` with its exported function `name` renamed `base` and `replacement` (which calls `base`) appended. */
+function wrapExport(source: string, name: string, base: string, replacement: string): string {
+  const declaration = `export function ${name}(`;
+  if (!source.includes(declaration)) throw new Error(`no ${declaration} in the module`);
+  return `${source.replace(declaration, `function ${base}(`)}\n${replacement}`;
+}
+
+describe('finding 5: the Python protocol is capped, and a candidate has one time budget', () => {
+  /** An interpreter that runs the fake runner in `mode`, whatever the client asks it to run. */
+  function fakeInterpreter(...mode: string[]): string {
+    const path = join(tempDir(), 'python');
+    writeFileSync(path, `#!/bin/sh\nexec python3 ${JSON.stringify(resolve(RED_TEAM, 'fake_runner.py'))} ${mode.join(' ')}\n`);
+    chmodSync(path, 0o755);
+    return path;
+  }
+  const module = resolve(ROOT, 'python', 'testdata', 'tic_tac_toe.py');
+
+  it('a line that never ends is cut at MAX_LINE_CHARS: the runner is killed, the host keeps its memory', async () => {
+    const runner = await PythonRunner.start(module, { python: fakeInterpreter('endless-line'), timeoutMs: 60_000 });
+    const before = process.memoryUsage().rss;
+    const error = await runner.request('exports').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PythonRunnerError);
+    expect(error).toMatchObject({ kind: 'protocol', message: expect.stringMatching(new RegExp(`more than ${MAX_LINE_CHARS} characters without ending its line`)) });
+    expect(process.memoryUsage().rss - before).toBeLessThan(6 * MAX_LINE_CHARS);
+    await runner.close();
+  });
+
+  it('requests each well under the per-request limit stop once their shared budget is spent', async () => {
+    // Each request after the first takes 4 s of an 8 s limit; six of them would take 20 s and more.
+    const runner = await PythonRunner.start(module, { python: fakeInterpreter('slow', '8000'), timeoutMs: 8000, budgetMs: 16_000 });
+    const start = performance.now();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      outcomes.push(await runner.request('exports').then(() => 'ok', (e: PythonRunnerError) => e.message));
+    }
+    const elapsed = performance.now() - start;
+    expect(outcomes.slice(0, 2)).toEqual(['ok', 'ok']);
+    expect(outcomes.find((o) => o !== 'ok')).toMatch(/used up its time budget of 16000 ms for all its requests \(during op "exports"\)/);
+    expect(elapsed).toBeLessThan(16_000 + 3000);
+    await runner.close();
+  }, 30_000);
+});
