@@ -12,5 +12,11 @@ export function integerOption(name: string, min: number, max: number): (text: st
   };
 }
 
+/** --reward: paper (the paper's RLVR reward) or strict (with the differential tier). */
+export function parseRewardKind(text: string): 'paper' | 'strict' {
+  if (text !== 'paper' && text !== 'strict') throw new UserError(`--reward must be paper or strict, not "${text}"`);
+  return text;
+}
+
 export const MAX_SEED = 0xffffffff;
 export const parseSeed = integerOption('--seed', 0, MAX_SEED);

@@ -23,6 +23,8 @@ export interface DatasetOptions {
   example: string;
   /** Python: the folder holding the paper's prompt templates. */
   paperDataset?: string;
+  /** GRPO records: the reward they ask serve-reward for (a column only when strict). */
+  reward?: 'paper' | 'strict';
 }
 
 export interface SftRecord {
@@ -36,6 +38,8 @@ export interface GrpoRecord {
   game: string;
   info_type: GameInfo['information'];
   lang: CodeLanguage;
+  /** "strict": the reward function asks serve-reward for the strict reward. */
+  reward?: 'strict';
 }
 
 export function datasetGames(split: Split): GameInfo[] {
@@ -74,6 +78,7 @@ export function grpoRecords(options: DatasetOptions): GrpoRecord[] {
     game: info.id,
     info_type: info.information,
     lang: options.language,
+    ...(options.reward === 'strict' ? { reward: 'strict' as const } : {}),
   }));
 }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { extractCode, type CodeLanguage } from '../codegen/extract.js';
 import { firstFailure } from '../codegen/feedback.js';
 import type { GameInfo } from '../engine/game-info.js';
+import type { RewardKind } from '../verifier/scores.js';
 import { type VerifyOptions, Verifier } from '../verifier/verify.js';
 
 export interface RewardDetail {
@@ -45,21 +46,21 @@ export class RewardScorer {
     this.verifier = new Verifier(options);
   }
 
-  async score(info: GameInfo, referenceId: string | undefined, completion: string, language: CodeLanguage): Promise<RewardDetail> {
+  async score(info: GameInfo, referenceId: string | undefined, completion: string, language: CodeLanguage, reward: RewardKind | undefined = this.verifier.options.reward): Promise<RewardDetail> {
     const fenced = /^\s*(```|~~~)/m.test(completion);
     const code = extractCode(completion, language, 'first');
     if (code === null) return { reward: 0, ok: false, eval: 0, transitionAccuracy: referenceId ? 0 : null, fenced, error: 'empty completion' };
     const target = { info, ...(referenceId ? { referenceId } : {}) };
     let report;
     if (language === 'ts') {
-      report = await this.verifier.verify(code, target, 'completion.ts');
+      report = await this.verifier.verify(code, target, 'completion.ts', reward);
     } else {
       this.tempDir ??= mkdtempSync(join(tmpdir(), 'gamecwm-reward-'));
       const path = join(this.tempDir, `completion-${this.nextFile++}.py`);
       writeFileSync(path, code);
       try {
         const { verifyPython } = await import('../verifier/verify-python.js');
-        report = await verifyPython(path, target, this.verifier.options, 'completion.py');
+        report = await verifyPython(path, target, { ...this.verifier.options, reward }, 'completion.py');
       } finally {
         rmSync(path, { force: true });
       }

@@ -1,7 +1,8 @@
 // The reward service: an HTTP server (node:http) a trainer calls for the RLVR
 // reward of its completions.
 //
-//   POST /reward  {"game": id | [id per completion], "completions": [..], "lang"?: "ts"|"python"}
+//   POST /reward  {"game": id | [id per completion], "completions": [..], "lang"?: "ts"|"python",
+//                  "reward"?: "paper"|"strict" (default: the service's --reward)}
 //              -> {"rewards": [..], "details": [..]}
 //   GET  /health  -> {"ok": true, "running", "queued", "games"}
 //
@@ -17,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import type { CodeLanguage } from '../codegen/extract.js';
 import { findGame, GAMES } from '../games/index.js';
 import { Limiter } from '../limit.js';
+import type { RewardKind } from '../verifier/scores.js';
 import { completionText, type RewardDetail, type RewardScorer } from './score.js';
 
 export interface RewardServerOptions {
@@ -52,6 +54,8 @@ interface RewardRequest {
   games: string[];
   completions: string[];
   language: CodeLanguage;
+  /** Absent: the service's --reward. */
+  reward?: RewardKind;
 }
 
 export async function startRewardServer(scorer: RewardScorer, partial: Partial<RewardServerOptions> = {}): Promise<RewardServer> {
@@ -76,7 +80,7 @@ export async function startRewardServer(scorer: RewardScorer, partial: Partial<R
     // A client that hangs up frees the queue of its completions.
     res.on('close', () => { if (!res.writableFinished) abort.abort(new HttpError(499, 'the client closed the connection')); });
     try {
-      const work = Promise.all(request.completions.map((completion, i) => limiter.run(() => scoreOne(scorer, request.games[i], completion, request.language), abort.signal)));
+      const work = Promise.all(request.completions.map((completion, i) => limiter.run(() => scoreOne(scorer, request.games[i], completion, request.language, request.reward), abort.signal)));
       const aborted = new Promise<never>((_, reject) => {
         if (abort.signal.aborted) reject(abort.signal.reason);
         abort.signal.addEventListener('abort', () => reject(abort.signal.reason), { once: true });
@@ -121,10 +125,10 @@ export async function startRewardServer(scorer: RewardScorer, partial: Partial<R
   };
 }
 
-async function scoreOne(scorer: RewardScorer, gameId: string, completion: string, language: CodeLanguage): Promise<RewardDetail> {
+async function scoreOne(scorer: RewardScorer, gameId: string, completion: string, language: CodeLanguage, reward?: RewardKind): Promise<RewardDetail> {
   const game = findGame(gameId)!;
   try {
-    return await scorer.score(game.info, game.info.id, completion, language);
+    return await scorer.score(game.info, game.info.id, completion, language, reward);
   } catch (error) {
     // A failure of the verifier itself, not of the completion: score 0 and say why.
     return { reward: 0, ok: false, eval: 0, transitionAccuracy: 0, fenced: false, error: error instanceof Error ? error.message : String(error) };
@@ -160,7 +164,7 @@ export function parseRewardRequest(body: string, maxCompletions: number): Reward
     throw new HttpError(400, 'the body is not valid JSON');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new HttpError(400, 'the body must be a JSON object {"game", "completions", "lang"?}');
-  const { game, completions, lang } = parsed as Record<string, unknown>;
+  const { game, completions, lang, reward } = parsed as Record<string, unknown>;
   if (!Array.isArray(completions)) throw new HttpError(400, '"completions" must be an array of strings (or of message lists)');
   if (completions.length === 0) throw new HttpError(400, '"completions" is empty');
   if (completions.length > maxCompletions) throw new HttpError(413, `at most ${maxCompletions} completions per request, not ${completions.length}`);
@@ -178,7 +182,8 @@ export function parseRewardRequest(body: string, maxCompletions: number): Reward
   }
   const language = lang ?? 'ts';
   if (language !== 'ts' && language !== 'python') throw new HttpError(400, '"lang" must be "ts" or "python"');
-  return { games, completions: texts, language };
+  if (reward !== undefined && reward !== 'paper' && reward !== 'strict') throw new HttpError(400, '"reward" must be "paper" or "strict"');
+  return { games, completions: texts, language, ...(reward === undefined ? {} : { reward }) };
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -62,7 +62,7 @@ export async function verifyPython(path: string, target: VerifyTarget, options: 
   const ok = TIER_NAMES.every((t) => !tiers[t].applicable || tiers[t].passed === tiers[t].total);
   return {
     game: target.info.id, file, ok,
-    scores: { eval: evalScore(tiers), reward: rlvrReward(tiers, false), transitionAccuracy },
+    scores: { eval: evalScore(tiers), reward: rlvrReward(tiers, false, options.reward), transitionAccuracy },
     tiers, diagnostics: [], timings: { staticMs: 0, sandboxMs: performance.now() - start, cpuMs: 0 },
   };
 }

@@ -10,7 +10,7 @@ import type { CheckResult } from './check-result.js';
 import type { DifferentialReport } from './differential.js';
 import type { DynamicsReport } from './dynamics.js';
 import type { InformationReport } from './information.js';
-import { evalScore, rlvrReward, type TierName } from './scores.js';
+import { evalScore, type RewardKind, rlvrReward, type TierName } from './scores.js';
 import { pythonPortability } from '../codegen/python/translate.js';
 import { StaticChecker, type SourceCheck } from './static/checker.js';
 
@@ -29,6 +29,8 @@ export interface VerifyOptions {
   concurrency: number;
   /** The static tier's portability check: translation to Python by default, null for none. */
   portability?: SourceCheck | null;
+  /** Which reward `scores.reward` holds: the paper's (default) or the strict one (with the differential tier). */
+  reward?: RewardKind;
 }
 
 export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = {
@@ -79,7 +81,7 @@ export class Verifier {
     return this.checker;
   }
 
-  async verify(source: string, target: VerifyTarget, file = 'candidate.ts'): Promise<VerificationReport> {
+  async verify(source: string, target: VerifyTarget, file = 'candidate.ts', reward = this.options.reward): Promise<VerificationReport> {
     const staticStart = performance.now();
     const staticReport = this.staticChecker.check(source);
     const staticMs = performance.now() - staticStart;
@@ -117,14 +119,14 @@ export class Verifier {
     }
 
     if (target.referenceId !== undefined && transitionAccuracy === null) transitionAccuracy = 0;
-    const reward = rlvrReward(tiers, staticReport.resampleStub !== null);
+    const rewardScore = rlvrReward(tiers, staticReport.resampleStub !== null, reward);
     if (staticReport.resampleStub && tiers.information.applicable) {
       tiers.information.note = `${staticReport.resampleStub}: it earns no information credit in the reward`;
     }
     const ok = TIER_NAMES.every((t) => !tiers[t].applicable || tiers[t].passed === tiers[t].total) && staticReport.resampleStub === null;
     return {
       game: target.info.id, file, ok,
-      scores: { eval: evalScore(tiers), reward, transitionAccuracy },
+      scores: { eval: evalScore(tiers), reward: rewardScore, transitionAccuracy },
       tiers, diagnostics, timings: { staticMs, sandboxMs, cpuMs },
     };
   }

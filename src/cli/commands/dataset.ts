@@ -13,6 +13,7 @@ interface DatasetCliOptions {
   output?: string;
   example: string;
   paperDataset?: string;
+  reward: string;
   json?: boolean;
 }
 
@@ -26,6 +27,7 @@ export function registerDatasetCommand(program: Command): void {
     .option('-o, --output <file.jsonl>', 'where to write the records')
     .option('--example <game>', 'TypeScript prompts: an example GameCWM: none, auto or a built-in game id', 'none')
     .option('--paper-dataset <dir>', 'with --lang python: the folder holding the paper\'s prompts/ templates')
+    .option('--reward <kind>', 'grpo: the reward each record asks serve-reward for: paper, or strict (adds the differential tier)', 'paper')
     .option('--json', 'print a JSON summary for machines');
   common(dataset.command('sft').description('{"messages": [user prompt, assistant reference module], "game", "info_type"} per game'))
     .action((options: DatasetCliOptions) => write('sft', options));
@@ -37,12 +39,13 @@ async function write(kind: 'sft' | 'grpo', options: DatasetCliOptions): Promise<
   if (!options.output) throw new UserError('-o, --output <file.jsonl> is required');
   if (options.lang !== 'ts' && options.lang !== 'python') throw new UserError(`--lang must be ts or python, not "${options.lang}"`);
   if (options.split !== 'train' && options.split !== 'eval' && options.split !== 'all') throw new UserError(`--split must be train, eval or all, not "${options.split}"`);
+  if (options.reward !== 'paper' && options.reward !== 'strict') throw new UserError(`--reward must be paper or strict, not "${options.reward}"`);
   if (options.lang === 'python' && !options.paperDataset) {
     throw new UserError('--lang python uses the paper\'s prompt template: give --paper-dataset DIR (the folder holding prompts/perfect_info.txt)');
   }
   const { sftRecords, grpoRecords, toJsonl } = await import('../../codegen/dataset.js');
   const { PromptError } = await import('../../codegen/prompts.js');
-  const settings = { language: options.lang as CodeLanguage, split: options.split as Split, example: options.example, paperDataset: options.paperDataset };
+  const settings = { language: options.lang as CodeLanguage, split: options.split as Split, example: options.example, paperDataset: options.paperDataset, reward: options.reward as 'paper' | 'strict' };
   let records: object[];
   try {
     records = kind === 'sft' ? sftRecords(settings) : grpoRecords(settings);

@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { integerOption, parseSeed } from '../options.js';
+import { integerOption, parseRewardKind, parseSeed } from '../options.js';
 
 interface ServeRewardOptions {
   host: string;
@@ -17,6 +17,7 @@ interface ServeRewardOptions {
   seed: number;
   memoryMb: number;
   timeoutMs: number;
+  reward: 'paper' | 'strict';
   json?: boolean;
 }
 
@@ -34,13 +35,14 @@ export function registerServeRewardCommand(program: Command): void {
     .option('--seed <n>', 'verification seed', parseSeed, 0)
     .option('--memory-mb <n>', 'sandbox memory limit in MB', integerOption('--memory-mb', 16, 4096), 128)
     .option('--timeout-ms <n>', 'time limit per sandbox call in ms', integerOption('--timeout-ms', 10, 600_000), 2000)
+    .option('--reward <kind>', 'paper (the paper\'s RLVR reward) or strict (adds the differential tier); a request may ask for either with "reward"', parseRewardKind, 'paper')
     .option('--json', 'announce the service as one JSON line: {"listening": url, "endpoints": [...]}, and {"stopped": true} at the end')
     .action(async (options: ServeRewardOptions) => {
       const { RewardScorer } = await import('../../reward/score.js');
       const { startRewardServer } = await import('../../reward/server.js');
       const scorer = new RewardScorer({
         playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
-        limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 },
+        limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 }, reward: options.reward,
         // One more verification than sandboxes keeps every isolate busy while this thread type-checks the next one.
         concurrency: Math.max(1, options.concurrency - 1),
       });

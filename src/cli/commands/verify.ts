@@ -9,7 +9,7 @@ import type { GameDefinition } from '../../engine/game-definition.js';
 import { gameModulePath } from '../../games/files.js';
 import type { VerificationReport, Verifier } from '../../verifier/verify.js';
 import { UserError } from '../errors.js';
-import { integerOption, parseSeed } from '../options.js';
+import { integerOption, parseRewardKind, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
 import { resolveGame } from '../resolve.js';
 import { formatTable } from '../table.js';
@@ -21,6 +21,7 @@ interface VerifyCliOptions {
   seed: number;
   memoryMb: number;
   timeoutMs: number;
+  reward: 'paper' | 'strict';
   json?: boolean;
 }
 
@@ -37,6 +38,7 @@ export function registerVerifyCommand(program: Command): void {
     .option('--seed <n>', 'seed for playouts', parseSeed, 0)
     .option('--memory-mb <n>', 'sandbox memory limit in MB', integerOption('--memory-mb', 16, 4096), 128)
     .option('--timeout-ms <n>', 'time limit per sandbox call in ms', integerOption('--timeout-ms', 10, 600_000), 2000)
+    .option('--reward <kind>', 'the reward reported: paper (the paper\'s RLVR reward) or strict (adds the differential tier)', parseRewardKind, 'paper')
     .option('--json', 'print JSON for machines (an array for a directory)')
     .action(async (path: string | undefined, options: VerifyCliOptions) => {
       if (!options.game) throw new UserError('--game <id> is required: the game the candidate implements (see `gamecwm games`)');
@@ -48,7 +50,7 @@ export function registerVerifyCommand(program: Command): void {
       const { firstFailure } = await import('../../codegen/feedback.js');
       const verifier = new Verifier({
         playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
-        limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 },
+        limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 }, reward: options.reward,
       });
       try {
         const reports = await verifyAll(verifier, game, files, options.json === true);
