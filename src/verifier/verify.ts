@@ -136,18 +136,11 @@ export class Verifier {
     const { info, referenceId } = target;
     const { playouts, histories, trajectories, seed } = this.options;
     // A tier whose call fails (time or memory limit, a harness error) fails as a whole with that message.
-    // One overrun ends the candidate's verification: a looping candidate costs one time limit, not one per tier.
-    let overrun: string | null = null;
     const attempt = async <T>(tier: TierName, call: () => Promise<T>): Promise<T | null> => {
-      if (overrun !== null) {
-        setTier(tiers[tier], [{ name: 'runs-within-limits', passed: false, message: `not run: the candidate already exceeded its limits in the ${overrun} tier` }]);
-        return null;
-      }
       try {
         return await call();
       } catch (error) {
         if (!(error instanceof SandboxError)) throw error;
-        if (error.kind === 'timeout' || error.kind === 'memory') overrun = tier;
         setTier(tiers[tier], [{ name: 'runs-within-limits', passed: false, message: error.message }]);
         return null;
       }
