@@ -1,8 +1,10 @@
 // Blackjack as a GameCWM: one player (player 0) against a rule-bound dealer
 // (player 1) with a single 52-card deck dealt without replacement, one card
-// per chance step. The player may hit, stand, double down, split a pair once,
-// or surrender its first two cards; the dealer hits below 17 and stands on 17
-// or more (soft 17 included). The dealer's hole card stays hidden from the
+// per chance step, as the paper's golden plays it. The player may hit, stand,
+// double down (and keep playing the hand), split any pair by value (again and
+// again), or surrender any two-card hand; a bust ends the round at once. The
+// dealer hits below 17 and stands on 17 or more (soft 17 included), and its
+// stand settles the round, even after a bust. The dealer's hole card stays hidden from the
 // player until the dealer's turn. Written in the contract's subset: pure
 // functions over JSON state, no imports.
 
@@ -12,7 +14,7 @@ export interface State {
   /**
    * Chance phases: "deal_p1", "deal_d1", "deal_p2", "deal_d2" (the initial
    * deal), "p_hit" (a card after a hit), "p_double" (the one card after a
-   * double down), "p_split" (the second card of a split hand), "d_hit" (a card
+   * double down), "p_split" (the card to the active hand after a split), "d_hit" (a card
    * to the dealer). Decisions: "play" (player 0), "dealer" (player 1). "done"
    * once the game is over.
    */
@@ -21,7 +23,7 @@ export interface State {
   currentPlayer: number;
   /** Ids (indexes into the 52-card order Ac Ad Ah As 2c ... Ks) of the cards not dealt yet. */
   deck: number[];
-  /** The player's hands: one, or two after a split; cards as rank + suit, e.g. "Ah", "Tc". */
+  /** The player's hands: one, more after splits (in the order split off); cards as rank + suit, e.g. "Ah", "Tc". */
   hands: string[][];
   /** Stake of each hand: 1, or 2 after a double down. */
   bets: number[];
@@ -76,9 +78,8 @@ const FULL_DECK: number[] = CARDS.map((_card, id) => id);
 
 const ONLY_STAND: Action[] = ['S'];
 const HIT_STAND: Action[] = ['H', 'S'];
-const AFTER_SPLIT_TWO: Action[] = ['H', 'S', 'D'];
-const FIRST_TWO: Action[] = ['H', 'S', 'D', 'R'];
-const FIRST_TWO_PAIR: Action[] = ['H', 'S', 'D', 'R', 'P'];
+const TWO_CARDS: Action[] = ['H', 'S', 'D', 'R'];
+const TWO_CARDS_PAIR: Action[] = ['H', 'S', 'D', 'R', 'P'];
 const DEALER_HIT: Action[] = ['H'];
 const DEALER_STAND: Action[] = ['S'];
 const PLAYER_ACTIONS: Action[] = ['H', 'S', 'D', 'R', 'P'];
@@ -135,10 +136,10 @@ export function getPlayerName(player: number): string {
 
 function playerActions(state: State): Action[] {
   const hand = state.hands[state.active];
-  if (handValue(hand) === 21) return ONLY_STAND;
+  if (handValue(hand) >= 21) return ONLY_STAND;
   if (hand.length !== 2) return HIT_STAND;
-  if (state.hands.length > 1) return AFTER_SPLIT_TWO;
-  return cardValue(hand[0]) === cardValue(hand[1]) ? FIRST_TWO_PAIR : FIRST_TWO;
+  // Every two-card hand, split or not, may double, surrender and (a pair by value) split again.
+  return cardValue(hand[0]) === cardValue(hand[1]) ? TWO_CARDS_PAIR : TWO_CARDS;
 }
 
 export function getLegalActions(state: State): Action[] {
@@ -155,7 +156,11 @@ export function getChanceOutcomes(state: State): Array<[Action, number]> {
   return state.deck.map((id): [Action, number] => [DEALS[id], p]);
 }
 
-/** The final state: each hand settled against the dealer, the player's net and the dealer's negative. */
+/**
+ * The final state when the dealer stands: each hand settled against the
+ * dealer (no hand is bust here, a bust ends the round at once), the player's
+ * net and the dealer's negative. Any two-card 21 is a natural, split hands too.
+ */
 function settle(state: State): State {
   const dealerValue = handValue(state.dealer);
   const dealerNatural = state.dealer.length === 2 && dealerValue === 21;
@@ -164,8 +169,8 @@ function settle(state: State): State {
     const hand = state.hands[i];
     const value = handValue(hand);
     const bet = state.bets[i];
-    if (value > 21) total -= bet;
-    else if (state.hands.length === 1 && hand.length === 2 && value === 21) total += dealerNatural ? 0 : 1.5 * bet;
+    const natural = hand.length === 2 && value === 21;
+    if (natural) total += dealerNatural ? 0 : 1.5 * bet;
     else if (dealerNatural) total -= bet;
     else if (dealerValue > 21 || value > dealerValue) total += bet;
     else if (value < dealerValue) total -= bet;
@@ -173,15 +178,15 @@ function settle(state: State): State {
   return { ...state, phase: 'done', currentPlayer: TERMINAL, rewards: [total, 0 - total] };
 }
 
-/** The active hand is finished: deal to the next split hand, or hand over to the dealer, or settle if every hand busted. */
+/** The player ends the round: its reward `player`, the dealer's the negative. */
+function endRound(state: State, player: number): State {
+  return { ...state, phase: 'done', currentPlayer: TERMINAL, rewards: [player, 0 - player] };
+}
+
+/** The active hand stands: the next hand (as it is, one card after a split) is played, or the dealer plays. */
 function finishHand(state: State): State {
-  if (state.active + 1 < state.hands.length) {
-    return { ...state, active: state.active + 1, phase: 'p_split', currentPlayer: CHANCE };
-  }
-  for (let i = 0; i < state.hands.length; i++) {
-    if (handValue(state.hands[i]) <= 21) return { ...state, phase: 'dealer', currentPlayer: 1, holeRevealed: true };
-  }
-  return settle(state);
+  if (state.active + 1 < state.hands.length) return { ...state, active: state.active + 1, phase: 'play', currentPlayer: 0 };
+  return { ...state, phase: 'dealer', currentPlayer: 1, holeRevealed: true };
 }
 
 function addToActive(state: State, card: string): string[][] {
@@ -210,14 +215,13 @@ function deal(state: State, action: Action): State {
   if (phase === 'd_hit') {
     const dealer = state.dealer.slice();
     dealer.push(card);
-    const next = { ...state, deck, dealer };
-    if (handValue(dealer) > 21) return settle(next);
-    return { ...next, phase: 'dealer', currentPlayer: 1 };
+    // Even a bust hands the turn back: the dealer's S then settles the round.
+    return { ...state, deck, dealer, phase: 'dealer', currentPlayer: 1 };
   }
   const hands = addToActive(state, card);
   const next = { ...state, deck, hands };
-  if (phase === 'p_split') return { ...next, phase: 'play', currentPlayer: 0 };
-  if (phase === 'p_double' || handValue(hands[state.active]) > 21) return finishHand(next);
+  // A bust ends the whole round at once, losing that hand's bet (other split hands are not played).
+  if (handValue(hands[state.active]) > 21) return endRound(next, 0 - state.bets[state.active]);
   return { ...next, phase: 'play', currentPlayer: 0 };
 }
 
@@ -242,12 +246,20 @@ export function applyAction(state: State, action: Action): State {
   if (action === 'D') {
     const bets = state.bets.slice();
     bets[state.active] = 2 * bets[state.active];
+    // The doubled hand takes a card and, if not bust, goes on being played.
     return { ...state, moves, bets, phase: 'p_double', currentPlayer: CHANCE };
   }
-  if (action === 'R') return { ...state, moves, phase: 'done', currentPlayer: TERMINAL, rewards: [-0.5, 0.5] };
-  // P: split the pair into two hands of one card each, the first dealt its second card now.
-  const hand = state.hands[0];
-  return { ...state, moves, hands: [[hand[0]], [hand[1]]], bets: [1, 1], active: 0, phase: 'p_split', currentPlayer: CHANCE };
+  // R ends the round for half the first hand's stake, whichever hand surrenders.
+  if (action === 'R') return endRound({ ...state, moves }, -0.5 * state.bets[0]);
+  // P: the pair's second card starts a new hand at the end (it stays at one card until
+  // played); the active hand is dealt its second card now.
+  const hand = state.hands[state.active];
+  const hands = state.hands.slice();
+  hands[state.active] = [hand[0]];
+  hands.push([hand[1]]);
+  const bets = state.bets.slice();
+  bets.push(state.bets[state.active]);
+  return { ...state, moves, hands, bets, phase: 'p_split', currentPlayer: CHANCE };
 }
 
 export function getRewards(state: State): number[] {

@@ -34,7 +34,7 @@ function status(phase: string, currentPlayer: number): string {
     deal_p1: 'dealing the player\'s first card', deal_d1: 'dealing the dealer\'s upcard',
     deal_p2: 'dealing the player\'s second card', deal_d2: 'dealing the dealer\'s hole card',
     p_hit: 'dealing the player\'s hit', p_double: 'dealing the double-down card',
-    p_split: 'dealing a split hand\'s second card', d_hit: 'dealing the dealer\'s hit',
+    p_split: 'dealing a card to the split hand', d_hit: 'dealing the dealer\'s hit',
   };
   return deals[phase] ?? phase;
 }
@@ -107,7 +107,7 @@ function deal(...cards: string[]): string[] {
 export const blackjack: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'blackjack', title: 'Blackjack', players: 2, information: 'imperfect', chance: true,
-    utility: 'zero-sum', maxGameLength: 46, rewardRange: [-4, 4], split: 'train',
+    utility: 'zero-sum', maxGameLength: 117, rewardRange: [-32, 32], split: 'train',
   },
   cwm,
   renderState,
@@ -127,8 +127,13 @@ export const blackjack: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { currentPlayer: -1, illegalActions: ['deal:Ts', 'deal:7h'] },
     },
     {
-      name: 'example: 15 against a 7 hits to 19 and stands; the dealer hits 16 and busts',
+      name: 'example: 15 against a 7 hits to 19 and stands; the dealer hits 16 and busts, keeps the turn and may only stand',
       actions: [...deal('Ts', '7h', '5d', '9c'), 'H', 'deal:4h', 'S', 'H', 'deal:Kd'],
+      expect: { terminal: false, currentPlayer: 1, legalActions: ['S'], illegalActions: ['H'], rewards: [0, 0] },
+    },
+    {
+      name: 'the busted dealer\'s stand settles the round',
+      actions: [...deal('Ts', '7h', '5d', '9c'), 'H', 'deal:4h', 'S', 'H', 'deal:Kd', 'S'],
       expect: { terminal: true, currentPlayer: -4, rewards: [1, -1], winner: 0, legalActions: [] },
     },
     {
@@ -168,7 +173,7 @@ export const blackjack: GameDefinition<cwm.State, cwm.Observation> = {
     },
     {
       name: 'no peek: a dealer natural beats a doubled 21 and takes both units',
-      actions: [...deal('5s', 'Ah', '6d', 'Kc'), 'D', 'deal:Th', 'S'],
+      actions: [...deal('5s', 'Ah', '6d', 'Kc'), 'D', 'deal:Th', 'S', 'S'],
       expect: { terminal: true, rewards: [-2, 2], winner: 1 },
     },
     {
@@ -182,13 +187,18 @@ export const blackjack: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], winner: 1 },
     },
     {
-      name: 'a double down takes one card and stands; then the dealer (16) must hit',
-      actions: [...deal('6s', '6h', '5d', 'Tc'), 'D', 'deal:Ks'],
+      name: 'after a double down the player keeps the turn: 8 doubled to 10 may hit again',
+      actions: [...deal('6s', '6h', '2d', 'Tc'), 'D', 'deal:2s'],
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['H', 'S'], rewards: [0, 0] },
+    },
+    {
+      name: 'a doubled 21 stands; then the dealer (16) must hit',
+      actions: [...deal('6s', '6h', '5d', 'Tc'), 'D', 'deal:Ks', 'S'],
       expect: { terminal: false, currentPlayer: 1, legalActions: ['H'], illegalActions: ['S'], rewards: [0, 0] },
     },
     {
       name: 'a doubled hand wins two units when the dealer busts',
-      actions: [...deal('6s', '6h', '5d', 'Tc'), 'D', 'deal:Ks', 'H', 'deal:9h'],
+      actions: [...deal('6s', '6h', '5d', 'Tc'), 'D', 'deal:Ks', 'S', 'H', 'deal:9h', 'S'],
       expect: { terminal: true, rewards: [2, -2], winner: 0 },
     },
     {
@@ -207,29 +217,44 @@ export const blackjack: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: true, rewards: [0, 0], winner: null },
     },
     {
-      name: 'a split hand may double but not surrender or split again',
+      name: 'a split hand of two cards may double and surrender',
       actions: [...deal('8s', 'Th', '8d', '7c'), 'P', 'deal:3c'],
-      expect: { currentPlayer: 0, legalActions: ['H', 'S', 'D'] },
+      expect: { currentPlayer: 0, legalActions: ['H', 'S', 'D', 'R'], illegalActions: ['P'] },
+    },
+    {
+      name: 'a split hand dealt a third 8 may split again',
+      actions: [...deal('8s', 'Th', '8d', '7c'), 'P', 'deal:8h'],
+      expect: { currentPlayer: 0, legalActions: ['H', 'S', 'D', 'R', 'P'] },
+    },
+    {
+      name: 'the split-off hand is dealt nothing: it is played from its one card',
+      actions: [...deal('8s', 'Th', '8d', '7c'), 'P', 'deal:3c', 'S'],
+      expect: { currentPlayer: 0, legalActions: ['H', 'S'], illegalActions: ['D', 'R', 'P'] },
     },
     {
       name: 'split 8s against 17: a doubled 21 wins 2 and an 18 wins 1',
-      actions: [...deal('8s', 'Th', '8d', '7c'), 'P', 'deal:3c', 'D', 'deal:Tc', 'deal:Ks', 'S', 'S'],
+      actions: [...deal('8s', 'Th', '8d', '7c'), 'P', 'deal:3c', 'D', 'deal:Tc', 'S', 'H', 'deal:Ks', 'S', 'S'],
       expect: { terminal: true, rewards: [3, -3], winner: 0 },
     },
     {
-      name: 'after a split, ace and ten is an ordinary 21 (paid 1:1), not a natural',
-      actions: [...deal('As', '9h', 'Ad', '8c'), 'P', 'deal:Kh', 'S', 'deal:Qs', 'S', 'S'],
-      expect: { terminal: true, rewards: [2, -2] },
+      name: 'after a split, an ace and a ten is still a natural, paid 3:2',
+      actions: [...deal('As', '9h', 'Ad', '8c'), 'P', 'deal:Kh', 'S', 'H', 'deal:Qs', 'S', 'S'],
+      expect: { terminal: true, rewards: [3, -3] },
     },
     {
-      name: 'a busted split hand loses even when the dealer busts too',
-      actions: [...deal('8s', 'Th', '8d', '6c'), 'P', 'deal:5c', 'H', 'deal:Tc', 'deal:Ks', 'S', 'H', 'deal:9c'],
-      expect: { terminal: true, rewards: [0, 0] },
+      name: 'a bust on a split hand ends the whole round at once, losing that hand\'s bet',
+      actions: [...deal('8s', 'Th', '8d', '6c'), 'P', 'deal:5c', 'H', 'deal:Tc'],
+      expect: { terminal: true, currentPlayer: -4, rewards: [-1, 1], legalActions: [] },
     },
     {
-      name: 'both split hands bust: the game ends without the dealer playing',
-      actions: [...deal('8s', 'Th', '8d', '6c'), 'P', 'deal:5c', 'H', 'deal:Tc', 'deal:4s', 'H', 'deal:Ks'],
-      expect: { terminal: true, currentPlayer: -4, rewards: [-2, 2], legalActions: [] },
+      name: 'a doubled hand that busts loses its two units at once',
+      actions: [...deal('8s', 'Th', '8d', '6c'), 'P', 'deal:5c', 'D', 'deal:Tc'],
+      expect: { terminal: true, rewards: [-2, 2] },
+    },
+    {
+      name: 'surrendering a split hand costs half the first hand\'s stake (here doubled: 1)',
+      actions: [...deal('8s', 'Th', '8d', '7c'), 'P', 'deal:3c', 'D', 'deal:2h', 'S', 'H', 'deal:2c', 'R'],
+      expect: { terminal: true, rewards: [-1, 1] },
     },
   ],
 };
