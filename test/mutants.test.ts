@@ -492,7 +492,9 @@ function reproduce(tier: DynamicTier, game: AnyGameCWM, gameId: string, check: C
 let verifier: Verifier;
 beforeAll(() => {
   verifier = new Verifier({
-    limits: { memoryMb: 64, timeoutMs: 5000, maxResultChars: 1_000_000 },
+    // Verdicts, not speed, are under test: a limit far above any tier's cost keeps a loaded machine
+    // (CI shares two cores between forked workers) from turning a slow tier into a wrong verdict.
+    limits: { memoryMb: 64, timeoutMs: 30_000, maxResultChars: 1_000_000 },
     playouts: 30, histories: 30, trajectories: 30,
   });
 });
