@@ -4,7 +4,9 @@
 // generator written only here (a character grid, coordinate geometry, and
 // legality by scanning every enemy piece for an attack on the king). Random
 // games compare both implementations' legal actions, terminal states and
-// rewards at every ply.
+// rewards at every ply. The rules are the paper's golden's where they differ
+// from FIDE's: 50 plies (not 100) without a pawn move or capture draw, and any
+// rook leaving the a- or h-file loses that side's castling right.
 
 import { describe, expect, it } from 'vitest';
 import { chess as chessGame } from '../src/games/chess/index.js';
@@ -219,6 +221,10 @@ function refPlay(ref: Ref, action: string): Ref {
   if (touched.includes('a1')) drop('Q');
   if (touched.includes('h8')) drop('k');
   if (touched.includes('a8')) drop('q');
+  if (piece === 'R' && m.ff === 0) drop('Q');
+  if (piece === 'R' && m.ff === N - 1) drop('K');
+  if (piece === 'r' && m.ff === 0) drop('q');
+  if (piece === 'r' && m.ff === N - 1) drop('k');
   const next: Ref = {
     grid, white: !ref.white, rights,
     ep: m.kind === 'double' ? [m.ff, (m.fr + m.tr) / 2] : null,
@@ -232,9 +238,9 @@ function refPlay(ref: Ref, action: string): Ref {
       next.winner = ref.white ? 0 : 1;
       next.result = 'checkmate';
     } else next.result = 'stalemate';
-  } else if (next.clock >= 100) {
+  } else if (next.clock >= 50) {
     next.over = true;
-    next.result = 'fifty-move rule';
+    next.result = 'quiet-move rule';
   } else {
     const rest = grid.flat().filter((c) => c !== '.' && c.toUpperCase() !== 'K').map((c) => c.toUpperCase());
     if (rest.length === 0 || (rest.length === 1 && (rest[0] === 'B' || rest[0] === 'N'))) {
@@ -377,7 +383,7 @@ describe('chess known counts', () => {
       endings[ref.result] = (endings[ref.result] ?? 0) + 1;
     }
     // The seeded games reach every kind of ending.
-    expect(Object.keys(endings).sort()).toEqual(['checkmate', 'fifty-move rule', 'insufficient material', 'stalemate']);
+    expect(Object.keys(endings).sort()).toEqual(['checkmate', 'insufficient material', 'quiet-move rule', 'stalemate']);
   }, 300_000);
 
   it('every scenario replays identically in the independent generator', () => {
@@ -389,6 +395,20 @@ describe('chess known counts', () => {
       expect(chess.getCurrentPlayer(state)).toBe(ref.over ? -4 : ref.white ? 0 : 1);
     }
   }, 20_000);
+
+  it('a rook leaving the a-file, even the h1 rook, loses the queen-side right; until then O-O-O stays legal', () => {
+    const trip = [
+      'P_h2_h4', 'N_g8_f6', 'R_h1_h3', 'N_f6_g8', 'R_h3_a3', 'N_g8_f6', 'P_d2_d3', 'N_f6_g8', 'B_c1_e3', 'N_g8_f6',
+      'Q_d1_d2', 'N_f6_g8', 'N_b1_c3', 'N_g8_f6',
+    ];
+    const before = play(trip);
+    expect(before.castling).toBe('-Qkq');
+    expect(chess.getLegalActions(before)).toContain('O-O-O');
+    expect(refLegal(refPlayAll(trip)).map((m) => m.name)).toContain('O-O-O');
+    const after = play([...trip, 'R_a3_b3', 'N_f6_g8']);
+    expect(after.castling).toBe('--kq');
+    expect(refPlayAll([...trip, 'R_a3_b3', 'N_f6_g8']).rights).toBe('kq');
+  });
 
   it('a promotion to a lone knight or bishop ends the game by insufficient material; to a queen it does not', () => {
     const fen = '8/4P3/8/8/8/8/k7/4K3 w - - 0 60';

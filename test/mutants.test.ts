@@ -205,7 +205,9 @@ const MUTANTS: Mutant[] = [
   { game: 'havannah', file: 'actions-after-win', expectedTier: 'dynamics', expectedCheck: 'terminal-has-no-actions', messageFragment: 'at a terminal state' },
   // chess
   { game: 'chess', file: 'castle-through-attacked-square', expectedTier: 'scenarios', expectedCheck: 'scenario: castling is not possible through an attacked square (the a6 bishop covers f1 and e2)', messageFragment: '"O-O" should not be legal' },
-  { game: 'chess', file: 'fifty-move-off-by-one', expectedTier: 'scenarios', expectedCheck: 'scenario: fifty-move rule: the 100th ply without a pawn move or capture draws', messageFragment: 'the game should be over' },
+  { game: 'chess', file: 'quiet-move-rule-off-by-one', expectedTier: 'scenarios', expectedCheck: 'scenario: quiet-move rule: the 50th ply without a pawn move or capture draws (the paper\'s golden: 50 plies, not 100)', messageFragment: 'the game should be over' },
+  { game: 'chess', file: 'fifty-moves-not-plies', expectedTier: 'scenarios', expectedCheck: 'scenario: quiet-move rule: the 50th ply without a pawn move or capture draws (the paper\'s golden: 50 plies, not 100)', messageFragment: 'the game should be over' },
+  { game: 'chess', file: 'rook-on-a-file-keeps-right', expectedTier: 'scenarios', expectedCheck: 'scenario: any rook leaving the a-file loses the queen-side castling right (the paper\'s golden), even the h1 rook', messageFragment: '"O-O-O" should not be legal' },
   { game: 'chess', file: 'lone-minor-not-drawn', expectedTier: 'scenarios', expectedCheck: 'scenario: insufficient material: taking the last pawn to leave king and bishop against king draws', messageFragment: 'the game should be over' },
   { game: 'chess', file: 'stalemate-wins', expectedTier: 'scenarios', expectedCheck: 'scenario: Loyd\'s ten-move stalemate: Black has no legal move and is not in check', messageFragment: 'the rewards should be [0,0], not [1,-1]' },
   // No scenario captures before the fifty-move count: only the random trajectories show it.

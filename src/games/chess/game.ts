@@ -1,7 +1,8 @@
 // Chess as a GameCWM: the full rules (castling, en passant, promotion, check,
-// checkmate, stalemate, the fifty-move rule, insufficient material), without
-// threefold repetition. Written in the contract's subset: pure functions over
-// JSON state.
+// checkmate, stalemate, insufficient material), without threefold repetition,
+// as the paper's golden plays them: 50 plies (not 100) without a pawn move or
+// capture draw, and a rook leaving the a- or h-file loses that side's castling
+// right. Written in the contract's subset: pure functions over JSON state.
 //
 // Speed: the state holds only strings and numbers (the board is one 64-character
 // string), so copying or serialising it is cheap. Each call decodes the board
@@ -27,18 +28,27 @@ export interface State {
   castling: string;
   /** The square a pawn skipped with a double step on the last move, else -1. */
   enPassant: number;
-  /** Plies since the last pawn move or capture (the game is drawn at 100). */
+  /** Plies since the last pawn move or capture (the game is drawn at 50). */
   halfmoveClock: number;
   /** Whether the player to move (at the end: the player who would move) is in check. */
   inCheck: boolean;
   /** 0 or 1 once someone is checkmated, else null. */
   winner: number | null;
-  /** "" while the game goes on; else "checkmate", "stalemate", "fifty-move rule" or "insufficient material". */
+  /** "" while the game goes on; else "checkmate", "stalemate", "quiet-move rule" or "insufficient material". */
   result: string;
 }
 
-/** Perfect information: every player sees the whole state. */
-export type Observation = State;
+/**
+ * Both players see the position: board, castling rights, en passant square and
+ * clock. Like the paper's golden it does not say whose turn it is nor how the
+ * game ended, so it separates exactly the situations the golden's does.
+ */
+export interface Observation {
+  board: string;
+  castling: string;
+  enPassant: number;
+  halfmoveClock: number;
+}
 
 const TERMINAL = -4;
 const SIZE = 8;
@@ -66,8 +76,8 @@ const DOUBLE_STEP = 11;
 const EN_PASSANT = 12;
 const CASTLE = 13;
 const SLOTS = 14;
-/** Plies without a pawn move or capture that draw the game. */
-const FIFTY_MOVE_PLIES = 100;
+/** Plies without a pawn move or capture that draw the game (the paper's golden: 50 plies, not 100). */
+const QUIET_PLIES_DRAW = 50;
 /** Directions as [file step, rank step]: 0..3 orthogonal, 4..7 diagonal. */
 const DIRECTIONS = [[0, 1], [0, -1], [1, 0], [-1, 0], [1, 1], [1, -1], [-1, 1], [-1, -1]];
 const KNIGHT_STEPS = [[1, 2], [2, 1], [2, -1], [1, -2], [-1, -2], [-2, -1], [-2, 1], [-1, 2]];
@@ -551,6 +561,12 @@ export function applyAction(state: State, action: Action): State {
     for (let i = 0; i < 4; i++) rights += lost[i] ? '-' : castling[i];
     castling = rights;
   }
+  // As in the paper's golden, any rook of the mover leaving the a-file (h-file), on any rank,
+  // loses the mover's queen-side (king-side) right, even if it is not the corner's rook.
+  if (moving === ROOK * s && (fileOf(from) === 0 || fileOf(from) === SIZE - 1)) {
+    const lost = color * 2 + (fileOf(from) === 0 ? 1 : 0);
+    castling = castling.slice(0, lost) + '-' + castling.slice(lost + 1);
+  }
   const enPassant = slot === DOUBLE_STEP ? (from + to) / 2 : -1;
   const halfmoveClock = moving === PAWN || moving === -PAWN || captured !== 0 ? 0 : state.halfmoveClock + 1;
   const opponentKing = kingSquareOf(text, opponent);
@@ -566,9 +582,9 @@ export function applyAction(state: State, action: Action): State {
     } else {
       result.result = 'stalemate';
     }
-  } else if (halfmoveClock >= FIFTY_MOVE_PLIES) {
+  } else if (halfmoveClock >= QUIET_PLIES_DRAW) {
     result.currentPlayer = TERMINAL;
-    result.result = 'fifty-move rule';
+    result.result = 'quiet-move rule';
   } else if ((captured !== 0 || promo !== 0) && isInsufficientMaterial(board)) {
     result.currentPlayer = TERMINAL;
     result.result = 'insufficient material';
@@ -582,5 +598,6 @@ export function getRewards(state: State): number[] {
 }
 
 export function getObservations(state: State): Observation[] {
-  return [state, state];
+  const seen: Observation = { board: state.board, castling: state.castling, enPassant: state.enPassant, halfmoveClock: state.halfmoveClock };
+  return [seen, seen];
 }

@@ -10,6 +10,15 @@ const squareName = (square: number): string => chessSquareName(square, FILES);
 /** Rank 8 at the top, White's pieces in capitals, files under the board. */
 const renderBoard = (board: string): string => renderChessBoard(board, FILES);
 
+function details(position: cwm.Observation): string {
+  const rights = position.castling.replace(/-/g, '');
+  return [
+    `castling ${rights.length > 0 ? rights : '-'}`,
+    `en passant ${position.enPassant >= 0 ? squareName(position.enPassant) : '-'}`,
+    `halfmove clock ${position.halfmoveClock}/50`,
+  ].join(', ');
+}
+
 function render(state: cwm.State): string {
   let status: string;
   if (state.currentPlayer === -4) {
@@ -19,19 +28,27 @@ function render(state: cwm.State): string {
   } else {
     status = `${cwm.getPlayerName(state.currentPlayer)} to move${state.inCheck ? ', in check' : ''}`;
   }
-  const rights = state.castling.replace(/-/g, '');
-  const details = [
-    `castling ${rights.length > 0 ? rights : '-'}`,
-    `en passant ${state.enPassant >= 0 ? squareName(state.enPassant) : '-'}`,
-    `halfmove clock ${state.halfmoveClock}/100`,
-  ].join(', ');
-  return `${renderBoard(state.board)}\n${status} (${details})`;
+  return `${renderBoard(state.board)}\n${status} (${details(state)})`;
 }
+
+function renderObservation(observation: cwm.Observation): string {
+  return `${renderBoard(observation.board)}\n${details(observation)}`;
+}
+
+/**
+ * White's h1 rook travels to a3 while the a1 rook stays home, and b1, c1, d1 empty: O-O-O is
+ * legal here. Black shuffles a knight.
+ */
+const ROOK_ON_THE_A_FILE = [
+  'P_h2_h4', 'N_g8_f6', 'R_h1_h3', 'N_f6_g8', 'R_h3_a3', 'N_g8_f6', 'P_d2_d3', 'N_f6_g8', 'B_c1_e3', 'N_g8_f6',
+  'Q_d1_d2', 'N_f6_g8', 'N_b1_c3', 'N_g8_f6',
+];
 
 const FOOLS_MATE = ['P_f2_f3', 'P_e7_e5', 'P_g2_g4', 'Q_d8_h4'];
 const KNIGHT_SHUFFLE = ['N_g1_f3', 'N_g8_f6', 'N_f3_g1', 'N_f6_g8'];
-const HUNDRED_QUIET_PLIES: string[] = [];
-for (let i = 0; i < 25; i++) HUNDRED_QUIET_PLIES.push(...KNIGHT_SHUFFLE);
+const FIFTY_QUIET_PLIES: string[] = [];
+for (let i = 0; i < 12; i++) FIFTY_QUIET_PLIES.push(...KNIGHT_SHUFFLE);
+FIFTY_QUIET_PLIES.push(...KNIGHT_SHUFFLE.slice(0, 2));
 /** A capture-heavy game whose last move (Bishop takes the last pawn) leaves White K against Black K+B. */
 const DOWN_TO_KING_AND_BISHOP = [
   'P_g2_g4', 'P_g7_g6', 'P_d2_d4', 'P_h7_h5', 'P_g4_h5', 'R_h8_h5', 'N_g1_f3', 'R_h5_h2', 'R_h1_h2', 'P_e7_e5',
@@ -45,13 +62,13 @@ const DOWN_TO_KING_AND_BISHOP = [
 export const chess: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'chess', title: 'Chess', players: 2, information: 'perfect', chance: false,
-    // 126 irreversible plies at most (16 pawns x 6 steps, 30 captures), at most 99 quiet plies
-    // before each and 100 after the last: 126 + 126 * 99 + 100.
-    utility: 'zero-sum', maxGameLength: 12700, rewardRange: [-1, 1], split: 'train',
+    // 126 irreversible plies at most (16 pawns x 6 steps, 30 captures), at most 49 quiet plies
+    // before each and 50 after the last: 126 + 126 * 49 + 50.
+    utility: 'zero-sum', maxGameLength: 6350, rewardRange: [-1, 1], split: 'train',
   },
   cwm,
   renderState: render,
-  renderObservation: render,
+  renderObservation,
   scenarios: [
     {
       name: 'opening: White has the 16 pawn moves and 4 knight moves',
@@ -114,6 +131,11 @@ export const chess: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { currentPlayer: 0, illegalActions: ['O-O'] },
     },
     {
+      name: 'any rook leaving the a-file loses the queen-side castling right (the paper\'s golden), even the h1 rook',
+      actions: [...ROOK_ON_THE_A_FILE, 'R_a3_b3', 'N_f6_g8'],
+      expect: { terminal: false, currentPlayer: 0, illegalActions: ['O-O-O', 'O-O'] },
+    },
+    {
       name: 'queen-side castling puts the king on c8 and the rook on d8',
       actions: ['P_e2_e4', 'P_d7_d5', 'P_d2_d4', 'N_b8_c6', 'N_b1_c3', 'B_c8_e6', 'N_g1_f3', 'Q_d8_d7', 'B_f1_d3', 'O-O-O', 'P_h2_h3'],
       expect: { currentPlayer: 1, illegalActions: ['O-O', 'O-O-O', 'K_e8_d8', 'R_a8_b8'] },
@@ -137,13 +159,13 @@ export const chess: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: true, currentPlayer: -4, rewards: [0, 0], winner: null, legalActions: [] },
     },
     {
-      name: 'fifty-move rule: 99 quiet plies leave the game running',
-      actions: HUNDRED_QUIET_PLIES.slice(0, 99),
+      name: 'quiet-move rule: 49 plies without a pawn move or capture leave the game running',
+      actions: FIFTY_QUIET_PLIES.slice(0, 49),
       expect: { terminal: false, currentPlayer: 1, rewards: [0, 0] },
     },
     {
-      name: 'fifty-move rule: the 100th ply without a pawn move or capture draws',
-      actions: HUNDRED_QUIET_PLIES,
+      name: 'quiet-move rule: the 50th ply without a pawn move or capture draws (the paper\'s golden: 50 plies, not 100)',
+      actions: FIFTY_QUIET_PLIES,
       expect: { terminal: true, rewards: [0, 0], winner: null, legalActions: [] },
     },
     {
