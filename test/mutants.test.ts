@@ -279,8 +279,16 @@ function thrownText(error: unknown): string {
 function reproduceDynamics(game: AnyGameCWM, gameId: string, check: CheckResult): string | null {
   const info = getGame(gameId).info;
   const actions = check.actions ?? [];
-  // Every earlier state passed the checks, so the prefix replays on frozen states.
-  const state = replay(game, actions, true);
+  // The verifier hands candidates fresh, unfrozen inputs and compares them after each call, so a
+  // no-mutation failure's actions may end with the call that changed its input: replaying them on
+  // frozen states shows it by throwing there.
+  let state: unknown;
+  try {
+    state = replay(game, actions, true);
+  } catch (error) {
+    if (check.name === 'no-mutation') return `replaying the actions on frozen states threw ${thrownText(error)}`;
+    throw error;
+  }
   const player = game.getCurrentPlayer(state);
   switch (check.name) {
     case 'no-mutation':
