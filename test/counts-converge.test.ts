@@ -149,7 +149,8 @@ describe('converge leaf counts', () => {
     let world = prefix.reduce((w, a) => naiveApply(w, a), naiveInitial());
     expect(game.getLegalActions(state)).toEqual(['pass']);
     expect(naiveMoves(world)).toEqual(['pass']);
-    state = { ...state, turns: 46 };
+    // Move the clock on to turn 46; the stun records (turns of the stuns) move with it.
+    state = { ...state, turns: 46, stuns: state.stuns.map(([cell, turn]) => [cell, turn + 46 - state.turns]) };
     world = { ...world, turns: 46 };
     const mine = cwmCounts(state, 4);
     const naive = naiveCounts(world, 4);

@@ -135,7 +135,7 @@ const MUTANTS: Mutant[] = [
   { game: 'converge', file: 'pass-always-allowed', expectedTier: 'differential', expectedCheck: 'same-legal-actions', messageFragment: 'should not allow ["pass"]' },
   { game: 'converge', file: 'turn-limit-off-by-one', expectedTier: 'dynamics', expectedCheck: 'length-bounded', messageFragment: 'it should end within 50' },
   { game: 'converge', file: 'orthogonal-steps-only', expectedTier: 'scenarios', expectedCheck: 'scenario: opening: Blue moves first, each corner unit has three steps, and pass is not allowed', messageFragment: 'the legal actions should be' },
-  { game: 'converge', file: 'mutates-stunned', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
+  { game: 'converge', file: 'mutates-units', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
   { game: 'converge', file: 'stun-from-origin', expectedTier: 'scenarios', expectedCheck: 'scenario: a unit moved next to an enemy unit stuns it: Red may only move its other unit', messageFragment: 'the legal actions should be ["move (4,4) to (3,3)"' },
   // go
   { game: 'go', file: 'ko-not-enforced', expectedTier: 'scenarios', expectedCheck: 'scenario: ko: a stone with no liberties of its own captures, and Black may not retake at once', messageFragment: '"place_1_2" should not be legal' },

@@ -2,7 +2,9 @@
 // (player 1) each have two units; a turn moves one unit one step in any of the
 // eight directions to an empty square. Moving next to enemy units stuns them
 // for their owner's next turn. The first unit to step onto the centre (2,2)
-// wins; after 50 turns without a winner the game is drawn.
+// wins; after 50 turns without a winner the game is drawn. Stuns are kept as
+// the paper's golden keeps them (a record per stunned square and the turn of
+// the stun), so that observations separate what the golden's separate.
 // Written in the contract's subset: pure functions over JSON state.
 
 export type Action = string;
@@ -10,8 +12,14 @@ export type Action = string;
 export interface State {
   /** Cells (row * 5 + col) of the four units: Blue's two, then Red's two. */
   units: number[];
-  /** Per unit: whether it is stunned and may not move on its owner's current/next turn. */
-  stunned: boolean[];
+  /**
+   * Stun records [cell, turn], sorted by cell: the unit on `cell` was stunned
+   * on that turn and may not move while `turns` is at most turn + 1 (its
+   * owner's next turn). As in the paper's golden, expired records are dropped
+   * only by the next step (not by a pass, nor by a winning step), so one may
+   * linger for a while.
+   */
+  stuns: number[][];
   /** Player to move (0 or 1), or -4 once the game is over. */
   currentPlayer: number;
   /** 0 or 1 once a unit has reached the centre, else null. */
@@ -20,8 +28,18 @@ export interface State {
   turns: number;
 }
 
-/** Perfect information: every player sees the whole state. */
-export type Observation = State;
+/**
+ * Both players see everything, as in the paper's golden: the board (which
+ * player's unit stands on each cell, -1 for none; units of one side are not
+ * told apart), the stun records, the player to move, the turn and the winner.
+ */
+export interface Observation {
+  board: number[];
+  stuns: number[][];
+  currentPlayer: number;
+  turns: number;
+  winner: number | null;
+}
 
 const TERMINAL = -4;
 const SIZE = 5;
@@ -79,11 +97,19 @@ function isOccupied(units: number[], cell: number): boolean {
   return units[0] === cell || units[1] === cell || units[2] === cell || units[3] === cell;
 }
 
+/** Whether the unit on `cell` is stunned on the current turn. */
+function isStunned(state: State, cell: number): boolean {
+  for (let i = 0; i < state.stuns.length; i++) {
+    if (state.stuns[i][0] === cell && state.turns <= state.stuns[i][1] + 1) return true;
+  }
+  return false;
+}
+
 /** The moves of `player` as [unit index, destination] pairs, in unit then row-major order. */
 function moves(state: State, player: number): number[][] {
   const result: number[][] = [];
   for (let u = player * 2; u < player * 2 + 2; u++) {
-    if (state.stunned[u]) continue;
+    if (isStunned(state, state.units[u])) continue;
     const neighbours = NEIGHBOURS[state.units[u]];
     for (let i = 0; i < neighbours.length; i++) {
       if (!isOccupied(state.units, neighbours[i])) result.push([u, neighbours[i]]);
@@ -93,7 +119,7 @@ function moves(state: State, player: number): number[][] {
 }
 
 export function getInitialState(): State {
-  return { units: [0, 4, 20, 24], stunned: [false, false, false, false], currentPlayer: 0, winner: null, turns: 0 };
+  return { units: [0, 4, 20, 24], stuns: [], currentPlayer: 0, winner: null, turns: 0 };
 }
 
 export function getCurrentPlayer(state: State): number {
@@ -120,12 +146,9 @@ export function applyAction(state: State, action: Action): State {
   const list = moves(state, player);
   const turns = state.turns + 1;
   const next = turns >= MAX_TURNS ? TERMINAL : 1 - player;
-  const stunned = state.stunned.slice();
-  stunned[player * 2] = false;
-  stunned[player * 2 + 1] = false;
   if (action === PASS) {
     if (list.length > 0) throw new Error(`"pass" is only allowed when no unit can move; ${getPlayerName(player)} has ${list.length} moves`);
-    return { units: state.units, stunned, currentPlayer: next, winner: null, turns };
+    return { units: state.units, stuns: state.stuns, currentPlayer: next, winner: null, turns };
   }
   let chosen = -1;
   for (let i = 0; i < list.length; i++) {
@@ -138,11 +161,23 @@ export function applyAction(state: State, action: Action): State {
   const to = list[chosen][1];
   const units = state.units.slice();
   units[unit] = to;
-  if (to === CENTER) return { units, stunned, currentPlayer: TERMINAL, winner: player, turns };
+  if (to === CENTER) return { units, stuns: state.stuns, currentPlayer: TERMINAL, winner: player, turns };
+  // Stun the enemy units next to the destination (a new record replaces the cell's old one),
+  // then drop the records that no longer stun anything this turn.
   const opponent = 1 - player;
-  stunned[opponent * 2] = isAdjacent(to, units[opponent * 2]);
-  stunned[opponent * 2 + 1] = isAdjacent(to, units[opponent * 2 + 1]);
-  return { units, stunned, currentPlayer: next, winner: null, turns };
+  const stunnedCells: number[] = [];
+  for (let u = opponent * 2; u < opponent * 2 + 2; u++) {
+    if (isAdjacent(to, units[u])) stunnedCells.push(units[u]);
+  }
+  const stuns: number[][] = [];
+  for (let cell = 0; cell < CELLS; cell++) {
+    let turn = stunnedCells.indexOf(cell) >= 0 ? state.turns : -1;
+    for (let i = 0; i < state.stuns.length && turn < 0; i++) {
+      if (state.stuns[i][0] === cell && state.turns <= state.stuns[i][1] + 1) turn = state.stuns[i][1];
+    }
+    if (turn >= 0) stuns.push([cell, turn]);
+  }
+  return { units, stuns, currentPlayer: next, winner: null, turns };
 }
 
 export function getRewards(state: State): number[] {
@@ -151,5 +186,11 @@ export function getRewards(state: State): number[] {
 }
 
 export function getObservations(state: State): Observation[] {
-  return [state, state];
+  const board: number[] = [];
+  for (let cell = 0; cell < CELLS; cell++) {
+    const at = state.units.indexOf(cell);
+    board.push(at < 0 ? -1 : at < 2 ? 0 : 1);
+  }
+  const seen: Observation = { board, stuns: state.stuns, currentPlayer: state.currentPlayer, turns: state.turns, winner: state.winner };
+  return [seen, seen];
 }

@@ -3,15 +3,16 @@ import { renderGrid, toRows } from '../render.js';
 import * as cwm from './game.js';
 
 /** "B"/"R" for Blue's and Red's units (lower case while stunned), "+" for the empty centre. */
-function render(state: cwm.State): string {
-  const cells: string[] = Array.from({ length: 25 }, (_, cell) => (cell === 12 ? '+' : '.'));
-  state.units.forEach((cell, unit) => {
-    const mark = unit < 2 ? 'B' : 'R';
-    cells[cell] = state.stunned[unit] ? mark.toLowerCase() : mark;
+function render(position: cwm.Observation): string {
+  const cells: string[] = position.board.map((owner, cell) => {
+    if (owner < 0) return cell === 12 ? '+' : '.';
+    const mark = owner === 0 ? 'B' : 'R';
+    const stunned = position.stuns.some(([at, turn]) => at === cell && position.turns <= turn + 1);
+    return stunned ? mark.toLowerCase() : mark;
   });
-  const status = state.winner !== null ? `${cwm.getPlayerName(state.winner)} wins`
-    : state.currentPlayer === -4 ? 'draw (turn limit reached)' : `${cwm.getPlayerName(state.currentPlayer)} to move`;
-  return `${renderGrid(toRows(cells, 5))}\n${status} (turn ${state.turns} of 50; lower case = stunned)`;
+  const status = position.winner !== null ? `${cwm.getPlayerName(position.winner)} wins`
+    : position.currentPlayer === -4 ? 'draw (turn limit reached)' : `${cwm.getPlayerName(position.currentPlayer)} to move`;
+  return `${renderGrid(toRows(cells, 5))}\n${status} (turn ${position.turns} of 50; lower case = stunned)`;
 }
 
 /** Blue and Red step a unit back and forth on their home rows, far from each other: `count` turns. */
@@ -35,7 +36,7 @@ export const converge: GameDefinition<cwm.State, cwm.Observation> = {
     utility: 'zero-sum', maxGameLength: 50, rewardRange: [-1, 1], split: 'eval',
   },
   cwm,
-  renderState: render,
+  renderState: (state) => render(cwm.getObservations(state)[0]),
   renderObservation: render,
   scenarios: [
     {
