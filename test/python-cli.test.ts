@@ -89,7 +89,7 @@ describe('Python CWMs in verify and arena', () => {
     expect(bad.code).toBe(1);
     const report = JSON.parse(bad.stdout);
     const rewards = report.tiers.differential.checks.find((c: { name: string }) => c.name === 'same-rewards');
-    expect(rewards.ok).toBe(false);
+    expect(rewards.passed).toBe(false);
     expect(report.scores.transitionAccuracy).toBeLessThan(1);
   });
 

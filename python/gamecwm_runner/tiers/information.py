@@ -45,6 +45,10 @@ def check_information(ns, rule, players, max_game_length, histories, seed, first
         except MemoryError:
             raise
         except BaseException as error:
+            # TRANSITIONAL (issue 13), as below: an export of a reference still in the per-step convention
+            # may refuse the paper's history; it passes when it explains the per-step one.
+            if rule['name'] == 'json' and legacy_explains(game, rule['same'], player, legacy):
+                continue
             record_fail(rec, 'resample-runs', f'resample_history({show_history(history)}, {player}) raised {describe(error)}', played)
             continue
         problem = replay_against_history(game, rule['same'], resampled, player, history)
