@@ -138,10 +138,12 @@ const MUTANTS: Mutant[] = [
   { game: 'converge', file: 'mutates-units', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
   { game: 'converge', file: 'stun-from-origin', expectedTier: 'scenarios', expectedCheck: 'scenario: a unit moved next to an enemy unit stuns it: Red may only move its other unit', messageFragment: 'the legal actions should be ["move (4,4) to (3,3)"' },
   // go
+  { game: 'go', file: 'ko-compares-points', expectedTier: 'scenarios', expectedCheck: 'scenario: the golden\'s ko test reads only the stones: White\'s capture on (8,6) makes Black\'s capture on (8,8) read as the board before it', messageFragment: '"place_8_8" should not be legal' },
   { game: 'go', file: 'ko-not-enforced', expectedTier: 'scenarios', expectedCheck: 'scenario: ko: a stone with no liberties of its own captures, and Black may not retake at once', messageFragment: '"place_1_2" should not be legal' },
   { game: 'go', file: 'self-atari-counted-legal', expectedTier: 'scenarios', expectedCheck: 'scenario: suicide of a two-stone group is illegal when it captures nothing', messageFragment: '"place_1_0" should not be legal' },
   { game: 'go', file: 'mutates-board', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
   { game: 'go', file: 'area-counts-stones-only', expectedTier: 'scenarios', expectedCheck: 'scenario: area scoring: a lone black stone owns every empty point, so Black wins 81 to 6.5', messageFragment: 'the rewards should be [1,-1]' },
+  { game: 'go', file: 'rewards-only-at-end', expectedTier: 'scenarios', expectedCheck: 'scenario: opening: Black moves first and may play any of the 81 points or pass; on the empty board komi has White ahead', messageFragment: 'the rewards should be [-1,1]' },
   { game: 'go', file: 'komi-to-black', expectedTier: 'scenarios', expectedCheck: 'scenario: two passes on the empty board end the game: White wins on komi', messageFragment: 'the rewards should be [-1,1]' },
   // gen_chess
   { game: 'gen_chess', file: 'pins-ignored', expectedTier: 'scenarios', expectedCheck: 'scenario: a pawn pinned to its king by a bishop may not step off the diagonal, but may take the pinner', messageFragment: '"P_d2_d3" should not be legal' },

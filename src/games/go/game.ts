@@ -1,10 +1,12 @@
 // Go as a GameCWM on a 9x9 board: Black (player 0) moves first, stones with no
-// liberties are captured, suicide is illegal unless the move captures, simple
-// ko forbids recreating the position before the opponent's last move, two
-// passes in a row end the game, area scoring with komi 6.5 for White. A game
-// also ends after 162 actions (twice the number of points), as OpenSpiel's go
-// does, so every game has a true length bound. Written in the contract's
-// subset: pure functions over JSON state.
+// liberties are captured, suicide is illegal unless the move captures, ko as
+// the paper's golden tests it (see `previousStones`), two passes in a row end
+// the game, area scoring with komi 6.5 for White. As in
+// the paper's golden, the rewards are the area score's verdict at every state
+// (not only at the end). The golden sets no length limit; ours ends the game
+// after MAX_MOVES actions, far beyond where random play ends, so that every
+// game has a true length bound. Written in the contract's subset: pure
+// functions over JSON state.
 
 export type Action = string;
 
@@ -14,29 +16,41 @@ export interface State {
   /** Player to move (0 = Black, 1 = White), or -4 once the game is over. */
   currentPlayer: number;
   /**
-   * The point the player to move may not play because it would retake a ko
-   * (recreate the position before the opponent's last move), or -1.
+   * The stones of the board before the last action, in row-major order with
+   * the empty points left out ("" at the start). A placement whose resulting
+   * board reads the same is forbidden: this is the paper's golden's ko test,
+   * which catches every ko retake and also, since it ignores where the stones
+   * stand, a few placements that recreate no earlier board.
    */
-  koPoint: number;
-  /** Consecutive passes just played (0, 1, or 2 at the end). */
+  previousStones: string;
+  /** Consecutive passes just played (2 or more once the game is over). */
   passes: number;
+  /** Stones captured so far: [by Black, by White]. */
+  captures: number[];
   /** Actions (placements and passes) played so far. */
   moves: number;
-  /** Area scores [Black, White + komi] once the game is over, else null. */
-  score: number[] | null;
-  /** 0 or 1 once the game is over, else null (komi 6.5 rules out ties). */
-  winner: number | null;
 }
 
-/** Perfect information: every player sees the whole state. */
-export type Observation = State;
+/**
+ * Both players see the board, the capture counts and the passes, as in the
+ * paper's golden; like its observation, ours does not name the player to move
+ * (the player asked to act knows) nor a ko ban (a function of the history).
+ */
+export interface Observation {
+  board: string[];
+  captures: number[];
+  passes: number;
+}
 
 const TERMINAL = -4;
 const SIZE = 9;
 const POINTS = 81;
 const KOMI = 6.5;
-/** The added move cap: twice the number of points (OpenSpiel's default for go). */
-const MAX_MOVES = 162;
+/**
+ * The added move cap (the golden has none). Random play ends by two passes
+ * long before it: the longest of 20,000 seeded random games here was 517.
+ */
+const MAX_MOVES = 1000;
 const PASS = 81;
 const STONES = ['B', 'W'];
 
@@ -161,20 +175,14 @@ function areaScores(board: string[]): number[] {
   return [black, white];
 }
 
-/** The state after the game ends on `board`: scored by area, komi to White. */
-function finished(board: string[], passes: number, moves: number): State {
-  const area = areaScores(board);
-  const score = [area[0], area[1] + KOMI];
-  return {
-    board, currentPlayer: TERMINAL, koPoint: -1, passes, moves, score,
-    winner: score[0] > score[1] ? 0 : 1,
-  };
+/** The area scores [Black, White + komi] of the board as it stands. */
+export function scores(state: State): number[] {
+  const area = areaScores(state.board);
+  return [area[0], area[1] + KOMI];
 }
 
 export function getInitialState(): State {
-  return {
-    board: emptyBoard(), currentPlayer: 0, koPoint: -1, passes: 0, moves: 0, score: null, winner: null,
-  };
+  return { board: emptyBoard(), currentPlayer: 0, previousStones: '', passes: 0, captures: [0, 0], moves: 0 };
 }
 
 export function getCurrentPlayer(state: State): number {
@@ -194,16 +202,20 @@ export function getLegalActions(state: State): Action[] {
   const label = MINUS_ONES.slice();
   const libertyMark = ZEROS.slice();
   const liberties: number[] = [];
+  const sizes: number[] = [];
   const stack: number[] = [];
+  let stones = 0;
   for (let s = 0; s < POINTS; s++) {
     if (board[s] === '.' || label[s] !== -1) continue;
     const g = liberties.length;
     const stone = board[s];
     let count = 0;
+    let size = 0;
     label[s] = g;
     stack.push(s);
     while (stack.length > 0) {
       const q = stack.pop() as number;
+      size++;
       const list = NEIGHBORS[q];
       for (let i = 0; i < list.length; i++) {
         const n = list[i];
@@ -220,36 +232,97 @@ export function getLegalActions(state: State): Action[] {
       }
     }
     liberties.push(count);
+    sizes.push(size);
+    stones += size;
   }
-  // A placement is legal unless it is the ko point or leaves its own group
-  // without liberties while capturing nothing.
+  // A placement can read as the previous board only if it captures exactly this many stones.
+  const koCaptures = stones + 1 - state.previousStones.length;
+  // A placement is legal unless it leaves its own group without liberties while
+  // capturing nothing, or reads as the board before the opponent's last action.
   const actions: Action[] = [];
+  const counted: number[] = [];
   for (let p = 0; p < POINTS; p++) {
-    if (board[p] !== '.' || p === state.koPoint) continue;
+    if (board[p] !== '.') continue;
     const list = NEIGHBORS[p];
     let legal = false;
+    let captures = 0;
+    counted.length = 0;
     for (let i = 0; i < list.length; i++) {
       const n = list[i];
       const content = board[n];
       if (content === '.') {
         legal = true;
-        break;
+        continue;
       }
       const libs = liberties[label[n]];
-      if (content === own ? libs > 1 : libs === 1) {
+      if (content === own) {
+        if (libs > 1) legal = true;
+      } else if (libs === 1 && counted.indexOf(label[n]) < 0) {
         legal = true;
-        break;
+        counted.push(label[n]);
+        captures += sizes[label[n]];
       }
     }
+    if (legal && captures === koCaptures) legal = !repeatsPrevious(state, p, player);
     if (legal) actions.push(ACTIONS[p]);
   }
   actions.push(ACTIONS[PASS]);
   return actions;
 }
 
+/**
+ * Places `own` on the empty point `p` of `board` (changed in place) and removes
+ * the opposing groups left without a liberty: the captured points, or null if
+ * it captured nothing and its own group has no liberty (suicide).
+ */
+function place(board: string[], p: number, own: string, opponent: string): number[] | null {
+  board[p] = own;
+  const list = NEIGHBORS[p];
+  const captured: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i];
+    if (board[n] !== opponent) continue;
+    const dead = deadGroup(board, n);
+    if (dead === null) continue;
+    for (let j = 0; j < dead.length; j++) {
+      board[dead[j]] = '.';
+      captured.push(dead[j]);
+    }
+  }
+  if (captured.length === 0 && deadGroup(board, p) !== null) return null;
+  return captured;
+}
+
+/** The board's stones in row-major order, the empty points left out (the golden's board hash). */
+function stonesOf(board: string[]): string {
+  let text = '';
+  for (let p = 0; p < POINTS; p++) if (board[p] !== '.') text += board[p];
+  return text;
+}
+
+/** The placements the ko test forbids right now (for renderers), as action strings. */
+export function koBans(state: State): Action[] {
+  const banned: Action[] = [];
+  if (state.currentPlayer === TERMINAL) return banned;
+  for (let p = 0; p < POINTS; p++) {
+    if (state.board[p] === '.' && repeatsPrevious(state, p, state.currentPlayer)) banned.push(ACTIONS[p]);
+  }
+  return banned;
+}
+
+/** Whether `player` placing on the empty point `p` leaves a board that reads as `previousStones`. */
+function repeatsPrevious(state: State, p: number, player: number): boolean {
+  const board = state.board.slice();
+  return place(board, p, STONES[player], STONES[1 - player]) !== null && stonesOf(board) === state.previousStones;
+}
+
 export function applyAction(state: State, action: Action): State {
   const player = state.currentPlayer;
-  if (player === TERMINAL) throw new Error(`the game is over; "${action}" cannot be played`);
+  if (player === TERMINAL) {
+    // The paper's scenarios pass once more after the game has ended; the golden keeps it ended.
+    if (action === 'pass') return { ...state, passes: state.passes + 1 };
+    throw new Error(`the game is over; "${action}" cannot be played`);
+  }
   const index = ACTION_INDEX[action];
   if (index === undefined || ACTIONS[index] !== action) {
     throw new Error(`"${action}" is not a go action (expected "place_<row>_<col>" with row and col 0-8, or "pass")`);
@@ -257,55 +330,34 @@ export function applyAction(state: State, action: Action): State {
   const moves = state.moves + 1;
   if (index === PASS) {
     const passes = state.passes + 1;
-    if (passes >= 2 || moves >= MAX_MOVES) return finished(state.board, passes, moves);
-    return { ...state, currentPlayer: 1 - player, koPoint: -1, passes, moves };
+    const over = passes >= 2 || moves >= MAX_MOVES;
+    return { ...state, currentPlayer: over ? TERMINAL : 1 - player, previousStones: stonesOf(state.board), passes, moves };
   }
   const p = index;
   if (state.board[p] !== '.') throw new Error(`"${action}": that point is already occupied`);
-  if (p === state.koPoint) throw new Error(`"${action}": retaking the ko at once would recreate the previous position`);
-  const own = STONES[player];
-  const opponent = STONES[1 - player];
   const board = state.board.slice();
-  board[p] = own;
-  const list = NEIGHBORS[p];
-  let captured = 0;
-  let capturedAt = -1;
-  for (let i = 0; i < list.length; i++) {
-    const n = list[i];
-    if (board[n] !== opponent) continue;
-    const dead = deadGroup(board, n);
-    if (dead !== null) {
-      for (let j = 0; j < dead.length; j++) board[dead[j]] = '.';
-      captured += dead.length;
-      capturedAt = n;
-    }
-  }
-  if (captured === 0 && deadGroup(board, p) !== null) {
+  const captured = place(board, p, STONES[player], STONES[1 - player]);
+  if (captured === null) {
     throw new Error(`"${action}" is suicide: the stone's group would have no liberties and it captures nothing`);
   }
-  // Simple ko: a lone stone that captured exactly one stone and has that
-  // point as its only liberty could be recaptured at once, recreating the
-  // position; the opponent may not play there on the next move.
-  let koPoint = -1;
-  if (captured === 1) {
-    let friends = 0;
-    let empties = 0;
-    for (let i = 0; i < list.length; i++) {
-      const content = board[list[i]];
-      if (content === own) friends++;
-      else if (content === '.') empties++;
-    }
-    if (friends === 0 && empties === 1) koPoint = capturedAt;
+  if (stonesOf(board) === state.previousStones) {
+    throw new Error(`"${action}": the board would read as it did before the opponent's last action (a ko)`);
   }
-  if (moves >= MAX_MOVES) return finished(board, 0, moves);
-  return { board, currentPlayer: 1 - player, koPoint, passes: 0, moves, score: null, winner: null };
+  const captures = state.captures.slice();
+  captures[player] += captured.length;
+  return {
+    board, currentPlayer: moves >= MAX_MOVES ? TERMINAL : 1 - player, previousStones: stonesOf(state.board),
+    passes: 0, captures, moves,
+  };
 }
 
+/** The area score's verdict on the board as it stands: the golden rewards every state so. */
 export function getRewards(state: State): number[] {
-  if (state.winner === null) return [0, 0];
-  return state.winner === 0 ? [1, -1] : [-1, 1];
+  const score = scores(state);
+  return score[0] > score[1] ? [1, -1] : [-1, 1];
 }
 
 export function getObservations(state: State): Observation[] {
-  return [state, state];
+  const seen: Observation = { board: state.board, captures: state.captures, passes: state.passes };
+  return [seen, seen];
 }
