@@ -35,8 +35,16 @@ export interface State {
   result: string;
 }
 
-/** Perfect information: every player sees the whole state. */
-export type Observation = State;
+/**
+ * Both players see the position: board, en passant square and clock. Like the
+ * paper's golden it does not say whose turn it is nor how the game ended, so
+ * it separates exactly the situations the golden's does.
+ */
+export interface Observation {
+  board: string;
+  enPassant: number;
+  halfmoveClock: number;
+}
 
 const TERMINAL = -4;
 const SIZE = 5;
@@ -525,5 +533,6 @@ export function getRewards(state: State): number[] {
 }
 
 export function getObservations(state: State): Observation[] {
-  return [state, state];
+  const seen: Observation = { board: state.board, enPassant: state.enPassant, halfmoveClock: state.halfmoveClock };
+  return [seen, seen];
 }

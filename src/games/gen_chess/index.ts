@@ -10,6 +10,13 @@ const squareName = (square: number): string => chessSquareName(square, FILES);
 /** Rank 5 at the top, White's pieces in capitals, files under the board. */
 const renderBoard = (board: string): string => renderChessBoard(board, FILES);
 
+function details(position: cwm.Observation): string {
+  return [
+    `en passant ${position.enPassant >= 0 ? squareName(position.enPassant) : '-'}`,
+    `halfmove clock ${position.halfmoveClock}/100`,
+  ].join(', ');
+}
+
 function render(state: cwm.State): string {
   let status: string;
   if (state.currentPlayer === -4) {
@@ -19,11 +26,11 @@ function render(state: cwm.State): string {
   } else {
     status = `${cwm.getPlayerName(state.currentPlayer)} to move${state.inCheck ? ', in check' : ''}`;
   }
-  const details = [
-    `en passant ${state.enPassant >= 0 ? squareName(state.enPassant) : '-'}`,
-    `halfmove clock ${state.halfmoveClock}/100`,
-  ].join(', ');
-  return `${renderBoard(state.board)}\n${status} (${details})`;
+  return `${renderBoard(state.board)}\n${status} (${details(state)})`;
+}
+
+function renderObservation(observation: cwm.Observation): string {
+  return `${renderBoard(observation.board)}\n${details(observation)}`;
 }
 
 const KNIGHT_SHUFFLE = ['N_b1_a3', 'N_b5_c3', 'N_a3_b1', 'N_c3_b5'];
@@ -43,7 +50,7 @@ export const genChess: GameDefinition<cwm.State, cwm.Observation> = {
   },
   cwm,
   renderState: render,
-  renderObservation: render,
+  renderObservation,
   scenarios: [
     {
       name: 'opening: five single pawn steps and two knight moves; the pawns cannot double-step into Black\'s pawns',
