@@ -133,12 +133,13 @@ describe('playGame', () => {
       expect(ctx.state).toBeUndefined();
       expect(ctx.history.at(-1)).toEqual([ctx.observation, null]);
     }
-    expect((seen[2] as { history: unknown[] }).history).toHaveLength(6);
+    // The third decision: two own [observation, action] pairs, then [current observation, null].
+    expect((seen[2] as { history: unknown[] }).history).toHaveLength(3);
   });
 
-  it('builds a player\'s observation-action history with only its own actions', () => {
+  it('builds a player\'s decision history: its own decisions (the paper\'s convention), then its current observation', () => {
     const history = observationActionHistory([[{ o: 0 }, { o: 1 }], [{ o: 2 }, { o: 3 }], [{ o: 4 }, { o: 5 }]], ['a', 'b'], [0, 1], 1);
-    expect(history).toEqual([[{ o: 1 }, null], [{ o: 3 }, 'b'], [{ o: 5 }, null]]);
+    expect(history).toEqual([[{ o: 3 }, 'b'], [{ o: 5 }, null]]);
   });
 
   it('rejects an illegal action from an agent', async () => {

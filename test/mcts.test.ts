@@ -127,11 +127,9 @@ describe('ISMCTS', () => {
   it('chooses identically in two true states that differ only in what the player cannot see', () => {
     const kuhn = getGame('kuhn_poker');
     const historyOf = (deal: string) => {
-      const s0 = kuhn.cwm.getInitialState();
-      const s1 = kuhn.cwm.applyAction(s0, deal);
-      const s2 = kuhn.cwm.applyAction(s1, 'Call');
-      const obs = [s0, s1, s2].map((s) => kuhn.cwm.getObservations(s)[1]);
-      return [[obs[0], null], [obs[1], null], [obs[2], null]] as Array<[unknown, string | null]>;
+      const s2 = kuhn.cwm.applyAction(kuhn.cwm.applyAction(kuhn.cwm.getInitialState(), deal), 'Call');
+      // Player 1's first decision: no own pairs yet, then [current observation, null].
+      return [[kuhn.cwm.getObservations(s2)[1], null]] as Array<[unknown, string | null]>;
     };
     // Player 1 holds the queen; player 0 holds the king in one world and the jack in the other.
     const a = ismctsSearch(kuhn.cwm, historyOf('KQ'), 1, ['Call', 'Raise'], options(kuhn, 3000), new Rng(11));
@@ -139,6 +137,57 @@ describe('ISMCTS', () => {
     expect(historyOf('KQ')).toEqual(historyOf('JQ'));
     expect(b.stats).toEqual(a.stats);
     expect(b.action).toBe(a.action);
+  });
+
+  it('determinises natively through a trailing [observation, null] entry and counts every determinisation', () => {
+    const kuhn = getGame('kuhn_poker');
+    const s = kuhn.cwm.applyAction(kuhn.cwm.applyAction(kuhn.cwm.getInitialState(), 'KQ'), 'Call');
+    const result = ismctsSearch(kuhn.cwm, [[kuhn.cwm.getObservations(s)[1], null]], 1, ['Fold', 'Call', 'Raise'], options(kuhn, 500), new Rng(3));
+    // The probe plus one per iteration.
+    expect(result.determinisations).toEqual({ attempted: 501, succeeded: 501, native: true });
+  });
+
+  it('falls back to extending the paper\'s form forward for a module without the trailing-null extension, with the same posterior', () => {
+    const kuhn = getGame('kuhn_poker');
+    const resample = kuhn.cwm.resampleHistory!;
+    // A paper-format module: it knows nothing of [observation, null] and rejects it.
+    const paperOnly = { ...kuhn.cwm, resampleHistory: (history: Array<[unknown, string | null]>, player: number, random: () => number) => {
+      if (history.some(([, action]) => action === null)) throw new Error('an entry without an action');
+      return resample(history, player, random);
+    } };
+    const s = ['QK', 'Raise'].reduce((state, a) => kuhn.cwm.applyAction(state, a), kuhn.cwm.getInitialState());
+    const history = [[kuhn.cwm.getObservations(s)[1], null]] as Array<[unknown, string | null]>;
+    const fallback = ismctsSearch(paperOnly, history, 1, ['Fold', 'Call'], options(kuhn, 3000), new Rng(4));
+    expect(fallback.determinisations!.native).toBe(false);
+    // Player 1 holding K facing a raise: extending forward from the deal accepts the 2 deals of 6 where
+    // it holds K, and only after a raise (1 in 3 for a uniform player 0): about 1 in 9 attempts succeed.
+    const { attempted, succeeded } = fallback.determinisations!;
+    expect(succeeded).toBe(3000);
+    expect(attempted / succeeded).toBeGreaterThan(6);
+    expect(attempted / succeeded).toBeLessThan(13);
+    const native = ismctsSearch(kuhn.cwm, history, 1, ['Fold', 'Call'], options(kuhn, 3000), new Rng(4));
+    expect(fallback.action).toBe(native.action);
+    expect(fallback.action).toBe('Call');
+  });
+
+  it('fails a search whose determinisations all fail, with the reason', () => {
+    const kuhn = getGame('kuhn_poker');
+    // It always returns a play that ends the hand at once.
+    const broken = { ...kuhn.cwm, resampleHistory: () => ['KQ', 'Fold'] };
+    const s1 = kuhn.cwm.applyAction(kuhn.cwm.getInitialState(), 'KQ');
+    const s3 = kuhn.cwm.applyAction(kuhn.cwm.applyAction(s1, 'Call'), 'Raise');
+    const history = [[kuhn.cwm.getObservations(s1)[0], 'Call'], [kuhn.cwm.getObservations(s3)[0], null]] as Array<[unknown, string | null]>;
+    expect(() => ismctsSearch(broken, history, 0, ['Fold', 'Call'], options(kuhn, 10), new Rng(1)))
+      .toThrow(/could not determinise: none of \d+ attempts reached the player's decision \(extending the resampled history reached the end of the game\)/);
+  });
+
+  it('is reproducible: the same seed gives the same move and statistics', () => {
+    const leduc = getGame('leduc_poker');
+    const s = ['deal:K', 'deal:Q', 'Raise'].reduce((state, a) => leduc.cwm.applyAction(state, a), leduc.cwm.getInitialState());
+    const history = [[leduc.cwm.getObservations(s)[1], null]] as Array<[unknown, string | null]>;
+    const a = ismctsSearch(leduc.cwm, history, 1, leduc.cwm.getLegalActions(s), options(leduc, 400), new Rng(8));
+    const b = ismctsSearch(leduc.cwm, history, 1, leduc.cwm.getLegalActions(s), options(leduc, 400), new Rng(8));
+    expect(b).toMatchObject({ action: a.action, stats: a.stats, determinisations: a.determinisations });
   });
 
   it('needs resampleHistory and says so', () => {

@@ -69,39 +69,34 @@ describeResampleHistory('battleship resampleHistory posterior', game, {
   seed: (index) => 500 + index,
   cases: [
     {
-      name: 'player 1 before its own ships are placed: any of player 0\'s 336 fleets',
-      actions: FLEETS.slice(0, 2), player: 1,
-      exact: uniformOverFleets(FLEETS.slice(0, 2), 0, [], []),
+      name: 'player 0 at its first shot: any of player 1\'s 336 fleets',
+      actions: FLEETS, player: 0,
+      exact: uniformOverFleets(FLEETS, 1, [], []),
     },
     {
-      // Only player 1's two-cell ship is placed: each of its 24 places has 14 fleets.
-      name: 'player 0 while player 1\'s ships are being placed: any of 24 two-cell places',
-      actions: FLEETS.slice(0, 3), player: 0,
-      exact: uniformOverFleets(FLEETS.slice(0, 3), 1, [], []),
-    },
-    {
-      // Player 0 hit (1,1) and missed (1,2) and (1,0).
-      name: 'player 0 after one hit and two misses',
+      // Player 0 hit (1,1) and missed (1,2); the result of its last shot, (1,0), is not in its history.
+      name: 'player 0 after one hit and one miss, its history ending with its third shot',
       actions: [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2', 'fire_3_3', 'fire_1_0'], player: 0,
-      exact: uniformOverFleets([...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2', 'fire_3_3', 'fire_1_0'], 1, ['fire_1_1'], ['fire_1_2', 'fire_1_0']),
+      exact: uniformOverFleets([...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2', 'fire_3_3', 'fire_1_0'], 1, ['fire_1_1'], ['fire_1_2']),
     },
     {
-      // Player 1 hit (0,0) and (0,1) and missed (1,0), (2,2), (0,2); player 0's shots are visible but say nothing of player 0's fleet.
-      name: 'player 1 after two hits and three misses',
+      // Player 1 hit (0,0) and (0,1) and missed (1,0), (2,2); its last shot (0,2) is not yet answered.
+      // Player 0's shots are visible but say nothing of player 0's fleet.
+      name: 'player 1 after two hits and two misses',
       actions: [...FLEETS, 'fire_3_0', 'fire_0_0', 'fire_3_1', 'fire_1_0', 'fire_2_0', 'fire_0_1', 'fire_2_3', 'fire_2_2', 'fire_1_3', 'fire_0_2'], player: 1,
       exact: uniformOverFleets(
         [...FLEETS, 'fire_3_0', 'fire_0_0', 'fire_3_1', 'fire_1_0', 'fire_2_0', 'fire_0_1', 'fire_2_3', 'fire_2_2', 'fire_1_3', 'fire_0_2'],
-        0, ['fire_0_0', 'fire_0_1'], ['fire_1_0', 'fire_2_2', 'fire_0_2'],
+        0, ['fire_0_0', 'fire_0_1'], ['fire_1_0', 'fire_2_2'],
       ),
     },
     {
-      // A win on (0,0), (0,1), (0,2) does not tell which two of them formed the two-cell ship.
-      name: 'after player 0 sinks a fleet in a row, either ship split is possible',
+      // The winning shot (0,2) is player 0's last decision: its result is not in the history.
+      name: 'player 0 whose last shot sank the fleet: the history knows only the hits before it',
       actions: ['p0:ship2:3_0-3_1', 'p0:ship1:3_3', 'p1:ship2:0_1-0_2', 'p1:ship1:0_0', 'fire_0_0', 'fire_3_3', 'fire_0_1', 'fire_2_2', 'fire_0_2'], player: 0,
-      exact: {
-        'p0:ship2:3_0-3_1,p0:ship1:3_3,p1:ship2:0_0-0_1,p1:ship1:0_2,fire_0_0,fire_3_3,fire_0_1,fire_2_2,fire_0_2': 0.5,
-        'p0:ship2:3_0-3_1,p0:ship1:3_3,p1:ship2:0_1-0_2,p1:ship1:0_0,fire_0_0,fire_3_3,fire_0_1,fire_2_2,fire_0_2': 0.5,
-      },
+      exact: uniformOverFleets(
+        ['p0:ship2:3_0-3_1', 'p0:ship1:3_3', 'p1:ship2:0_1-0_2', 'p1:ship1:0_0', 'fire_0_0', 'fire_3_3', 'fire_0_1', 'fire_2_2', 'fire_0_2'],
+        1, ['fire_0_0', 'fire_0_1'], [],
+      ),
     },
   ],
   indistinguishable: [
@@ -121,7 +116,7 @@ describeResampleHistory('battleship resampleHistory posterior', game, {
       player: 0,
       actions: [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2'],
       // Mark every cell as hit in player 0's shots: no fleet has 16 ship cells.
-      replace: { step: 7, observation: { ...historyOf(game, [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2'], 0)[7][0], shots: 'xxxxxxxxxxxxxxxx' } },
+      replace: { step: 1, observation: { ...historyOf(game, [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2'], 0)[1][0], shots: 'xxxxxxxxxxxxxxxx' } },
     },
   ],
 });

@@ -19,11 +19,11 @@ function valuations(hidden: number, known: number, rest: string[]): Record<strin
   return worlds;
 }
 
-/** Player 1's view after player 0 bid: player 0's valuation and sealed bid, 30 worlds. */
-function sealedBid(v1: number): Record<string, number> {
+/** Player 1's view after player 0 bid: player 0's valuation and sealed bid, 30 worlds (then `rest`). */
+function sealedBid(v1: number, rest: string[] = []): Record<string, number> {
   const worlds: Record<string, number> = {};
   for (let v0 = 1; v0 <= 5; v0++) {
-    for (let b = 0; b <= 5; b++) worlds[`${v0}${v1},bid_${b}`] = 1 / 30;
+    for (let b = 0; b <= 5; b++) worlds[[`${v0}${v1}`, `bid_${b}`, ...rest].join(',')] = 1 / 30;
   }
   return worlds;
 }
@@ -44,14 +44,14 @@ describeResampleHistory('first_price_auction resampleHistory posterior', game, {
       exact: sealedBid(5),
     },
     {
-      name: 'player 0 at the end: both bids and valuations are shown, a single world',
+      name: 'player 0 after the game: its history ends with its own bid, player 1\'s valuation hidden',
       actions: ['35', 'bid_2', 'bid_4'], player: 0,
-      exact: { '35,bid_2,bid_4': 1 },
+      exact: valuations(1, 3, ['bid_2']),
     },
     {
-      name: 'player 1 at the end (it won): a single world',
+      name: 'player 1 after the game: the reveal is not in its history, so player 0\'s bid stays hidden',
       actions: ['35', 'bid_2', 'bid_4'], player: 1,
-      exact: { '35,bid_2,bid_4': 1 },
+      exact: sealedBid(5, ['bid_4']),
     },
   ],
   indistinguishable: [
@@ -60,14 +60,14 @@ describeResampleHistory('first_price_auction resampleHistory posterior', game, {
   ],
   unexplained: [
     {
-      name: 'a history whose own valuation changes is rejected',
+      name: 'a history showing the player\'s own bid before it bids is rejected',
       player: 0, actions: ['35', 'bid_2'],
-      replace: { step: 1, observation: { player: 0, value: 4, ownBid: null, opponentBid: null, opponentValue: null } },
+      replace: { step: 0, observation: { player: 0, value: 3, ownBid: 2, opponentBid: null, opponentValue: null } },
     },
     {
       name: 'a history where the sealed bid is shown before the end is rejected',
       player: 1, actions: ['35', 'bid_2'],
-      replace: { step: 2, observation: { player: 1, value: 5, ownBid: null, opponentBid: 2, opponentValue: null } },
+      replace: { step: 0, observation: { player: 1, value: 5, ownBid: null, opponentBid: 2, opponentValue: null } },
     },
   ],
 });

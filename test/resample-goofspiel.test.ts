@@ -20,8 +20,8 @@ function uniform(worlds: string[]): Record<string, number> {
   return exact;
 }
 
-// A view of player 0's after the first round, used to build an impossible history.
-const afterRound = historyOf(game, ['prize:5', 'bid:7', 'bid:3'], 0);
+// Player 0's history at its decision after the first round, used to build an impossible history.
+const afterRound = historyOf(game, ['prize:5', 'bid:7', 'bid:3', 'prize:1'], 0);
 
 describeResampleHistory('goofspiel resampleHistory posterior', game, {
   draws: 40000,
@@ -52,9 +52,9 @@ describeResampleHistory('goofspiel resampleHistory posterior', game, {
       exact: { 'prize:5,bid:7,bid:3,prize:2,bid:1': 1 },
     },
     {
-      name: 'after player 1 bids, the reveal leaves a single world',
+      name: 'player 1 after its own bid: the reveal is not in its history, player 0\'s bid stays hidden',
       actions: ['prize:5', 'bid:7', 'bid:3'], player: 1,
-      exact: { 'prize:5,bid:7,bid:3': 1 },
+      exact: uniform(CARDS.map((c) => `prize:5,bid:${c},bid:3`)),
     },
   ],
   indistinguishable: [
@@ -68,8 +68,8 @@ describeResampleHistory('goofspiel resampleHistory posterior', game, {
     {
       name: 'a history whose points contradict the revealed bids is rejected',
       player: 0,
-      actions: ['prize:5', 'bid:7', 'bid:3'],
-      replace: { step: 3, observation: { ...afterRound[3][0], points: [0, 5] } },
+      actions: ['prize:5', 'bid:7', 'bid:3', 'prize:1'],
+      replace: { step: 1, observation: { ...afterRound[1][0], points: [0, 5] } },
     },
   ],
 });

@@ -1,9 +1,9 @@
 // leduc_poker's resampleHistory draws from the exact posterior over hidden
 // worlds under a uniformly random opponent. The exact posterior is computed
 // independently (test/helpers/posterior.ts) by walking the whole game tree:
-// every action sequence of the history's length whose observations and own
-// actions match is weighted by its chance probabilities times 1/|legal
-// actions| at each opponent step.
+// every action sequence that matches the player's own decisions (and ends at
+// its current decision, or right after its last one) is weighted by its
+// chance probabilities times 1/|legal actions| at each opponent step.
 
 import * as game from '../src/games/leduc_poker/game.js';
 import { describeResampleHistory } from './helpers/posterior.js';
@@ -28,7 +28,7 @@ describeResampleHistory('leduc_poker resampleHistory posterior', game, {
     {
       // Player 1 holds K before the public card: a second K was as likely as
       // any other rank, so player 0 has J, Q or K with 1/3 each.
-      name: 'player 1 holding K at the public deal',
+      name: 'player 1 holding K, its history ending with its call before the public deal',
       actions: ['deal:K', 'deal:K', 'Raise', 'Call'], player: 1,
       exact: {
         'deal:J,deal:K,Raise,Call': 1 / 3,
@@ -37,13 +37,13 @@ describeResampleHistory('leduc_poker resampleHistory posterior', game, {
       },
     },
     {
-      name: 'player 1 before its own card: player 0 holds any rank with 1/3',
-      actions: ['deal:Q'], player: 1,
-      exact: { 'deal:J': 1 / 3, 'deal:Q': 1 / 3, 'deal:K': 1 / 3 },
+      name: 'player 0 at its first decision: player 1 holds any rank with 1/3',
+      actions: ['deal:K', 'deal:Q'], player: 0,
+      exact: { 'deal:K,deal:J': 1 / 3, 'deal:K,deal:Q': 1 / 3, 'deal:K,deal:K': 1 / 3 },
     },
     {
       // Own K and public K leave J, J, Q, Q.
-      name: 'player 0 holding K with a public K after a fold (nothing revealed)',
+      name: 'player 0 holding K with a public K, its history ending with its fold',
       actions: ['deal:K', 'deal:J', 'Call', 'Raise', 'Call', 'deal:K', 'Call', 'Raise', 'Fold'], player: 0,
       exact: {
         'deal:K,deal:J,Call,Raise,Call,deal:K,Call,Raise,Fold': 0.5,
@@ -53,7 +53,7 @@ describeResampleHistory('leduc_poker resampleHistory posterior', game, {
     {
       // A showdown shows no card (as in the paper's golden): player 1 holds J,
       // the public K had 1/2 after J, J and 1/3 otherwise.
-      name: 'a showdown shows no private card: every opponent rank remains',
+      name: 'player 1 whose call ends at a showdown that shows no private card: every opponent rank remains',
       actions: ['deal:Q', 'deal:J', 'Call', 'Call', 'deal:K', 'Call', 'Call'], player: 1,
       exact: {
         'deal:J,deal:J,Call,Call,deal:K,Call,Call': 3 / 7,

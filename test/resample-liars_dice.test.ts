@@ -3,8 +3,9 @@
 // public bidding, never on the dice, so nothing a player sees says anything
 // about the opponent's dice, not even after a challenge (the paper's golden
 // shows none): the posterior over the opponent's rolled dice is uniform over
-// all 6^k sequences (k <= 3). Every case goes through the exact tree walk of
-// test/helpers/posterior.ts.
+// all 6^k sequences (k <= 3). A history holds the player's own decisions only
+// (the paper's convention), all of them after the six dice. Every case goes
+// through the exact tree walk of test/helpers/posterior.ts.
 
 import * as game from '../src/games/liars_dice/game.js';
 import { describeResampleHistory } from './helpers/posterior.js';
@@ -38,19 +39,14 @@ describeResampleHistory('liars_dice resampleHistory posterior', game, {
   seed: (index) => 400 + index,
   cases: [
     {
-      name: 'player 1 while player 0 rolls: player 0\'s two dice are uniform',
-      actions: rolls([3, 6]), player: 1,
-      exact: uniformDice([], 2, []),
+      name: 'player 1 before its first decision: the empty play',
+      actions: rolls([...MINE, ...THEIRS]), player: 1,
+      exact: { '': 1 },
     },
     {
-      name: 'player 0 with its three dice while player 1 has rolled two',
-      actions: rolls([...MINE, 6, 6]), player: 0,
-      exact: uniformDice(rolls(MINE), 2, []),
-    },
-    {
-      name: 'player 1 before its own first die: player 0\'s first die is uniform',
-      actions: rolls([4]), player: 1,
-      exact: uniformDice([], 1, []),
+      name: 'player 0 at its first bid: player 1\'s three dice are uniform (216 worlds)',
+      actions: rolls([...MINE, ...THEIRS]), player: 0,
+      exact: uniformDice(rolls(MINE), 3, []),
     },
     {
       name: 'player 0 during the bidding: player 1\'s three dice are uniform (216 worlds)',
@@ -77,9 +73,9 @@ describeResampleHistory('liars_dice resampleHistory posterior', game, {
   ],
   unexplained: [
     {
-      name: 'a history whose own dice change is rejected',
-      player: 0, actions: rolls([...MINE, 2]),
-      replace: { step: 3, observation: { player: 0, ownDice: [1, 2, 4], rolled: [3, 0], bids: [], currentPlayer: -1 } },
+      name: 'a decision before every die is rolled is rejected',
+      player: 0, actions: rolls([...MINE, ...THEIRS]),
+      replace: { step: 0, observation: { player: 0, ownDice: MINE, rolled: [3, 2], bids: [], currentPlayer: 0 } },
     },
   ],
 });

@@ -17,8 +17,8 @@ describeResampleHistory('matching_pennies resampleHistory', game, {
     { name: 'player 1 to move after player 0 chose heads: player 0\'s coin is a fair guess', actions: ['H'], player: 1, exact: { H: 0.5, T: 0.5 } },
     { name: 'player 1 to move after player 0 chose tails: the same, since nothing was revealed', actions: ['T'], player: 1, exact: { H: 0.5, T: 0.5 } },
     { name: 'player 0 after its own choice: nothing is hidden', actions: ['T'], player: 0, exact: { T: 1 } },
-    { name: 'player 0 at the end: both coins revealed', actions: ['H', 'T'], player: 0, exact: { 'H,T': 1 } },
-    { name: 'player 1 at the end: both coins revealed', actions: ['T', 'H'], player: 1, exact: { 'T,H': 1 } },
+    { name: 'player 0 after the game: its history ends with its own decision', actions: ['H', 'T'], player: 0, exact: { H: 1 } },
+    { name: 'player 1 after the game: the reveal is not in its history', actions: ['T', 'H'], player: 1, exact: { 'H,H': 0.5, 'T,H': 0.5 } },
     { name: 'the opening: the empty history', actions: [], player: 1, exact: { '': 1 } },
   ],
   indistinguishable: [
@@ -28,7 +28,7 @@ describeResampleHistory('matching_pennies resampleHistory', game, {
     {
       name: 'rejects a history no play of the game explains',
       actions: ['H', 'T'], player: 0,
-      replace: { step: 2, observation: { choices: ['T', 'T'] } },
+      replace: { step: 0, observation: { choices: ['T', null] } },
     },
   ],
 });

@@ -17,8 +17,8 @@ describeResampleHistory('prisoners_dilemma resampleHistory', game, {
     { name: 'player 1 to move after player 0 cooperated: player 0\'s choice is a fair guess', actions: ['C'], player: 1, exact: { C: 0.5, D: 0.5 } },
     { name: 'player 1 to move after player 0 defected: the same, since nothing was revealed', actions: ['D'], player: 1, exact: { C: 0.5, D: 0.5 } },
     { name: 'player 0 after its own choice: nothing is hidden', actions: ['D'], player: 0, exact: { D: 1 } },
-    { name: 'player 0 at the end: both choices revealed', actions: ['C', 'D'], player: 0, exact: { 'C,D': 1 } },
-    { name: 'player 1 at the end: both choices revealed', actions: ['D', 'C'], player: 1, exact: { 'D,C': 1 } },
+    { name: 'player 0 after the game: its history ends with its own decision', actions: ['C', 'D'], player: 0, exact: { C: 1 } },
+    { name: 'player 1 after the game: the reveal is not in its history', actions: ['D', 'C'], player: 1, exact: { 'C,C': 0.5, 'D,C': 0.5 } },
     { name: 'the opening: the empty history', actions: [], player: 1, exact: { '': 1 } },
   ],
   indistinguishable: [
@@ -28,7 +28,7 @@ describeResampleHistory('prisoners_dilemma resampleHistory', game, {
     {
       name: 'rejects a history no play of the game explains',
       actions: ['C', 'D'], player: 0,
-      replace: { step: 2, observation: { choices: ['D', 'D'] } },
+      replace: { step: 0, observation: { choices: ['D', null] } },
     },
   ],
 });

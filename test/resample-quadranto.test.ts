@@ -22,26 +22,28 @@ for (const m of ['Down', 'Left', 'Stay']) afterOneMove[play('place_p0:0,1', 'pla
 for (const m of ['Up', 'Right', 'Stay']) afterOneMove[play('place_p0:1,0', 'place_p1:3,3', m)] = (1 / 16) / z3;
 for (const m of ['Up', 'Left', 'Stay']) afterOneMove[play('place_p0:1,1', 'place_p1:3,3', m)] = (1 / 20) / z3;
 
-// The example game seen by player 0: player 1 stays in the bottom-right
-// quadrant for two moves, must then be on (2,2) and catches player 0 on
-// (1,2) with Up. Paths (start, move 1, move 2) weighted 1/4 x 1/legal each;
-// the common last move (Up from (2,2), 1/5) cancels.
-const examplePaths: Array<[string, string, string, number]> = [
-  ['2,2', 'Stay', 'Stay', 1 / 100],
-  ['2,3', 'Left', 'Stay', 1 / 80],
-  ['3,2', 'Up', 'Stay', 1 / 80],
-  ['2,3', 'Stay', 'Left', 1 / 64],
-  ['2,2', 'Right', 'Left', 1 / 80],
-  ['3,3', 'Up', 'Left', 1 / 48],
-  ['3,2', 'Stay', 'Up', 1 / 64],
-  ['2,2', 'Down', 'Up', 1 / 80],
-  ['3,3', 'Left', 'Up', 1 / 48],
-];
-const exampleTotal = examplePaths.reduce((sum, path) => sum + path[3], 0);
-const example: Record<string, number> = {};
-for (const [start, m1, m2, w] of examplePaths) {
-  example[play('place_p0:0,0', `place_p1:${start}`, 'Right', m1, 'Down', m2, 'Right', 'Up')] = w / exampleTotal;
+// The example game seen by player 0 at its third decision (player 0 moved
+// Right and Down within the top-left quadrant): player 1 stayed in the
+// bottom-right quadrant for two moves. Each path (start, move 1, move 2) has
+// weight 1/4 x 1/legal(start) x 1/legal(cell after move 1); legal moves in that
+// quadrant: (2,2) has 5, (2,3) and (3,2) have 4, (3,3) has 3.
+const BOTTOM_RIGHT: Record<string, { legal: number; moves: Record<string, string> }> = {
+  '2,2': { legal: 5, moves: { Stay: '2,2', Right: '2,3', Down: '3,2' } },
+  '2,3': { legal: 4, moves: { Stay: '2,3', Left: '2,2', Down: '3,3' } },
+  '3,2': { legal: 4, moves: { Stay: '3,2', Up: '2,2', Right: '3,3' } },
+  '3,3': { legal: 3, moves: { Stay: '3,3', Up: '2,3', Left: '3,2' } },
+};
+const examplePaths: Array<[string, number]> = [];
+for (const [start, first] of Object.entries(BOTTOM_RIGHT)) {
+  for (const [m1, cell] of Object.entries(first.moves)) {
+    for (const m2 of Object.keys(BOTTOM_RIGHT[cell].moves)) {
+      examplePaths.push([play('place_p0:0,0', `place_p1:${start}`, 'Right', m1, 'Down', m2), (1 / 4) * (1 / first.legal) * (1 / BOTTOM_RIGHT[cell].legal)]);
+    }
+  }
 }
+const exampleTotal = examplePaths.reduce((sum, path) => sum + path[1], 0);
+const example: Record<string, number> = {};
+for (const [world, w] of examplePaths) example[world] = w / exampleTotal;
 
 describeResampleHistory('quadranto resampleHistory posterior', game, {
   draws: 40000,
@@ -73,8 +75,8 @@ describeResampleHistory('quadranto resampleHistory posterior', game, {
       exact: afterOneMove,
     },
     {
-      name: 'player 0 caught at the end of the example game',
-      actions: ['place_p0:0,0', 'place_p1:3,3', 'Right', 'Up', 'Down', 'Left', 'Right', 'Up'], player: 0,
+      name: 'player 0 at its third decision of the example game',
+      actions: ['place_p0:0,0', 'place_p1:3,3', 'Right', 'Up', 'Down', 'Left'], player: 0,
       exact: example,
     },
   ],
@@ -96,7 +98,7 @@ describeResampleHistory('quadranto resampleHistory posterior', game, {
       player: 0,
       actions: ['place_p0:0,0', 'place_p1:3,3', 'Stay', 'Up'],
       replace: {
-        step: 4,
+        step: 1,
         observation: {
           player: 0, myLocation: [0, 0], opponentQuadrant: 'Top-Left', opponentLocation: null,
           moves: 2, currentPlayer: 0, winner: null,

@@ -73,13 +73,10 @@ export interface SearchStart {
 
 export function firstDecision(cwm: GameCWM<unknown, unknown>): SearchStart {
   let state = cwm.getInitialState();
-  const observations = [cwm.getObservations(state)];
-  while (cwm.getCurrentPlayer(state) === CHANCE) {
-    state = cwm.applyAction(state, cwm.getLegalActions(state)[0]);
-    observations.push(cwm.getObservations(state));
-  }
+  while (cwm.getCurrentPlayer(state) === CHANCE) state = cwm.applyAction(state, cwm.getLegalActions(state)[0]);
   const player = cwm.getCurrentPlayer(state);
-  return { state, player, history: observations.map((o) => [o[player], null]), legalActions: cwm.getLegalActions(state) };
+  // The player's first decision: no own pairs yet, then [current observation, null].
+  return { state, player, history: [[cwm.getObservations(state)[player], null]], legalActions: cwm.getLegalActions(state) };
 }
 
 /** One search from the start: MCTS for perfect information, ISMCTS from the player's history otherwise. */

@@ -89,7 +89,11 @@ function gameFacts(info: GameInfo): string[] {
   const facts = [`${info.players} players, numbered 0 to ${info.players - 1}.`];
   facts.push(info.information === 'perfect'
     ? 'Perfect information: every player observes the whole state. resampleHistory is not needed.'
-    : 'Imperfect information: each observation hides what that player may not see, and the module must export resampleHistory.');
+    : 'Imperfect information: each observation hides what that player may not see, and the module must export resampleHistory. '
+      + 'Its history lists only the player\'s OWN decisions, oldest first, each [the observation the player had just before acting, the action it took] '
+      + '(no entries for chance or the other players). Return the whole action list from the initial state, chance included, such that replaying it '
+      + 'shows the player each entry\'s observation at its turns and takes each entry\'s action there, passes every entry, and stops no later than '
+      + 'just before the player\'s next turn (right after its last action is fine). Draw hidden facts from their posterior, using only `random`.');
   facts.push(info.chance
     ? 'The game has chance events: at a chance node getCurrentPlayer returns CHANCE (-1), getLegalActions lists the outcomes as action strings, and getChanceOutcomes gives their probabilities (it may be omitted only when they are uniform).'
     : 'The game has no chance events.');

@@ -11,11 +11,14 @@ export const CHANCE = -1;
 export const TERMINAL = -4;
 
 /**
- * One entry of a player's observation-action history: the player's
- * observation of the state before a step, and the action taken at that step
- * if (and only if) it was this player's own action, else null. A history of a
- * game with T steps has T + 1 entries: the last pairs the current observation
- * with null.
+ * One entry of a player's history, in the paper's convention: at one of the
+ * player's OWN decisions, the observation it had just before acting and the
+ * action it took. A history lists these pairs oldest first and nothing else
+ * (no entries for chance or other players' steps).
+ *
+ * Our extension (optional for a module, never required by the engine): a
+ * history may end with one `[observation, null]` entry, the player's current
+ * observation at a decision it has not taken yet.
  */
 export type ObservationActionPair<Observation> = [Observation, Action | null];
 
@@ -35,9 +38,14 @@ export interface GameCWM<State, Observation> {
   /** Outcome probabilities at a chance node; uniform over the legal actions if absent. */
   getChanceOutcomes?(state: State): Array<[Action, number]>;
   /**
-   * Imperfect information: a full action list (chance included), replayable
-   * from `getInitialState()`, that reproduces `player`'s observations and own
-   * actions in `history`. Randomness comes only from `random` (uniform [0, 1)).
+   * Imperfect information: a full action list (chance included) from
+   * `getInitialState()` that explains `history` (see ObservationActionPair).
+   * Replaying it, at each of `player`'s turns the observation equals the next
+   * entry's and the action equals that entry's; every entry is consumed; the
+   * list stops at the latest just before `player`'s next turn (right after
+   * the last own action is fine). With a trailing `[observation, null]`
+   * entry (our extension), the list must instead reach `player`'s turn with
+   * that observation. Randomness comes only from `random` (uniform [0, 1)).
    */
   resampleHistory?(
     history: Array<ObservationActionPair<Observation>>,

@@ -85,9 +85,10 @@ export async function playGame<S, O>(
 }
 
 /**
- * A player's observation-action history from recorded observations: one
- * entry per step (the observation before it, and the action if it was this
- * player's) plus a final entry for the current observation.
+ * A player's history at its decision, as searches take it: its own
+ * [observation, action] pairs in the paper's convention (its past decisions,
+ * oldest first), then [current observation, null] (the decision it is about
+ * to take; see DecisionHistory in src/mcts/determinise.ts).
  */
 export function observationActionHistory<O>(
   observations: O[][],
@@ -96,9 +97,9 @@ export function observationActionHistory<O>(
   player: number,
 ): Array<ObservationActionPair<O>> {
   const history: Array<ObservationActionPair<O>> = [];
-  for (let t = 0; t < observations.length; t++) {
-    const own = t < actions.length && players[t] === player ? actions[t] : null;
-    history.push([observations[t][player], own]);
+  for (let t = 0; t < actions.length; t++) {
+    if (players[t] === player) history.push([observations[t][player], actions[t]]);
   }
+  history.push([observations[observations.length - 1][player], null]);
   return history;
 }

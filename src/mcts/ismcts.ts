@@ -1,7 +1,7 @@
 // Information-set MCTS (single observer, after Cowling, Powley and Whitehouse
-// 2012) for imperfect-information games. Every iteration determinises: the
-// game's resampleHistory draws a full action list consistent with the
-// searching player's history, which is replayed to a concrete state. The
+// 2012) for imperfect-information games. Every iteration determinises (see
+// determinise.ts): a concrete state at the player's decision, drawn through
+// the game's resampleHistory from the player's history. The
 // tree's nodes are information sets: the acting player's observation (which
 // carries their own past actions), so states the player cannot tell apart
 // share statistics, and the search never looks at hidden information.
@@ -11,6 +11,7 @@
 import { chanceOutcomes, sampleOutcome } from '../engine/chance.js';
 import { type Action, CHANCE, type GameCWM, type ObservationActionPair, TERMINAL } from '../engine/contract.js';
 import type { Rng } from '../engine/rng.js';
+import { Determiniser, splitDecisionHistory } from './determinise.js';
 import { type ActionStats, type Clock, mostVisited, runBudget, scaledRollouts, scaleReturns, SearchError, type SearchOptions, type SearchResult } from './search.js';
 
 interface Edge {
@@ -23,6 +24,7 @@ interface Edge {
 
 type InfoSet = Map<Action, Edge>;
 
+/** `history`: the player's own pairs then `[current observation, null]` (a DecisionHistory). */
 export function ismctsSearch<S, O>(
   game: GameCWM<S, O>,
   history: Array<ObservationActionPair<O>>,
@@ -32,23 +34,23 @@ export function ismctsSearch<S, O>(
   rng: Rng,
   clock: Clock = null,
 ): SearchResult {
-  const resample = game.resampleHistory;
-  if (!resample) throw new SearchError('ISMCTS needs the game\'s resampleHistory to determinise; this game has none');
+  if (!game.resampleHistory) throw new SearchError('ISMCTS needs the game\'s resampleHistory to determinise; this game has none');
+  let split: ReturnType<typeof splitDecisionHistory<O>>;
+  try {
+    split = splitDecisionHistory(history);
+  } catch (error) {
+    throw new SearchError((error as Error).message);
+  }
   const tree = new Map<string, InfoSet>();
-  const random = rng.randomFn;
-  const rootKey = infoKey(player, history[history.length - 1][0]);
+  const rootKey = infoKey(player, split.observation);
   const path: Array<{ edge: Edge; player: number }> = [];
-
-  const determinise = (): S => {
-    const actions = resample(history, player, random);
-    let state = game.getInitialState();
-    for (const action of actions) state = game.applyAction(state, action);
-    return state;
-  };
+  const determiniser = new Determiniser(game, split.own, split.observation, player, options.maxGameLength, rng);
 
   const iterate = () => {
     path.length = 0;
-    let state = determinise();
+    const determinised = determiniser.next();
+    if (determinised === null) return;
+    let state: S = determinised;
     let expanded = false;
     for (;;) {
       const actor = game.getCurrentPlayer(state);
@@ -81,13 +83,17 @@ export function ismctsSearch<S, O>(
   };
 
   const { iterations, elapsedMs } = runBudget(options, clock, iterate);
+  const determinisations = { ...determiniser.stats };
+  if (determinisations.succeeded === 0) {
+    throw new SearchError(`ISMCTS could not determinise: none of ${determinisations.attempted} attempts reached the player's decision (${determinisations.lastFailure ?? 'no attempt ran'})`);
+  }
   const root = tree.get(rootKey) ?? new Map<Action, Edge>();
   const stats: ActionStats[] = legalActions.map((action) => {
     const edge = root.get(action);
     return { action, visits: edge?.visits ?? 0, value: edge && edge.visits > 0 ? edge.total / edge.visits : 0 };
   });
   return {
-    action: mostVisited(stats), stats, iterations, treeSize: tree.size, elapsedMs,
+    action: mostVisited(stats), stats, iterations, treeSize: tree.size, elapsedMs, determinisations,
     simulationsPerSecond: elapsedMs > 0 ? (iterations * 1000) / elapsedMs : 0,
   };
 }

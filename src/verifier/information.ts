@@ -1,7 +1,11 @@
-// The information tier: for imperfect-information games, `resampleHistory`
-// must return a full action list that replays legally from the initial state,
-// reproduces the player's observation at every step and the player's own
-// actions, and consumes the whole history. Pure code, sandbox-ready.
+// The information tier, in the paper's convention: a player's history is its
+// own [observation, action] pairs, and `resampleHistory` must return a full
+// action list that replays legally from the initial state, shows the player
+// each entry's observation at its turns, takes each entry's action there,
+// consumes every entry and goes no further than the player's next turn (the
+// paper's four checks). With a reference game we also compare the resampled
+// hidden worlds with the reference's (whole worlds and each hidden step).
+// Pure code, sandbox-ready.
 
 import { sampleChance } from '../engine/chance.js';
 import { type Action, CHANCE, type GameCWM, type ObservationActionPair, TERMINAL } from '../engine/contract.js';
@@ -11,7 +15,9 @@ import { CheckRecorder, type CheckResult, describeThrown } from './check-result.
 import { homogeneityPValue } from './stats.js';
 import { guardGame, NonJsonValueError } from './guard.js';
 
-export const INFORMATION_CHECKS = ['resample-runs', 'resample-legal', 'resample-consistent'] as const;
+/** resample-runs, then the paper's four: legal, observations reconstructed, own actions kept, history complete. */
+export const INFORMATION_CHECKS = ['resample-runs', 'resample-legal', 'resample-observations', 'resample-own-actions', 'resample-complete'] as const;
+export type InformationCheck = (typeof INFORMATION_CHECKS)[number];
 /** Added when a reference game is known: resampled worlds follow the reference's posterior. */
 export const POSTERIOR_CHECK = 'resample-matches-posterior';
 
@@ -35,11 +41,15 @@ export interface InformationReport {
   histories: number;
 }
 
-/** A random true history cut at a random step, seen by a random player. */
+/** A random true play cut at a random step, seen by a random player. */
 interface SampledHistory<O> {
+  /** The true actions up to and including the player's last decision. */
   actions: Action[];
   player: number;
+  /** The player's own [observation, action] pairs along them. */
   history: Array<ObservationActionPair<O>>;
+  /** Indices in `actions` of the steps the player did not take. */
+  hidden: number[];
 }
 
 export function checkInformation<S, O, RS, RO>(
@@ -54,9 +64,13 @@ export function checkInformation<S, O, RS, RO>(
     recorder.fail('resample-runs', 'resampleHistory is missing; imperfect-information games must export it');
     return { checks: recorder.list(), histories: 0 };
   }
+  let tested = 0;
   for (let i = 0; i < options.histories; i++) {
     const rng = new Rng(options.seed).derive(i);
     const sampled = sampleHistory(game, players, rng, options.maxGameLength);
+    // The paper tests histories with at least one own decision.
+    if (sampled.history.length === 0) continue;
+    tested++;
     let resampled: Action[];
     try {
       resampled = game.resampleHistory(sampled.history, sampled.player, rng.randomFn);
@@ -68,7 +82,10 @@ export function checkInformation<S, O, RS, RO>(
     const problem = replayAgainstHistory(game, resampled, sampled.player, sampled.history);
     if (problem) recorder.fail(problem.check, `player ${sampled.player}: ${problem.message}`, sampled.actions);
   }
-  if (reference?.resampleHistory && !recorder.hasFailed('resample-runs') && !recorder.hasFailed('resample-consistent')) {
+  if (tested === 0 && options.histories > 0) {
+    recorder.fail('resample-runs', `none of ${options.histories} sampled histories had a decision of the sampled player, so resampleHistory could not be tested`);
+  }
+  if (reference?.resampleHistory && !recorder.hasFailed('resample-runs') && !recorder.hasFailed('resample-observations') && !recorder.hasFailed('resample-own-actions') && !recorder.hasFailed('resample-complete')) {
     comparePosteriors(game, reference, players, options, recorder);
   }
   return { checks: recorder.list(), histories: options.histories };
@@ -78,9 +95,9 @@ export function checkInformation<S, O, RS, RO>(
  * Compares the candidate's resampled worlds with the reference's on a few
  * histories that have hidden steps: the same true actions, each game's own
  * observations, POSTERIOR_SAMPLES draws from each, and a chi-square test of
- * homogeneity over the hidden actions. A wrong weighting or a missing part
- * of the posterior's support fails it; a correct sampler fails with
- * probability below POSTERIOR_P_VALUE per history.
+ * homogeneity over the hidden actions up to the player's last decision. A
+ * wrong weighting or a missing part of the posterior's support fails it; a
+ * correct sampler fails with probability below POSTERIOR_P_VALUE per history.
  */
 function comparePosteriors<S, O, RS, RO>(
   game: GameCWM<S, O>,
@@ -93,8 +110,7 @@ function comparePosteriors<S, O, RS, RO>(
   for (let i = 0; i < options.histories && compared < POSTERIOR_HISTORIES; i++) {
     const rng = new Rng(options.seed).derive(1_000_000 + i);
     const truth = sampleHistory(reference, players, rng, options.maxGameLength);
-    const hidden = truth.history.slice(0, -1).map(([, own]) => own === null);
-    if (!hidden.some(Boolean)) continue;
+    if (truth.history.length === 0 || truth.hidden.length === 0) continue;
     let candidateHistory: Array<ObservationActionPair<O>>;
     try {
       candidateHistory = historyFor(game, truth.actions, truth.player);
@@ -104,12 +120,12 @@ function comparePosteriors<S, O, RS, RO>(
       return;
     }
     // A few draws first: a history whose posterior has one world cannot tell samplers apart.
-    if (drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_PROBE).worlds.size < 2) continue;
-    const referenceDraws = drawWorlds(reference, truth.history, truth.player, hidden, rng, POSTERIOR_SAMPLES);
+    if (drawWorlds(reference, truth.history, truth.player, truth.hidden, rng, POSTERIOR_PROBE).worlds.size < 2) continue;
+    const referenceDraws = drawWorlds(reference, truth.history, truth.player, truth.hidden, rng, POSTERIOR_SAMPLES);
     compared++;
     let candidateDraws: Draws;
     try {
-      candidateDraws = drawWorlds(game, candidateHistory, truth.player, hidden, rng, POSTERIOR_SAMPLES);
+      candidateDraws = drawWorlds(game, candidateHistory, truth.player, truth.hidden, rng, POSTERIOR_SAMPLES);
     } catch (error) {
       recorder.fail('resample-runs', `player ${truth.player}: resampleHistory threw ${describeThrown(error)}`, truth.actions);
       return;
@@ -119,7 +135,7 @@ function comparePosteriors<S, O, RS, RO>(
     for (const example of [...candidateDraws.examples.values()].slice(0, POSTERIOR_REPLAYS)) {
       const problem = replayAgainstHistory(game, example, truth.player, candidateHistory);
       if (problem) {
-        recorder.fail(problem.check, `player ${truth.player}: over ${POSTERIOR_SAMPLES} draws, one resampled history does not explain the observations: ${problem.message}`, truth.actions);
+        recorder.fail(problem.check, `player ${truth.player}: over ${POSTERIOR_SAMPLES} draws, one resampled history does not explain the history: ${problem.message}`, truth.actions);
         return;
       }
     }
@@ -152,18 +168,13 @@ function posteriorMismatch(candidate: Draws, reference: Draws): string | null {
   return null;
 }
 
-/** The player's observation-action history of `actions` in `game`. */
-function historyFor<S, O>(game: GameCWM<S, O>, actions: Action[], player: number): Array<ObservationActionPair<O>> {
+/** The player's own [observation, action] pairs along `actions` in `game` (the paper's convention). */
+export function historyFor<S, O>(game: GameCWM<S, O>, actions: Action[], player: number): Array<ObservationActionPair<O>> {
   const history: Array<ObservationActionPair<O>> = [];
   let state = game.getInitialState();
-  for (let t = 0; t <= actions.length; t++) {
-    const observation = game.getObservations(state)[player];
-    if (t === actions.length) {
-      history.push([observation, null]);
-      break;
-    }
-    history.push([observation, game.getCurrentPlayer(state) === player ? actions[t] : null]);
-    state = game.applyAction(state, actions[t]);
+  for (const action of actions) {
+    if (game.getCurrentPlayer(state) === player) history.push([game.getObservations(state)[player], action]);
+    state = game.applyAction(state, action);
   }
   return history;
 }
@@ -178,16 +189,15 @@ interface Draws {
   marginals: Array<Map<string, number>>;
 }
 
-/** `samples` resamples of `history`, counted by hidden world and by hidden step. */
+/** `samples` resamples of `history`, counted by hidden world (the actions at `steps`) and by hidden step. */
 function drawWorlds<S, O>(
   game: GameCWM<S, O>,
   history: Array<ObservationActionPair<O>>,
   player: number,
-  hidden: boolean[],
+  steps: number[],
   rng: Rng,
   samples: number,
 ): Draws {
-  const steps = hidden.flatMap((isHidden, t) => (isHidden ? [t] : []));
   const draws: Draws = { worlds: new Map(), examples: new Map(), steps, marginals: steps.map(() => new Map()) };
   const random = rng.randomFn;
   for (let k = 0; k < samples; k++) {
@@ -207,64 +217,91 @@ function describeWorlds(counts: Map<string, number>): string {
   return `{${entries.join(', ')}${counts.size > 6 ? ', ...' : ''}}`;
 }
 
-/** Plays randomly (chance by its probabilities) and stops at a random step. */
+/**
+ * Plays randomly (chance by its probabilities), stops at a random step or the
+ * end, and takes a random player's own pairs; the true actions are kept up to
+ * that player's last decision.
+ */
 export function sampleHistory<S, O>(game: GameCWM<S, O>, players: number, rng: Rng, maxGameLength: number): SampledHistory<O> {
-  const actions: Action[] = [];
+  const played: Action[] = [];
   const actors: number[] = [];
   const observations: O[][] = [];
   let state = game.getInitialState();
   const stopAt = rng.int(maxGameLength + 1);
   for (;;) {
-    observations.push(game.getObservations(state));
     const player = game.getCurrentPlayer(state);
-    if (player === TERMINAL || actions.length >= stopAt) break;
+    if (player === TERMINAL || played.length >= stopAt) break;
+    observations.push(game.getObservations(state));
     const action = player === CHANCE ? sampleChance(game, state, rng.randomFn) : rng.pick(game.getLegalActions(state));
-    actions.push(action);
+    played.push(action);
     actors.push(player);
     state = game.applyAction(state, action);
   }
   const player = rng.int(players);
-  const history: Array<ObservationActionPair<O>> = observations.map((obs, t) => [
-    obs[player],
-    t < actions.length && actors[t] === player ? actions[t] : null,
-  ]);
-  return { actions, player, history };
+  const history: Array<ObservationActionPair<O>> = [];
+  let end = 0;
+  for (let t = 0; t < played.length; t++) {
+    if (actors[t] !== player) continue;
+    history.push([observations[t][player], played[t]]);
+    end = t + 1;
+  }
+  const hidden: number[] = [];
+  for (let t = 0; t < end; t++) if (actors[t] !== player) hidden.push(t);
+  return { actions: played.slice(0, end), player, history, hidden };
 }
 
-/** Why `actions` does not explain `history` for `player`, or null if it does. */
+/**
+ * Why `actions` does not explain `history` for `player` in the paper's
+ * convention, or null if it does. Replays from the initial state: every
+ * action legal; at each of the player's turns the observation equals the next
+ * entry's and the action equals its action; every entry consumed; no turn of
+ * the player beyond the history. Actions after the game's end are ignored, as
+ * the paper's evaluator ignores them.
+ */
 export function replayAgainstHistory<S, O>(
   game: GameCWM<S, O>,
   actions: unknown,
   player: number,
   history: Array<ObservationActionPair<O>>,
-): { check: (typeof INFORMATION_CHECKS)[number]; message: string } | null {
+): { check: InformationCheck; message: string } | null {
   if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) {
     return { check: 'resample-runs', message: `resampleHistory returned ${JSON.stringify(actions)?.slice(0, 200)}; expected a list of action strings` };
   }
-  const steps = history.length - 1;
-  if (actions.length !== steps) {
-    return { check: 'resample-consistent', message: `resampleHistory returned ${actions.length} actions for a history of ${steps} steps; it must explain the whole history` };
-  }
+  const trailing = history.length > 0 && history[history.length - 1][1] === null ? history[history.length - 1] : null;
+  const decisions = trailing ? history.length - 1 : history.length;
   let state = game.getInitialState();
-  for (let t = 0; t <= steps; t++) {
-    const [expectedObservation, ownAction] = history[t];
-    const observed = game.getObservations(state)[player];
-    if (stableStringify(observed) !== stableStringify(expectedObservation)) {
-      return { check: 'resample-consistent', message: `after ${t} resampled actions ${JSON.stringify(actions.slice(0, t))} the player observes ${stableStringify(observed)} but the history says ${stableStringify(expectedObservation)}` };
-    }
-    if (t === steps) break;
+  let next = 0;
+  for (let t = 0; t < actions.length; t++) {
     const actor = game.getCurrentPlayer(state);
-    if (ownAction !== null && (actor !== player || actions[t] !== ownAction)) {
-      return { check: 'resample-consistent', message: `step ${t}: the player took "${ownAction}" but the resampled history has player ${actor} take "${actions[t]}"` };
-    }
-    if (ownAction === null && actor === player) {
-      return { check: 'resample-consistent', message: `step ${t}: the resampled history has the player act ("${actions[t]}") where the player did not` };
-    }
+    if (actor === TERMINAL) break;
     const legal = game.getLegalActions(state);
     if (!legal.includes(actions[t])) {
       return { check: 'resample-legal', message: `step ${t}: resampled action "${actions[t]}" is not legal (legal: ${JSON.stringify(legal)})` };
     }
+    if (actor === player) {
+      if (next >= decisions) {
+        return { check: 'resample-own-actions', message: `step ${t}: the resampled history has the player act ("${actions[t]}") after all ${decisions} of its decisions; it must stop before the player's next turn` };
+      }
+      const [expectedObservation, ownAction] = history[next];
+      const observed = game.getObservations(state)[player];
+      if (stableStringify(observed) !== stableStringify(expectedObservation)) {
+        return { check: 'resample-observations', message: `at the player's decision ${next} (after ${t} resampled actions ${JSON.stringify(actions.slice(0, t))}) the player observes ${stableStringify(observed)} but the history says ${stableStringify(expectedObservation)}` };
+      }
+      if (actions[t] !== ownAction) {
+        return { check: 'resample-own-actions', message: `at the player's decision ${next} (step ${t}) the player took "${ownAction}" but the resampled history has "${actions[t]}"` };
+      }
+      next++;
+    }
     state = game.applyAction(state, actions[t]);
+  }
+  if (next < decisions) {
+    return { check: 'resample-complete', message: `the ${actions.length} resampled actions ${JSON.stringify(actions).slice(0, 200)} pass only ${next} of the player's ${decisions} decisions; every entry of the history must be replayed` };
+  }
+  if (trailing) {
+    const observed = game.getCurrentPlayer(state) === player ? stableStringify(game.getObservations(state)[player]) : null;
+    if (observed !== stableStringify(trailing[0])) {
+      return { check: 'resample-complete', message: `the history ends with [observation, null] but the resampled actions end ${observed === null ? 'where it is not the player\'s turn' : `at the player's turn with observation ${observed}`}; they must reach the player's turn with ${stableStringify(trailing[0])}` };
+    }
   }
   return null;
 }

@@ -218,21 +218,31 @@ function sameObservation(a: Observation, b: Observation): boolean {
     && a.currentPlayer === b.currentPlayer && a.winner === b.winner;
 }
 
-/** Whether replaying `actions` legally reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!sameObservation(observationFor(state, player), entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
-    if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
-    if (!getLegalActions(state).includes(actions[t])) return false;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !getLegalActions(state).includes(actions[t])) return false;
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
 function noPlay(player: number, why: string): Error {
@@ -245,47 +255,43 @@ function noPlay(player: number, why: string): Error {
  * and its result is public (the opponent's shots land in this player's own
  * waters), and the number of shots a player may choose from never depends on
  * the fleets, so under a uniformly random opponent the posterior over the
- * opponent's fleet is uniform over the fleets that agree with every hit and miss of this player's
- * shots (a finished game adds nothing more: a win means all three ship cells
- * were hit). The shot order is read off the history (the player's own actions,
- * and the one new mark in its waters after each opponent shot); the drawn play
- * is replayed against the whole history.
+ * opponent's fleet is uniform over the fleets that agree with every hit and
+ * miss of this player's shots seen in the last entry of the history. The
+ * history is the player's own decisions (the paper's convention, or ending
+ * with [current observation, null]); the shot order is read off it: the
+ * player's own shots are its actions, and before each decision the opponent
+ * fired the one new mark in the player's waters since the previous one.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0) throw noPlay(player, 'the history is empty');
-  const last = history[steps][0];
+  if (history.length === 0) return [];
+  const last = history[history.length - 1][0];
+  const fleetOf = [-1, -1];
+  fleetOf[player] = ownFleet(last.fleet, 2);
+  fleetOf[1 - player] = drawFleet(last.shots, player, random);
   const actions: Action[] = [];
-  if (steps > 0) {
-    // Fleet indices: this player's from its own waters, the opponent's drawn
-    // uniformly from those every result of this player's shots agrees with.
-    const fleetOf = [-1, -1];
-    fleetOf[player] = ownFleet(last.fleet, Math.min(2, steps - 2 * player));
-    if (steps > 2 * (1 - player)) fleetOf[1 - player] = drawFleet(last.shots, player, random);
-    for (let k = 0; k < SHIPS && k < steps; k++) {
-      const owner = Math.floor(k / 2);
-      const fleet = FLEETS[fleetOf[owner]];
-      actions.push(k === 0 || k === 2 ? SHIP2_ACTIONS[owner][fleet[0]] : SHIP1_ACTIONS[owner][fleet[1]]);
-    }
+  for (let k = 0; k < SHIPS; k++) {
+    const owner = Math.floor(k / 2);
+    const fleet = FLEETS[fleetOf[owner]];
+    actions.push(k === 0 || k === 2 ? SHIP2_ACTIONS[owner][fleet[0]] : SHIP1_ACTIONS[owner][fleet[1]]);
   }
-  for (let t = SHIPS; t < steps; t++) {
-    const own = history[t][1];
-    if (own !== null) {
-      actions.push(own);
-      continue;
-    }
-    const before = history[t][0].incoming;
-    const after = history[t + 1][0].incoming;
+  let before = '';
+  for (let c = 0; c < CELLS; c++) before += '.';
+  for (let i = 0; i < history.length; i++) {
+    const after = history[i][0].incoming;
     let cell = -1;
     for (let c = 0; c < CELLS; c++) {
-      if (before[c] === '.' && after[c] !== '.') cell = c;
+      if (before[c] !== '.' || after[c] === '.') continue;
+      if (cell >= 0) throw noPlay(player, `more than one opponent shot shows before its decision ${i}`);
+      cell = c;
     }
-    if (cell < 0) throw noPlay(player, `no opponent shot shows at step ${t}`);
-    actions.push(FIRE_ACTIONS[cell]);
+    if (cell >= 0) actions.push(FIRE_ACTIONS[cell]);
+    const own = history[i][1];
+    if (own !== null) actions.push(own);
+    before = after;
   }
   if (!explains(actions, history, player)) throw noPlay(player, 'replaying the reconstructed play does not reproduce it');
   return actions;

@@ -323,112 +323,119 @@ function isLegal(state: State, action: Action): boolean {
   return playerActions(state).includes(action);
 }
 
-/** Whether replaying `actions` reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!shows(state, player, entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
-    if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
-    if (!isLegal(state, actions[t])) return false;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!shows(state, player, entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !isLegal(state, actions[t])) return false;
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
-/** The last card of `cards`, or null if there is none. */
-function lastOf(cards: string[]): string | null {
-  if (cards.length === 0) return null;
-  return cards[cards.length - 1];
-}
-
-/** The card a chance step dealt, read from the observation after it ("??" for the hidden hole card), or null if absent. */
-function dealtCard(before: Observation, after: Observation): string | null {
-  const phase = before.phase;
-  if (phase === 'deal_p1' || phase === 'deal_p2') return after.hands.length > 0 ? lastOf(after.hands[0]) : null;
-  if (phase === 'deal_d1' || phase === 'deal_d2' || phase === 'd_hit') return lastOf(after.dealer);
-  if (phase === 'p_hit' || phase === 'p_double' || phase === 'p_split') {
-    return before.active >= 0 && before.active < after.hands.length ? lastOf(after.hands[before.active]) : null;
-  }
-  return null;
+/**
+ * The card the chance step at `state` deals in the play that ends in the
+ * player's view `target`, read off where that deal puts it ("??" for the hidden
+ * hole card), or null if the view shows no such card.
+ */
+function cardToDeal(state: State, target: Observation): string | null {
+  const phase = state.phase;
+  let card: string | undefined = undefined;
+  if (phase === 'deal_p1') card = target.hands.length > 0 ? target.hands[0][0] : undefined;
+  else if (phase === 'deal_d1') card = target.dealer[0];
+  // After a split the first hand's second card heads the second hand.
+  else if (phase === 'deal_p2') card = target.hands.length > 1 ? target.hands[1][0] : target.hands.length > 0 ? target.hands[0][1] : undefined;
+  else if (phase === 'deal_d2' || phase === 'd_hit') card = target.dealer[state.dealer.length];
+  else if (state.active < target.hands.length) card = target.hands[state.active][state.hands[state.active].length];
+  return card === undefined ? null : card;
 }
 
 /**
  * Draws a history consistent with the player's view, from the exact posterior.
  * Every card but the dealer's hole card is dealt face up, and every decision
- * is public, so the history can be read off the observations: each chance
- * step's card from the observation after it, each of the other side's
- * decisions from the public move list. The dealer sees everything, so its
- * history has a single explanation. The player misses only the hole card
- * until the dealer's turn reveals it; every deal order has the same
- * probability (one over the remaining deck at each draw) and nothing the
- * player sees before the reveal depends on the hole card, so the posterior is
- * uniform over the cards the player has not seen. The candidate is then
- * replayed against the whole history.
+ * is public, so the play can be replayed forward from the last entry of the
+ * history (the player's own decisions in the paper's convention, or ending
+ * with [current observation, null]): each deal's card from where the view
+ * shows it, each own decision from the history, each of the other side's from
+ * the public move list. The dealer sees everything, so its history has a
+ * single explanation. The player misses only the hole card until the
+ * dealer's turn reveals it; every deal order has the same probability (one
+ * over the remaining deck at each draw) and nothing the player sees before
+ * the reveal depends on the hole card, so the posterior is uniform over the
+ * cards the player has not seen. The candidate is then replayed against the
+ * whole history.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps <= 0) return [];
+  if (history.length === 0) return [];
+  const target = history[history.length - 1][0];
+  const fail = `no play explains player ${player}'s history`;
+  const seen: boolean[] = CARDS.map(() => false);
+  for (let h = 0; h < target.hands.length; h++) {
+    for (let i = 0; i < target.hands[h].length; i++) {
+      const id = cardId(target.hands[h][i]);
+      if (id >= 0) seen[id] = true;
+    }
+  }
+  for (let i = 0; i < target.dealer.length; i++) {
+    const id = cardId(target.dealer[i]);
+    if (id >= 0) seen[id] = true;
+  }
   const actions: Action[] = [];
-  let holeStep = -1;
-  for (let t = 0; t < steps; t++) {
-    const before = history[t][0];
-    const own = history[t][1];
-    if (own !== null) {
-      actions.push(own);
-      continue;
-    }
-    const after = history[t + 1][0];
-    if (before.currentPlayer === CHANCE) {
-      const card = dealtCard(before, after);
+  let state = getInitialState();
+  let next = 0;
+  for (let step = 0; step < 200; step++) {
+    const actor = state.currentPlayer;
+    let action: Action | null = null;
+    if (actor === player) {
+      if (next >= history.length) throw new Error(`${fail}: the play reaches a decision the history does not have`);
+      action = history[next][1];
+      next += 1;
+      if (action === null) break;
+    } else if (actor === CHANCE) {
+      const card = cardToDeal(state, target);
+      if (card === null) throw new Error(`${fail}: no card is seen for the deal at step ${step}`);
+      let id = cardId(card);
       if (card === HIDDEN) {
-        holeStep = t;
-        actions.push(HIDDEN);
-        continue;
-      }
-      const id = card === null ? -1 : cardId(card);
-      if (id < 0) throw new Error(`no play explains player ${player}'s history: no card is seen at step ${t}`);
-      actions.push(DEALS[id]);
-    } else if (before.currentPlayer === 1 - player && after.moves.length === before.moves.length + 1) {
-      actions.push(after.moves[after.moves.length - 1]);
-    } else {
-      throw new Error(`no play explains player ${player}'s history: nobody can act at step ${t}`);
-    }
-  }
-  if (holeStep >= 0) {
-    const final = history[steps][0];
-    let hole = final.dealer.length > 1 ? final.dealer[1] : HIDDEN;
-    if (hole === HIDDEN) {
-      const seen: boolean[] = CARDS.map(() => false);
-      for (let h = 0; h < final.hands.length; h++) {
-        for (let i = 0; i < final.hands[h].length; i++) {
-          const id = cardId(final.hands[h][i]);
-          if (id >= 0) seen[id] = true;
+        const unseen: number[] = [];
+        for (let c = 0; c < CARDS.length; c++) {
+          if (!seen[c]) unseen.push(c);
         }
+        if (unseen.length === 0) throw new Error(`${fail}: no card is left for the hole`);
+        id = unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))];
       }
-      for (let i = 0; i < final.dealer.length; i++) {
-        const id = cardId(final.dealer[i]);
-        if (id >= 0) seen[id] = true;
-      }
-      const unseen: number[] = [];
-      for (let id = 0; id < CARDS.length; id++) {
-        if (!seen[id]) unseen.push(id);
-      }
-      if (unseen.length === 0) throw new Error(`no play explains player ${player}'s history: no card is left for the hole`);
-      hole = CARDS[unseen[Math.min(unseen.length - 1, Math.floor(random() * unseen.length))]];
+      if (id < 0) throw new Error(`${fail}: "${card}" is not a card`);
+      action = DEALS[id];
+    } else if (actor === 1 - player && state.moves.length < target.moves.length) {
+      action = target.moves[state.moves.length];
+    } else {
+      throw new Error(`${fail}: nobody can act at step ${step}`);
     }
-    const id = cardId(hole);
-    if (id < 0) throw new Error(`no play explains player ${player}'s history: the hole card "${hole}" is not a card`);
-    actions[holeStep] = DEALS[id];
+    if (!isLegal(state, action)) throw new Error(`${fail}: "${action}" is not legal at step ${step}`);
+    actions.push(action);
+    state = applyAction(state, action);
+    if (next === history.length && history[next - 1][1] !== null) break;
   }
-  if (!explains(actions, history, player)) throw new Error(`no play explains player ${player}'s history`);
+  if (!explains(actions, history, player)) throw new Error(fail);
   return actions;
 }

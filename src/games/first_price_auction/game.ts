@@ -134,21 +134,31 @@ function sameObservation(a: Observation, b: Observation): boolean {
     && a.opponentBid === b.opponentBid && a.opponentValue === b.opponentValue;
 }
 
-/** Whether replaying `actions` reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!sameObservation(observationFor(state, player), entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
-    if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
-    if (!getLegalActions(state).includes(actions[t])) return false;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !getLegalActions(state).includes(actions[t])) return false;
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
 /** A whole number in 0..n-1 from `random`. */
@@ -158,38 +168,29 @@ function pick(n: number, random: () => number): number {
 
 /**
  * Draws a history consistent with the player's view, from the exact posterior
- * under a uniformly random opponent. Hidden are the opponent's valuation
- * (uniform over 1..5, since every draw has probability 1/25 and nothing the
- * player sees depends on it) and, until the end, the opponent's bid when the
- * opponent has already bid (uniform over the six bids: every bid is always
- * legal). Both are drawn directly; the candidate is then replayed against the
- * whole history.
+ * under a uniformly random opponent. The history is the player's one decision
+ * (the paper's convention, or [current observation, null]): player 0 bids
+ * right after the deal, player 1 after player 0's hidden bid. Hidden are the
+ * opponent's valuation (uniform over 1..5, since every draw has probability
+ * 1/25 and nothing the player sees depends on it) and, before player 1's
+ * decision, player 0's bid (uniform over the six bids: every bid is always
+ * legal). Both are drawn directly; the candidate is then replayed against
+ * the history.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps <= 0) return [];
-  const last = history[steps][0];
-  if (last.value === null) throw new Error(`no play explains player ${player}'s history: the valuations were drawn but the player's is unknown`);
-  const opponentValue = last.opponentValue ?? pick(MAX_VALUE, random) + 1;
+  if (history.length === 0) return [];
+  const last = history[history.length - 1][0];
+  const own = history[history.length - 1][1];
+  if (last.value === null) throw new Error(`no play explains player ${player}'s history: the player decides before the valuations are drawn`);
+  const opponentValue = pick(MAX_VALUE, random) + 1;
   const values = player === 0 ? [last.value, opponentValue] : [opponentValue, last.value];
   const actions: Action[] = [DEALS[(values[0] - 1) * MAX_VALUE + (values[1] - 1)]];
-  if (steps > 1) {
-    // Player 0's bid: the player's own, revealed at the end, or hidden.
-    let bid0 = player === 0 ? last.ownBid : last.opponentBid;
-    if (bid0 === null) bid0 = pick(MAX_BID + 1, random);
-    actions.push(BIDS[bid0]);
-  }
-  if (steps > 2) {
-    const bid1 = player === 1 ? last.ownBid : last.opponentBid;
-    if (bid1 === null) throw new Error(`no play explains player ${player}'s history: both bids are in but player 1's is not shown`);
-    actions.push(BIDS[bid1]);
-  }
-  if (actions.length !== steps || !explains(actions, history, player)) {
-    throw new Error(`no play explains player ${player}'s history`);
-  }
+  if (player === 1) actions.push(BIDS[pick(MAX_BID + 1, random)]);
+  if (own !== null) actions.push(own);
+  if (!explains(actions, history, player)) throw new Error(`no play explains player ${player}'s history`);
   return actions;
 }

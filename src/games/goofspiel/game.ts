@@ -171,21 +171,31 @@ function sameObservation(a: Observation, b: Observation): boolean {
   return true;
 }
 
-/** Whether replaying `actions` legally reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!sameObservation(observationFor(state, player), entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
-    if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
-    if (!getLegalActions(state).includes(actions[t])) return false;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !getLegalActions(state).includes(actions[t])) return false;
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
 /**
@@ -194,17 +204,19 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
  * player 1 on its turn. Every card player 0 still holds explains that view
  * equally well, and a uniformly random player 0 picks each with the same
  * probability (its hand is public), so the exact posterior is uniform over
- * player 0's remaining cards. The rest of the play is read off the latest
- * observation, and the result is replayed against the whole history.
+ * player 0's remaining cards. The rest of the play is read off the last entry
+ * of the history (the player's own decisions in the paper's convention, or
+ * [current observation, null]), and the result is replayed against the whole
+ * history.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0) throw new Error('no play explains an empty history');
-  const last = history[steps][0];
+  if (history.length === 0) return [];
+  const last = history[history.length - 1][0];
+  const own = history[history.length - 1][1];
   const actions: Action[] = [];
   for (let r = 0; r < last.bids.length; r++) {
     actions.push(PRIZE_ACTIONS[last.prizes[r] - 1]);
@@ -213,28 +225,24 @@ export function resampleHistory(
   }
   if (last.prizes.length > last.bids.length) {
     actions.push(PRIZE_ACTIONS[last.prizes[last.prizes.length - 1] - 1]);
-    if (steps === 3 * last.bids.length + 2) {
-      if (player === 0) {
-        if (last.ownBid === null) throw new Error('no play explains player 0\'s history: player 1 is to bid but player 0 shows no bid');
-        actions.push(BID_ACTIONS[last.ownBid - 1]);
-      } else {
-        // Player 0's hand: every card not among its revealed bids.
-        const open: number[] = [];
-        for (let card = 1; card <= CARDS; card++) {
-          let played = false;
-          for (let r = 0; r < last.bids.length; r++) {
-            if (last.bids[r][0] === card) played = true;
-          }
-          if (!played) open.push(card);
+    if (player === 1) {
+      // Player 1 decides after player 0's hidden bid. Player 0's hand: every card not among its revealed bids.
+      const open: number[] = [];
+      for (let card = 1; card <= CARDS; card++) {
+        let played = false;
+        for (let r = 0; r < last.bids.length; r++) {
+          if (last.bids[r][0] === card) played = true;
         }
-        if (open.length === 0) throw new Error('no play explains player 1\'s history: player 0 has no card left to bid');
-        const pick = Math.min(open.length - 1, Math.floor(random() * open.length));
-        actions.push(BID_ACTIONS[open[pick] - 1]);
+        if (!played) open.push(card);
       }
+      if (open.length === 0) throw new Error('no play explains player 1\'s history: player 0 has no card left to bid');
+      const pick = Math.min(open.length - 1, Math.floor(random() * open.length));
+      actions.push(BID_ACTIONS[open[pick] - 1]);
     }
   }
-  if (actions.length !== steps || !explains(actions, history, player)) {
-    throw new Error(`no play of goofspiel explains player ${player}'s history of ${steps} steps`);
+  if (own !== null) actions.push(own);
+  if (!explains(actions, history, player)) {
+    throw new Error(`no play of goofspiel explains player ${player}'s history of ${history.length} decisions`);
   }
   return actions;
 }

@@ -161,43 +161,55 @@ function sameObservation(a: Observation, b: Observation): boolean {
   return true;
 }
 
-/** Whether replaying `actions` reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!sameObservation(observationFor(state, player), entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
-    if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
-    if (!getLegalActions(state).includes(actions[t])) return false;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !getLegalActions(state).includes(actions[t])) return false;
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
 /**
- * Draws a history consistent with the player's view. The only hidden fact is
- * the opponent's card; the betting is public. Every deal is equally likely and
- * the legal actions never depend on the cards, so the posterior under a
- * uniformly random opponent is uniform over the consistent deals.
+ * Draws a history consistent with the player's own decisions (the paper's
+ * convention, or ending with [current observation, null]). The only hidden
+ * fact is the opponent's card; the betting is public and its latest record is
+ * in the last entry's observation. Every deal is equally likely and the legal
+ * actions never depend on the cards, so the posterior under a uniformly
+ * random opponent is uniform over the consistent deals.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps <= 0) return [];
-  const betting = history[steps][0].betting;
+  if (history.length === 0) return [];
+  const last = history[history.length - 1];
+  const tail: Action[] = last[1] === null ? [] : [last[1]];
   const consistent: Action[][] = [];
   for (const deal of DEALS) {
-    const actions = [deal].concat(betting).slice(0, steps);
-    if (actions.length === steps && explains(actions, history, player)) consistent.push(actions);
+    const actions = [deal].concat(last[0].betting).concat(tail);
+    if (explains(actions, history, player)) consistent.push(actions);
   }
-  if (consistent.length === 0) throw new Error(`no deal explains player ${player}'s history`);
+  if (consistent.length === 0) throw new Error(`no play explains player ${player}'s history`);
   const index = Math.min(consistent.length - 1, Math.floor(random() * consistent.length));
   return consistent[index];
 }

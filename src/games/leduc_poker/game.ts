@@ -229,21 +229,31 @@ function sameObservation(a: Observation, b: Observation): boolean {
   return sameStrings(a.betting[0], b.betting[0]) && sameStrings(a.betting[1], b.betting[1]);
 }
 
-/** Whether replaying `actions` reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!sameObservation(observationFor(state, player), entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
-    if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
-    if (!getLegalActions(state).includes(actions[t])) return false;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !getLegalActions(state).includes(actions[t])) return false;
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
 /**
@@ -251,21 +261,22 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
  * under a uniformly random opponent. The betting is public and the legal
  * actions never depend on the cards, so only the deals are uncertain: every
  * triple (player 0's card, player 1's card, public card) is weighted by its
- * deal probability (1/3 * 1/3 * 1/k, k the ranks left for the public card), deals
- * the history has not reached yet are summed out, and a candidate is kept
- * only if replaying it reproduces the whole history.
+ * deal probability (1/3 * 1/3 * 1/k, k the ranks left for the public card),
+ * the public deal is summed out before it is made, and a candidate is kept
+ * only if replaying it explains the whole history. The history is the
+ * player's own decisions (the paper's convention, or ending with [current
+ * observation, null]); the public record comes from its last observation.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps <= 0) return [];
-  const last = history[steps][0];
+  if (history.length === 0) return [];
+  const last = history[history.length - 1][0];
+  const ownAction = history[history.length - 1][1];
   const round1 = last.betting[0];
-  const c1Dealt = steps > 1;
-  const publicDealt = steps > 2 + round1.length;
+  const publicDealt = last.publicCard !== null;
   // Cards the player's latest view pins down (3 = unknown).
   const known = [3, 3, 3];
   if (last.privateCard !== null) known[player] = rankOf(last.privateCard);
@@ -283,7 +294,7 @@ export function resampleHistory(
         if (pub === c0) n2 -= 1;
         if (pub === c1) n2 -= 1;
         if (n2 <= 0) continue;
-        const id = c0 * 16 + (c1Dealt ? c1 : 3) * 4 + (publicDealt ? pub : 3);
+        const id = c0 * 16 + c1 * 4 + (publicDealt ? pub : 3);
         weights[id] += c0 === c1 ? 3 : 2;
       }
     }
@@ -296,12 +307,13 @@ export function resampleHistory(
     const c0 = Math.floor(id / 16);
     const c1 = Math.floor((id - c0 * 16) / 4);
     const pub = id - c0 * 16 - c1 * 4;
+    // Every decision comes after both private deals.
     let actions = [DEAL_ACTIONS[c0]];
-    if (c1Dealt) actions.push(DEAL_ACTIONS[c1]);
+    actions.push(DEAL_ACTIONS[c1]);
     actions = actions.concat(round1);
     if (publicDealt) actions = actions.concat([DEAL_ACTIONS[pub]]).concat(last.betting[1]);
-    actions = actions.slice(0, steps);
-    if (actions.length !== steps || !explains(actions, history, player)) continue;
+    if (ownAction !== null) actions.push(ownAction);
+    if (!explains(actions, history, player)) continue;
     candidates.push(actions);
     candidateWeights.push(weights[id]);
     total += weights[id];

@@ -165,54 +165,47 @@ export function getObservations(state: State): Observation[] {
   return [observationFor(state, 0), observationFor(state, 1)];
 }
 
-/**
- * Whether replaying `actions` reproduces the player's observations and own
- * actions. A lean replay of the rules above (no state copies, as ISMCTS calls
- * this once per iteration): the first six steps roll player 0's dice, then
- * player 1's; from step 6 on, actions[6 + i] is the i-th bid or the call.
- */
-function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
-  const steps = history.length - 1;
-  const rolled = [0, 0];
-  const ownStart = player === 0 ? 0 : DICE_PER_PLAYER;
-  let current = CHANCE;
-  let lastBid = -1;
-  for (let t = 0; t <= steps; t++) {
-    const obs = history[t][0];
-    if (obs.player !== player || obs.currentPlayer !== current) return false;
-    if (obs.rolled.length !== 2 || obs.rolled[0] !== rolled[0] || obs.rolled[1] !== rolled[1]) return false;
-    const own = obs.ownDice;
-    if (own.length !== rolled[player]) return false;
-    for (let i = 0; i < own.length; i++) {
-      if (own[i] < 1 || own[i] > FACES || ROLLS[own[i] - 1] !== actions[ownStart + i]) return false;
-    }
-    const bidsMade = t > TOTAL_DICE ? t - TOTAL_DICE : 0;
-    if (obs.bids.length !== bidsMade) return false;
-    for (let i = 0; i < bidsMade; i++) {
-      if (obs.bids[i] !== actions[TOTAL_DICE + i]) return false;
-    }
-    if (t === steps) return true;
-    if (current === TERMINAL) return false;
-    const mine = history[t][1];
-    const action = actions[t];
-    if (mine !== null && (current !== player || action !== mine)) return false;
-    if (mine === null && current === player) return false;
-    if (current === CHANCE) {
-      if (ROLLS.indexOf(action) < 0) return false;
-      const owner = t < DICE_PER_PLAYER ? 0 : 1;
-      rolled[owner] = rolled[owner] + 1;
-      if (t === TOTAL_DICE - 1) current = 0;
-    } else if (action === LIAR) {
-      if (lastBid < 0) return false;
-      current = TERMINAL;
-    } else {
-      const bid = BIDS.indexOf(action);
-      if (bid <= lastBid) return false;
-      lastBid = bid;
-      current = 1 - current;
-    }
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
   }
   return true;
+}
+
+function sameObservation(a: Observation, b: Observation): boolean {
+  if (a.player !== b.player || a.currentPlayer !== b.currentPlayer || a.bids.length !== b.bids.length) return false;
+  for (let i = 0; i < a.bids.length; i++) {
+    if (a.bids[i] !== b.bids[i]) return false;
+  }
+  return sameNumbers(a.ownDice, b.ownDice) && sameNumbers(a.rolled, b.rolled);
+}
+
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
+    const actor = state.currentPlayer;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !getLegalActions(state).includes(actions[t])) return false;
+    state = applyAction(state, actions[t]);
+  }
+  return false;
 }
 
 /**
@@ -220,31 +213,30 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
  * under a uniformly random opponent. The bidding is public and the legal
  * actions depend only on it, never on the dice, so the only hidden facts are
  * the opponent's dice, and the player's observations say nothing about them
- * (not even at the end). Every die is an independent fair roll, so each die
- * the opponent has rolled so far is drawn uniformly from 1..6; the player's
- * own dice and the bids come from the
- * latest observation. The candidate is then replayed against the history.
+ * (not even at the end). Every die is an
+ * independent fair roll, so each of the opponent's dice is drawn uniformly
+ * from 1..6; the player's own dice and the bids come from the last entry of
+ * the history (the player's own decisions in the paper's convention, or
+ * [current observation, null]). The candidate is then replayed against the
+ * history.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps <= 0) return [];
-  const last = history[steps][0];
-  const opponent = 1 - player;
-  const opponentRolled = last.rolled[opponent];
+  if (history.length === 0) return [];
+  const last = history[history.length - 1][0];
+  const own = history[history.length - 1][1];
   const opponentDice: number[] = [];
-  for (let i = 0; i < opponentRolled; i++) opponentDice.push(Math.min(FACES - 1, Math.floor(random() * FACES)) + 1);
+  for (let i = 0; i < last.rolled[1 - player]; i++) opponentDice.push(Math.min(FACES - 1, Math.floor(random() * FACES)) + 1);
   const cups = player === 0 ? [last.ownDice, opponentDice] : [opponentDice, last.ownDice];
   const actions: Action[] = [];
   for (let p = 0; p < 2; p++) {
     for (let i = 0; i < cups[p].length; i++) actions.push(ROLLS[cups[p][i] - 1]);
   }
   for (let i = 0; i < last.bids.length; i++) actions.push(last.bids[i]);
-  if (actions.length !== steps || !explains(actions, history, player)) {
-    throw new Error(`no play explains player ${player}'s history`);
-  }
+  if (own !== null) actions.push(own);
+  if (!explains(actions, history, player)) throw new Error(`no play explains player ${player}'s history`);
   return actions;
 }

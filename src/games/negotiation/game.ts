@@ -207,23 +207,34 @@ function sameObservation(a: Observation, b: Observation): boolean {
   return true;
 }
 
-/** Whether replaying `actions` legally reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!sameObservation(observationFor(state, player), entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
     if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
     // Every well-formed deal is legal; checking that directly skips listing all 4,096.
     const legal = actor === CHANCE ? parseDeal(actions[t]) !== null : getLegalActions(state).includes(actions[t]);
     if (!legal) return false;
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
 /**
@@ -232,20 +243,18 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
  * uniformly random opponent nothing in the history bears on them: the exact
  * posterior is the prior, uniform over the 64 value sets. The player's own
  * values come from its observation, the rest of the play from the public
- * record, and the drawn play is replayed against the whole history.
+ * record in the last entry of the history (the player's own decisions in the
+ * paper's convention, or [current observation, null]), and the drawn play is
+ * replayed against the whole history.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0) throw new Error('no play of negotiation explains an empty history');
-  if (steps === 0) {
-    if (!explains([], history, player)) throw new Error(`no play of negotiation explains player ${player}'s history`);
-    return [];
-  }
-  const last = history[steps][0];
+  if (history.length === 0) return [];
+  const last = history[history.length - 1][0];
+  const own = history[history.length - 1][1];
   if (last.values === null) throw new Error(`no play of negotiation explains player ${player}'s history: its values are missing after the deal`);
   const pick = Math.min(VALUE_SETS.length - 1, Math.floor(random() * VALUE_SETS.length));
   const other = VALUE_SETS[pick];
@@ -255,8 +264,9 @@ export function resampleHistory(
     actions.push(PROPOSE_ACTIONS[p[0] * 9 + p[1] * 3 + p[2]]);
   }
   if (last.outcome !== null) actions.push(last.outcome);
-  if (actions.length !== steps || !explains(actions, history, player)) {
-    throw new Error(`no play of negotiation explains player ${player}'s history of ${steps} steps`);
+  if (own !== null) actions.push(own);
+  if (!explains(actions, history, player)) {
+    throw new Error(`no play of negotiation explains player ${player}'s history of ${history.length} decisions`);
   }
   return actions;
 }

@@ -402,10 +402,10 @@ export function getObservations(state: State): Observation[] {
 // showdown shows them), and the legal actions never depend on them, so under
 // any opponent policy that ignores its cards, e.g. a uniformly random one, the
 // posterior over the opponent's hole cards is uniform over ordered pairs of
-// cards the player has not seen. The other actions are read off the history:
-// own actions from its entries, the opponent's bets from the next
-// observation's betting record, and every other deal from the cards the
-// player can see in its latest observation.
+// cards the player has not seen. The history is the player's own decisions
+// (the paper's convention, or ending with [current observation, null]); the
+// rest of the play is read off its last observation: the cards the player
+// sees and every round's betting, in the order the rules deal and bet.
 
 function sameStrings(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -445,17 +445,28 @@ function seesAs(state: State, player: number, obs: Observation): boolean {
   return true;
 }
 
-/** Whether replaying `actions` reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!seesAs(state, player, entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!seesAs(state, player, entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
     if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
     if (actor === CHANCE) {
       const index = DEAL_ACTIONS.indexOf(actions[t]);
       if (index < 0 || state.cards.includes(CARDS[index])) return false;
@@ -464,75 +475,61 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
     }
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
 /**
  * Draws a full action list consistent with the player's history: the
  * opponent's hidden hole cards uniformly (without replacement) among the
- * cards the player has not seen, everything else as the history shows it.
+ * cards the player has not seen, everything else as the last observation
+ * shows it.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0) throw new Error('no play explains an empty history');
-  const last = history[steps][0];
+  if (history.length === 0) return [];
+  const last = history[history.length - 1][0];
+  const own = history[history.length - 1][1];
+  const fail = `no play explains player ${player}'s history`;
   const used: boolean[] = [];
   for (let i = 0; i < 52; i++) used.push(false);
   const known = last.holeCards.concat(last.board).concat(last.opponentCards === null ? [] : last.opponentCards);
   for (let i = 0; i < known.length; i++) {
     const index = cardIndex(known[i]);
-    if (index < 0 || used[index]) throw new Error(`no play explains player ${player}'s history: card "${known[i]}" is unknown or seen twice`);
+    if (index < 0 || used[index]) throw new Error(`${fail}: card "${known[i]}" is unknown or seen twice`);
     used[index] = true;
   }
-  const actions: Action[] = [];
-  const hidden: number[] = [];
-  let deals = 0;
-  for (let t = 0; t < steps; t++) {
-    const observation = history[t][0];
-    const own = history[t][1];
-    if (own !== null) {
-      actions.push(own);
+  if (last.holeCards.length !== 2 || last.round < 0 || last.round > 3) throw new Error(`${fail}: a decision comes after both hole cards`);
+  // The four hole cards, player 0's first; the opponent's drawn unless shown.
+  const hole: Array<string | null> = [null, null, null, null];
+  hole[2 * player] = last.holeCards[0];
+  hole[2 * player + 1] = last.holeCards[1];
+  for (let slot = 0; slot < 2; slot++) {
+    const at = 2 * (1 - player) + slot;
+    if (last.opponentCards !== null) {
+      hole[at] = last.opponentCards[slot];
       continue;
     }
-    const actor = observation.currentPlayer;
-    let action: Action | undefined = undefined;
-    if (actor === CHANCE) {
-      const k = deals;
-      deals += 1;
-      if (k >= 4) {
-        action = k - 4 < last.board.length ? 'deal:' + last.board[k - 4] : undefined;
-      } else {
-        const owner = Math.floor(k / 2);
-        const slot = k - 2 * owner;
-        if (owner === player) {
-          action = slot < last.holeCards.length ? 'deal:' + last.holeCards[slot] : undefined;
-        } else if (last.opponentCards !== null) {
-          action = 'deal:' + last.opponentCards[slot];
-        } else {
-          hidden.push(actions.length);
-          action = '';
-        }
-      }
-    } else if (actor === 1 - player) {
-      const round = observation.round;
-      const after = history[t + 1][0].betting;
-      if (round >= 0 && round < after.length && round < observation.betting.length) {
-        action = after[round][observation.betting[round].length];
-      }
-    }
-    if (action === undefined) throw new Error(`no play explains player ${player}'s history at step ${t}`);
-    actions.push(action);
-  }
-  for (let h = 0; h < hidden.length; h++) {
     let index = Math.floor(random() * 52);
     while (index >= 52 || used[index]) index = Math.floor(random() * 52);
     used[index] = true;
-    actions[hidden[h]] = DEAL_ACTIONS[index];
+    hole[at] = CARDS[index];
   }
-  if (!explains(actions, history, player)) throw new Error(`no play explains player ${player}'s history`);
+  const actions: Action[] = [];
+  for (let i = 0; i < 4; i++) actions.push('deal:' + hole[i]);
+  for (let round = 0; round <= last.round; round++) {
+    if (round > 0) {
+      for (let k = CARDS_FOR_ROUND[round - 1]; k < CARDS_FOR_ROUND[round]; k++) {
+        if (k - 4 >= last.board.length) throw new Error(`${fail}: round ${round} has no board card ${k - 3}`);
+        actions.push('deal:' + last.board[k - 4]);
+      }
+    }
+    const bets = last.betting[round];
+    for (let i = 0; i < bets.length; i++) actions.push(bets[i]);
+  }
+  if (own !== null) actions.push(own);
+  if (!explains(actions, history, player)) throw new Error(fail);
   return actions;
 }

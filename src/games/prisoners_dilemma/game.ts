@@ -77,44 +77,54 @@ function sameObservation(a: Observation, b: Observation): boolean {
 }
 
 /**
- * The only hidden thing is the opponent's unrevealed choice. Every world
- * (the player's own recorded choices, either choice for the opponent) that
- * reproduces all observations is kept, and one is drawn uniformly: the exact
- * posterior under a uniformly random opponent, which always has two choices.
+ * The only hidden thing is the opponent's unrevealed choice. Each player decides
+ * once: player 0 first, then player 1, so the history (the player's own
+ * decisions in the paper's convention, or [current observation, null]) has one
+ * entry. Player 0's decision comes first; before player 1's, player 0's choice
+ * is hidden and a uniformly random opponent makes each equally likely, so one
+ * of the worlds that explain the history is drawn uniformly.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0 || steps > 2) throw new Error(`a history has 1 to 3 entries, not ${history.length}`);
-  let worlds: Action[][] = [[]];
-  for (let t = 0; t < steps; t++) {
-    const own = history[t][1];
-    // Player t moves at step t.
-    const options = t === player ? (own === null ? [] : [own]) : CHOICES;
-    const next: Action[][] = [];
-    for (const world of worlds) {
-      for (const action of options) next.push(world.concat([action]));
-    }
-    worlds = next;
-  }
+  if (history.length === 0) return [];
+  const own = history[history.length - 1][1];
   const consistent: Action[][] = [];
-  for (const world of worlds) {
-    if (explains(world, history, player)) consistent.push(world);
+  const before: Action[][] = player === 0 ? [[]] : CHOICES.map((first) => [first]);
+  for (const world of before) {
+    const actions = own === null ? world : world.concat([own]);
+    if (explains(actions, history, player)) consistent.push(actions);
   }
-  if (consistent.length === 0) throw new Error(`no play of the game explains player ${player}'s observations`);
+  if (consistent.length === 0) throw new Error(`no play of the game explains player ${player}'s history`);
   const pick = Math.min(consistent.length - 1, Math.floor(random() * consistent.length));
   return consistent[pick];
 }
 
-/** Whether replaying `actions` reproduces the player's observation at every entry of `history`. */
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
+  let next = 0;
   for (let t = 0; t <= actions.length; t++) {
-    if (!sameObservation(getObservations(state)[player], history[t][0])) return false;
-    if (t < actions.length) state = applyAction(state, actions[t]);
+    const actor = state.currentPlayer;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(getObservations(state)[player], entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !getLegalActions(state).includes(actions[t])) return false;
+    state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }

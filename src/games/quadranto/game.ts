@@ -241,33 +241,65 @@ function drawIndex(weights: number[], random: () => number): number {
   return last;
 }
 
+/**
+ * Whether replaying `actions` explains the player's history (the paper's
+ * convention): at each of the player's turns the next entry's observation and
+ * action, every entry consumed, no further turn of the player; a trailing
+ * [observation, null] entry is reached (the list ends at the player's turn
+ * with that observation).
+ */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
+    const actor = state.currentPlayer;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!seesAs(state, player, entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || getLegalActions(state).indexOf(actions[t]) < 0) return false;
+    state = applyAction(state, actions[t]);
+  }
+  return false;
+}
+
+/**
+ * The history is the player's own decisions (the paper's convention, or
+ * ending with [current observation, null]). The play's shape is fixed by the
+ * rules: two placements, then moves alternating from player 0, so each entry
+ * sits at a known step. The forward pass runs over those steps: the
+ * opponent's placement uniform, each opponent move uniform over its legal
+ * moves and never a catch (the game goes on to the player's next decision),
+ * each own decision keeping the cells whose quadrant the entry shows, and each
+ * own move that is followed by another decision missing the opponent.
+ */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0) throw noPlay(player, 'the history is empty');
+  if (history.length === 0) return [];
   const opponent = 1 - player;
   // beliefs[t]: unnormalised weight of each opponent cell in the state before step t (null before placement).
   const beliefs: Array<number[] | null> = [];
   const kinds: string[] = [];
   const actions: Action[] = [];
   let belief: number[] | null = null;
-  for (let t = 0; t < steps; t++) {
+  let myCell = cellOf(history[0][0].myLocation);
+  if (START_CELLS[player].indexOf(myCell) < 0) throw noPlay(player, `own start cell ${JSON.stringify(history[0][0].myLocation)} is not in the start quadrant`);
+  let next = 0;
+  for (let t = 0; next < history.length; t++) {
+    if (t > 2 + 2 * MAX_MOVES) throw noPlay(player, 'the history has more decisions than the game');
     beliefs.push(belief);
-    const now = history[t][0];
-    const next = history[t + 1][0];
-    const own = history[t][1];
-    const actor = now.currentPlayer;
-    if (actor === CHANCE) {
-      if (t !== 0 && t !== 1) throw noPlay(player, `a placement at step ${t}`);
+    if (t < 2) {
       if (t === player) {
-        const cell = cellOf(next.myLocation);
-        const index = START_CELLS[player].indexOf(cell);
-        if (index < 0) throw noPlay(player, `own start cell ${JSON.stringify(next.myLocation)} is not in the start quadrant`);
         kinds.push('known');
-        actions.push(PLACE_ACTIONS[player][index]);
+        actions.push(PLACE_ACTIONS[player][START_CELLS[player].indexOf(myCell)]);
       } else {
         const fresh: number[] = [];
         for (let c = 0; c < SIZE * SIZE; c++) fresh.push(0);
@@ -278,45 +310,44 @@ export function resampleHistory(
       }
       continue;
     }
-    if (belief === null) throw noPlay(player, `a move at step ${t} before both players are placed`);
-    const myCell = cellOf(now.myLocation);
-    if (myCell < 0) throw noPlay(player, `no own location at step ${t}`);
+    const current = belief as number[];
     const filtered: number[] = [];
     for (let c = 0; c < SIZE * SIZE; c++) filtered.push(0);
-    if (actor === player) {
-      if (own === null) throw noPlay(player, `the player acts at step ${t} but the history records no action`);
-      const m = MOVE_ACTIONS.indexOf(own);
-      const target = m < 0 ? -1 : TARGET[myCell][m];
-      if (target < 0) throw noPlay(player, `own action "${own}" is not legal at step ${t}`);
+    if ((t - 2) % 2 === player) {
+      const entry = history[next];
+      if (cellOf(entry[0].myLocation) !== myCell) throw noPlay(player, `decision ${next} shows another own cell`);
       for (let c = 0; c < SIZE * SIZE; c++) {
-        if (belief[c] > 0 && (c === target) === (next.winner === player)) filtered[c] = belief[c];
+        if (current[c] > 0 && QUADRANT_NAMES[quadrantOf(c)] === entry[0].opponentQuadrant) filtered[c] = current[c];
       }
+      next += 1;
+      if (entry[1] === null) {
+        if (next !== history.length) throw noPlay(player, `decision ${next - 1} records no action but is not the last`);
+        belief = normalised(filtered, player, t);
+        break;
+      }
+      const m = MOVE_ACTIONS.indexOf(entry[1]);
+      const target = m < 0 ? -1 : TARGET[myCell][m];
+      if (target < 0) throw noPlay(player, `own action "${entry[1]}" is not legal at step ${t}`);
+      // A later decision means this move caught nobody.
+      if (next < history.length) filtered[target] = 0;
+      myCell = target;
       kinds.push('known');
-      actions.push(own);
-    } else if (actor === opponent) {
-      if (own !== null) throw noPlay(player, `the opponent acts at step ${t} but the history records an own action`);
+      actions.push(entry[1]);
+    } else {
       for (let c = 0; c < SIZE * SIZE; c++) {
-        if (belief[c] <= 0) continue;
-        const share = belief[c] / LEGAL[c].length;
+        if (current[c] <= 0) continue;
+        const share = current[c] / LEGAL[c].length;
         for (let m = 0; m < 5; m++) {
           const target = TARGET[c][m];
-          if (target < 0) continue;
-          const catches = target === myCell;
-          if (catches ? next.winner !== opponent : next.winner !== null || QUADRANT_NAMES[quadrantOf(target)] !== next.opponentQuadrant) continue;
-          filtered[target] += share;
+          if (target >= 0 && target !== myCell) filtered[target] += share;
         }
       }
       kinds.push('move');
       actions.push('');
-    } else {
-      throw noPlay(player, `step ${t} has no player to act`);
     }
-    let total = 0;
-    for (let c = 0; c < SIZE * SIZE; c++) total += filtered[c];
-    if (total <= 0) throw noPlay(player, `no opponent cell fits the observation after step ${t}`);
-    for (let c = 0; c < SIZE * SIZE; c++) filtered[c] = filtered[c] / total;
-    belief = filtered;
+    belief = normalised(filtered, player, t);
   }
+  const steps = actions.length;
   // Backward pass: draw the opponent's cell at the end, then each earlier cell given the later one.
   if (belief !== null) {
     let cell = drawIndex(belief, random);
@@ -349,13 +380,16 @@ export function resampleHistory(
       }
     }
   }
-  // Check the drawn play against the whole history.
-  let state = getInitialState();
-  for (let t = 0; t <= steps; t++) {
-    if (!seesAs(state, player, history[t][0])) throw noPlay(player, `the observation at step ${t} does not match`);
-    if (t === steps) break;
-    if (getLegalActions(state).indexOf(actions[t]) < 0) throw noPlay(player, `"${actions[t]}" is not legal at step ${t}`);
-    state = applyAction(state, actions[t]);
-  }
+  if (!explains(actions, history, player)) throw noPlay(player, 'the drawn play does not reproduce it');
   return actions;
+}
+
+/** `weights` scaled to sum to 1; no play explains the history if none is left after step `t`. */
+function normalised(weights: number[], player: number, t: number): number[] {
+  let total = 0;
+  for (let c = 0; c < weights.length; c++) total += weights[c];
+  if (total <= 0) throw noPlay(player, `no opponent cell fits the history after step ${t}`);
+  const scaled: number[] = [];
+  for (let c = 0; c < weights.length; c++) scaled.push(weights[c] / total);
+  return scaled;
 }
