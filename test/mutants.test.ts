@@ -56,12 +56,12 @@ const MUTANTS: Mutant[] = [
   // matching_pennies
   { game: 'matching_pennies', file: 'swapped-payoff', expectedTier: 'scenarios', expectedCheck: 'scenario: both heads: the coins match and player 0 wins', messageFragment: 'the rewards should be [1,-1]' },
   { game: 'matching_pennies', file: 'win-loss-not-zero-sum', expectedTier: 'consistency', expectedCheck: 'utility-kind', messageFragment: 'this game is zero-sum' },
-  { game: 'matching_pennies', file: 'resample-ignores-reveal', expectedTier: 'information', expectedCheck: 'resample-consistent', messageFragment: 'but the history says' },
+  { game: 'matching_pennies', file: 'resample-ignores-reveal', expectedTier: 'information', expectedCheck: 'resample-observations', messageFragment: 'but the history says' },
   { game: 'matching_pennies', file: 'leak-first-choice', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart' },
   // prisoners_dilemma
   { game: 'prisoners_dilemma', file: 'swapped-sucker-payoff', expectedTier: 'scenarios', expectedCheck: 'scenario: player 0 cooperates and player 1 defects: 0 and 5, less the mean 2.5', messageFragment: 'the rewards should be [-2.5,2.5]' },
   { game: 'prisoners_dilemma', file: 'actions-at-terminal', expectedTier: 'dynamics', expectedCheck: 'terminal-has-no-actions', messageFragment: 'at a terminal state' },
-  { game: 'prisoners_dilemma', file: 'resample-skips-last-observation', expectedTier: 'information', expectedCheck: 'resample-consistent', messageFragment: 'but the history says' },
+  { game: 'prisoners_dilemma', file: 'resample-skips-last-observation', expectedTier: 'information', expectedCheck: 'resample-observations', messageFragment: 'but the history says' },
   // pig
   { game: 'pig', file: 'hold-at-zero', expectedTier: 'differential', expectedCheck: 'same-legal-actions', messageFragment: 'should not allow ["hold"]' },
   { game: 'pig', file: 'one-keeps-turn', expectedTier: 'scenarios', expectedCheck: 'scenario: rolling a 1 loses the turn total and passes the turn; the next player may only roll', messageFragment: 'the current player should be 1' },
@@ -81,7 +81,7 @@ const MUTANTS: Mutant[] = [
   { game: 'kuhn_poker', file: 'reraise-allowed', expectedTier: 'scenarios', expectedCheck: 'scenario: facing a raise only Fold or Call remain (player 1)', messageFragment: 'the legal actions should be ["Fold","Call"]' },
   { game: 'kuhn_poker', file: 'showdown-pays-pot', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
   { game: 'kuhn_poker', file: 'fold-pays-pot', expectedTier: 'consistency', expectedCheck: 'utility-kind', messageFragment: 'this game is zero-sum' },
-  { game: 'kuhn_poker', file: 'resample-any-deal', expectedTier: 'information', expectedCheck: 'resample-consistent', messageFragment: 'but the history says' },
+  { game: 'kuhn_poker', file: 'resample-any-deal', expectedTier: 'information', expectedCheck: 'resample-observations', messageFragment: 'but the history says' },
   // leduc_poker
   { game: 'leduc_poker', file: 'chance-ignores-removal', expectedTier: 'consistency', expectedCheck: 'chance-distribution', messageFragment: 'they must sum to 1' },
   // Probabilities that sum to 1 over the right outcomes but follow card counts:
@@ -422,7 +422,7 @@ function reproduceDifferential(game: AnyGameCWM, gameId: string, check: CheckRes
 /** The true history of `actions` seen by the player in the message; some resample of it fails. */
 function reproduceInformation(game: AnyGameCWM, gameId: string, check: CheckResult): string | null {
   if (check.name === 'resample-matches-posterior') return reproducePosterior(game, gameId, check);
-  if (!['resample-runs', 'resample-legal', 'resample-consistent'].includes(check.name)) {
+  if (!['resample-runs', 'resample-legal', 'resample-observations', 'resample-own-actions', 'resample-complete'].includes(check.name)) {
     throw new Error(`no host reproduction for the ${check.name} check; add one to test/mutants.test.ts`);
   }
   const match = /^player (\d+):/.exec(check.message ?? '');
