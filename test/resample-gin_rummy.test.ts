@@ -14,6 +14,10 @@
 //     probability hidden / unseen);
 //   - a face-up hand (after a knock) fixes the set of cards, in a uniform
 //     order over the opponent's deals;
+//   - the history holds the player's own decisions only (the paper's
+//     convention), so what happened between them is hidden too: the order
+//     the player's own ten cards were dealt in (its hand is sorted), and for
+//     player 1 the first upcard when player 0 took it and gave it up again;
 // and that no draw is ever inconsistent (every draw replays to the history).
 
 import { describe, expect, it } from 'vitest';
@@ -58,12 +62,16 @@ function expectUniform(freq: Map<string, number>, support: string[], tolerance: 
 }
 
 describe('gin_rummy resampleHistory posterior', () => {
-  it('player 1 right after the deal: player 0\'s first card is any of the 41 cards player 1 has not seen (41,000 draws, each within 0.01 of 1/41)', () => {
-    const worlds = drawWorlds(OPENING, 1, 41000, 21);
-    const unseen = CARDS.filter((c) => !P1.includes(c) && c !== 'Ks');
-    expectUniform(frequencies(worlds, (w) => w[0]), unseen.map((c) => `deal:${c}`), 0.01);
-    // Player 1's own deals and the upcard are never changed.
-    for (const world of worlds.slice(0, 1000)) expect(world.slice(10)).toEqual(OPENING.slice(10));
+  it('player 0 at its first decision: player 1\'s first card is any of the 41 cards player 0 has not seen, player 0\'s own cards come in a uniform order (41,000 draws, each within 0.01)', () => {
+    const worlds = drawWorlds(OPENING, 0, 41000, 21);
+    const unseen = CARDS.filter((c) => !P0.includes(c) && c !== 'Ks');
+    expectUniform(frequencies(worlds, (w) => w[10]), unseen.map((c) => `deal:${c}`), 0.01);
+    // Its hand at the first decision is sorted: the order it was dealt in is not seen.
+    expectUniform(frequencies(worlds, (w) => w[0]), P0.map((c) => `deal:${c}`), 0.01);
+    for (const world of worlds.slice(0, 1000)) {
+      expect([...world.slice(0, 10)].sort()).toEqual(deal(P0).sort());
+      expect(world[20]).toBe('deal:Ks');
+    }
   });
 
   it('player 1 after player 0 takes the upcard and discards Kd: Kd was any of player 0\'s ten deals (20,000 draws, each position within 0.01 of 1/10)', () => {
@@ -79,14 +87,14 @@ describe('gin_rummy resampleHistory posterior', () => {
     }
   });
 
-  it('player 0 mid-game: each card it has never seen is in player 1\'s hidden hand with probability hidden / unseen (20,000 draws, within 0.01)', () => {
+  it('player 0 mid-game: each card it has never seen is in player 1\'s hidden hand with probability hidden / unseen (30,000 draws, within 0.01)', () => {
     // Player 0 passes, player 1 passes, player 0 draws 8h from the stock and discards it, player 1 takes it
     // and discards 9h; player 0 draws from the stock (Ac) and discards Ac.
     const actions = [...OPENING, 'Pass', 'Pass', 'Draw stock', 'deal:8h', 'Action: 8h', 'Draw upcard', 'Action: 9h', 'Draw stock', 'deal:Ac', 'Action: Ac'];
     const history = historyOf(game, actions, 0);
     const last = history.at(-1)![0];
     expect(last.opponentKnown).toBe('8h');
-    const worlds = drawWorlds(actions, 0, 20000, 23);
+    const worlds = drawWorlds(actions, 0, 30000, 23);
     // Player 0 has seen its own cards, Ks, 8h, 9h and Ac; player 1 holds 8h (known) and nine hidden cards.
     const seenByP0 = new Set([...P0, 'Ks', '8h', '9h', 'Ac']);
     const unseen = CARDS.filter((c) => !seenByP0.has(c));
@@ -107,14 +115,17 @@ describe('gin_rummy resampleHistory posterior', () => {
     expectUniform(frequencies(worlds, (w) => String(w.indexOf('deal:9h'))), ['10', '11', '12', '13', '14', '15', '16', '17', '18', '19'], 0.01);
   });
 
-  it('player 1 after player 0 knocks: the face-up hand fixes the cards, dealt in a uniform order (20,000 draws, within 0.01)', () => {
+  it('player 1 after player 0 knocks: the face-up hand fixes the cards, dealt in a uniform order; the first upcard is any card player 0 gave up (20,000 draws, within 0.01)', () => {
     const actions = [
       ...OPENING, 'Draw upcard', 'Action: Knock', 'Action: Ks', 'Action: As2s3s', 'Action: 7c7d7h', 'Action: TsJsQs', 'Action: Done',
     ];
     const worlds = drawWorlds(actions, 1, 20000, 24);
-    for (const world of worlds) expect(world.slice(0, 10).map((a) => a.slice(5)).sort()).toEqual([...P0].sort());
-    expectUniform(frequencies(worlds, (w) => w[0]), P0.map((c) => `deal:${c}`), 0.01);
-    expectUniform(frequencies(worlds, (w) => w[9]), P0.map((c) => `deal:${c}`), 0.01);
+    // Player 1's first decision comes after all of it: player 0 took the upcard and no longer holds it (nothing it
+    // took from the pile is left in its hand), so the upcard was Ks or one of the melded cards, never the Kd it kept.
+    for (const world of worlds) expect([...world.slice(0, 10), world[20]].map((a) => a.slice(5)).sort()).toEqual([...P0, 'Ks'].sort());
+    const gaveUp = ['Ks', 'As', '2s', '3s', '7c', '7d', '7h', 'Ts', 'Js', 'Qs'];
+    expectUniform(frequencies(worlds, (w) => w[20]), gaveUp.map((c) => `deal:${c}`), 0.01);
+    expectUniform(frequencies(worlds, (w) => w[9]), [...P0, 'Ks'].map((c) => `deal:${c}`), 0.01);
   });
 
   it('a history whose hand loses a card without an action is explained by no play', () => {

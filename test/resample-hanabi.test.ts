@@ -112,6 +112,17 @@ function ownSlots(actions: string[], player: number): number[] {
   return slots;
 }
 
+/** The index in `actions` of `player`'s last own action. */
+function lastOwnStep(actions: string[], player: number): number {
+  let state = game.getInitialState();
+  let last = -1;
+  actions.forEach((action, i) => {
+    if (game.getCurrentPlayer(state) === player) last = i;
+    state = game.applyAction(state, action);
+  });
+  return last;
+}
+
 function expectClose(actual: Map<string, number>, exact: Map<string, number>, tolerance: number): void {
   for (const key of actual.keys()) expect(exact.has(key), `drawn ${key} is impossible`).toBe(true);
   for (const [key, p] of exact) {
@@ -178,7 +189,9 @@ describe('hanabi resampleHistory posterior', () => {
       const history = historyOf(game, actions, player);
       const last = history.at(-1)![0];
       const left = unseenCopies(last);
-      const slots = ownSlots(actions, player);
+      // The hidden hand is the one at the history's last observation: the end of the play if it is the
+      // player's turn there (a trailing [observation, null] entry), else just before its last own action.
+      const slots = ownSlots(history.at(-1)![1] === null ? actions : actions.slice(0, lastOwnStep(actions, player)), player);
       const possible = last.colorHints[player].map((colors, s) => new Set(CARDS.filter((card, t) =>
         left[t] > 0 && colors.includes(card[0]) && last.rankHints[player][s].includes(card[1]))));
       const seen = slots.map(() => new Set<string>());

@@ -711,19 +711,28 @@ export function getObservations(state: State): Observation[] {
 }
 
 // ---------------------------------------------------------------------------
-// Resampling. Every player action is public (the last move), and every dealt
-// card is seen by its receiver; the player misses only the cards dealt to the
-// opponent. Those are tracked as hidden slots in the opponent's hand. Each
-// time the opponent gives up a card that did not come from the discard pile
-// (a discard, a meld, a layoff), that card is assigned to one of the hidden
-// slots then in the opponent's hand, uniformly. At the end the slots still
-// hidden get the opponent's face-up hand (in a uniform order) if it is shown,
-// else cards drawn uniformly without replacement from the cards the player
-// has never seen. Every deal order of distinct cards is equally likely, and
-// every step offers the same number of choices whatever was chosen before, so
-// this draws uniformly among all deal sequences consistent with the history:
-// the exact posterior when the opponent's choices do not depend on its hidden
-// cards.
+// Resampling, in the paper's convention: the history is the player's own
+// decisions, [observation just before acting, action] each, possibly ending
+// with [current observation, null]. Every player action is public, and an
+// observation shows the last move, the upcard, the discard pile, the stock
+// size, the cards the opponent took from the pile and any knock. So the
+// opponent's turn between two own decisions is read off the next one: a
+// pass; or a draw (the stock if it shrank, else the upcard), then a discard
+// (the new upcard) or a knock (the discard, the melds as laid down, Done).
+// The player's own cards are known, but not the order they were dealt in
+// (its hand is sorted): the first ten come in a uniform order. The player
+// misses the cards dealt to the opponent, tracked as hidden slots in the
+// opponent's hand. Each time the opponent gives up a card that did not come
+// from the discard pile (a discard, a meld), that card is assigned to one of
+// the hidden slots then in the opponent's hand, uniformly. At the end the
+// slots still hidden get the opponent's face-up hand (in a uniform order) if
+// it is shown, else cards drawn uniformly without replacement from the cards
+// the player has never seen. Every deal order of distinct cards is equally
+// likely, and every step offers the same number of choices whatever was
+// chosen before, so this draws uniformly among all deal sequences consistent
+// with the history: the exact posterior when the opponent's choices do not
+// depend on its hidden cards. The list ends right after the last own action,
+// or at the player's turn for a trailing [observation, null] entry.
 
 function noPlay(player: number, detail: string): Error {
   return new Error(`no play explains player ${player}'s history: ${detail}`);
@@ -735,97 +744,198 @@ function cardIndexOf(card: string | null): number {
 
 const ACTION_PREFIX = 'Action: ';
 
+/** An index below `n` from `random`. */
+function below(n: number, random: () => number): number {
+  const pick = Math.floor(random() * n);
+  return pick >= n ? n - 1 : pick;
+}
+
+/** `cards` in a uniform random order (Fisher-Yates on a copy). */
+function shuffled(cards: number[], random: () => number): number[] {
+  const out = cards.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = below(i + 1, random);
+    const c = out[i];
+    out[i] = out[j];
+    out[j] = c;
+  }
+  return out;
+}
+
+/** The cards of a laid-melds string such as "As2s3s 7c7d7h", meld by meld. */
+function parseMelds(text: string, player: number): number[][] {
+  const melds: number[][] = [];
+  const parts = text.length > 0 ? text.split(' ') : [];
+  for (let m = 0; m < parts.length; m++) {
+    const meld = MELD_STRINGS.indexOf(parts[m]);
+    if (meld < 0) throw noPlay(player, `"${parts[m]}" is not a meld`);
+    melds.push(MELDS[meld]);
+  }
+  return melds;
+}
+
+/**
+ * Whether replaying `actions` explains the player's history: at each of the
+ * player's turns the next entry's observation and action, every entry
+ * consumed, no further turn of the player; a trailing [observation, null]
+ * entry is reached (the list ends at the player's turn with that observation).
+ */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
+    const actor = state.currentPlayer;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (JSON.stringify(observationFor(state, player)) !== JSON.stringify(entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL) return false;
+    if (actor === CHANCE) {
+      const card = DEAL_ACTIONS.indexOf(actions[t]);
+      if (card < 0 || dealtCards(state)[card]) return false;
+    } else if (!isLegal(state, actor, actions[t])) {
+      return false;
+    }
+    state = applyAction(state, actions[t]);
+  }
+  return false;
+}
+
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0) throw noPlay(player, 'the history is empty');
+  if (history.length === 0) return [];
   const opponent = 1 - player;
   const actions: Action[] = [];
   /** Indices into `actions` of the opponent's deals whose card is not known yet and still in its hand. */
   let hidden: number[] = [];
   /** Cards the opponent holds from the discard pile. */
   let fromPile: number[] = [];
+  /** Cards whose place in the play is known (dealt to the player, turned up, given up by the opponent). */
   const used: boolean[] = [];
-  /** Cards seen as the upcard at some point (the discard pile is made of them). */
-  const seenUp: boolean[] = [];
-  for (let c = 0; c < 52; c++) {
-    used.push(false);
-    seenUp.push(false);
-  }
-  for (let t = 0; t < steps; t++) {
-    const now = history[t][0];
-    const next = history[t + 1][0];
-    const own = history[t][1];
-    const actor = now.currentPlayer;
-    const up = cardIndexOf(now.upcard);
-    if (up >= 0) seenUp[up] = true;
-    if (actor === CHANCE) {
-      if (own !== null) throw noPlay(player, `step ${t} is a deal but the history records an own action`);
-      // Who gets the card: player 0's ten, player 1's ten, the upcard, then whoever drew from the stock.
-      const dealt = 52 - now.stockSize;
-      const dealTo = dealt < HAND_SIZE ? 0 : dealt < 2 * HAND_SIZE ? 1 : dealt === 2 * HAND_SIZE ? 2 : now.lastMover;
-      if (dealTo === opponent) {
+  for (let c = 0; c < 52; c++) used.push(false);
+  const know = (card: number, what: string): number => {
+    if (card < 0 || used[card]) throw noPlay(player, `${what} is not a card the play can hold`);
+    used[card] = true;
+    return card;
+  };
+  /** The opponent gives up `card`: from the pile if it took it there, else one of its hidden deals. */
+  const opponentGives = (card: number): void => {
+    if (fromPile.indexOf(card) >= 0) {
+      fromPile = without(fromPile, card);
+      return;
+    }
+    if (hidden.length === 0) throw noPlay(player, `the opponent gives up ${CARDS[card]}, which it cannot hold`);
+    know(card, CARDS[card]);
+    const slot = hidden[below(hidden.length, random)];
+    actions[slot] = DEAL_ACTIONS[card];
+    hidden = without(hidden, slot);
+  };
+  let stock = 52 - INITIAL_DEAL;
+  /** The face-up card when the opponent's turn starts. */
+  let upcard = -1;
+  /** The opponent's turn that `after` shows (its last move is the opponent's). */
+  const opponentTurn = (after: Observation): void => {
+    const move = after.lastMove;
+    if (after.lastMover !== opponent || move === null) throw noPlay(player, 'the opponent\'s move is not seen');
+    if (move === PASS) {
+      actions.push(PASS);
+      return;
+    }
+    if (after.stockSize === stock - 1) {
+      actions.push(DRAW_STOCK);
+      hidden = hidden.concat([actions.length]);
+      actions.push('');
+      stock -= 1;
+    } else {
+      if (upcard < 0) throw noPlay(player, 'the opponent draws an upcard that is not seen');
+      actions.push(DRAW_UPCARD);
+      fromPile = fromPile.concat([upcard]);
+    }
+    const discard = cardIndexOf(after.upcard);
+    if (discard < 0) throw noPlay(player, 'the opponent\'s discard is not seen');
+    const knock = after.knock;
+    if (knock !== null && knock.knocker === opponent) {
+      actions.push(KNOCK);
+      actions.push(CARD_ACTIONS[discard]);
+      opponentGives(discard);
+      const melds = parseMelds(knock.laidMelds, player);
+      for (let m = 0; m < melds.length; m++) {
+        actions.push(MELD_ACTIONS[MELDS.indexOf(melds[m])]);
+        for (let k = 0; k < melds[m].length; k++) opponentGives(melds[m][k]);
+      }
+      actions.push(DONE);
+    } else {
+      actions.push(CARD_ACTIONS[discard]);
+      opponentGives(discard);
+    }
+  };
+  // The deal: ten cards to player 0, ten to player 1, then the upcard.
+  const first = history[0][0];
+  const ownCards = parseCards(first.hand);
+  if (ownCards.length !== HAND_SIZE) throw noPlay(player, 'the first decision does not come with ten dealt cards');
+  const ownOrder = shuffled(ownCards, random);
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < HAND_SIZE; i++) {
+      if (p === player) {
+        actions.push(DEAL_ACTIONS[know(ownOrder[i], 'a card of the hand')]);
+      } else {
         hidden = hidden.concat([actions.length]);
         actions.push('');
-        continue;
       }
-      let card = -1;
-      if (dealTo === 2) {
-        card = cardIndexOf(next.upcard);
-      } else if (dealTo === player) {
-        // The one card of the new hand that the old hand lacks.
-        for (let i = 0; i + 1 < next.hand.length && card < 0; i += 3) {
-          if (now.hand.indexOf(next.hand.substring(i, i + 2)) < 0) card = cardAt(next.hand, i);
-        }
-      }
-      if (card < 0 || used[card]) throw noPlay(player, `the card dealt at step ${t} is not seen`);
-      used[card] = true;
-      actions.push(DEAL_ACTIONS[card]);
-      continue;
-    }
-    if (actor === player) {
-      if (own === null) throw noPlay(player, `the player acts at step ${t} but the history records no action`);
-      actions.push(own);
-      continue;
-    }
-    if (actor !== opponent || own !== null || next.lastMover !== opponent || next.lastMove === null) {
-      throw noPlay(player, `the opponent's action at step ${t} is not seen`);
-    }
-    const move = next.lastMove;
-    actions.push(move);
-    let given: number[] = [];
-    if (move === DRAW_UPCARD) {
-      if (up < 0) throw noPlay(player, `no upcard to draw at step ${t}`);
-      fromPile = fromPile.concat([up]);
-      continue;
-    }
-    // "Action: <card>" gives up a card (a discard or a layoff), "Action: <meld>" a meld.
-    if (move.length === ACTION_PREFIX.length + 2 && move.startsWith(ACTION_PREFIX)) {
-      const card = cardAt(move, ACTION_PREFIX.length);
-      if (card >= 0) given = [card];
-    } else if (move.length > ACTION_PREFIX.length + 5 && now.phase === KNOCK_PHASE) {
-      const meld = MELD_ACTIONS.indexOf(move);
-      if (meld >= 0) given = MELDS[meld];
-    }
-    for (let k = 0; k < given.length; k++) {
-      const c = given[k];
-      if (fromPile.indexOf(c) >= 0) {
-        fromPile = without(fromPile, c);
-        continue;
-      }
-      if (hidden.length === 0 || used[c]) throw noPlay(player, `the opponent gives up ${CARDS[c]} at step ${t}, which it cannot hold`);
-      let pick = Math.floor(random() * hidden.length);
-      if (pick >= hidden.length) pick = hidden.length - 1;
-      used[c] = true;
-      actions[hidden[pick]] = DEAL_ACTIONS[c];
-      hidden = without(hidden, hidden[pick]);
     }
   }
-  if (hidden.length === 0) return actions;
-  const last = history[steps][0];
+  if (player === 0 || first.lastMove === PASS) {
+    upcard = cardIndexOf(first.upcard);
+  } else {
+    // Player 0 took the first upcard before player 1's first decision: still in its hand if it shows among the
+    // cards it took from the pile, else given up again (the discard, or a meld if it knocked), any of those alike.
+    const taken = parseCards(first.opponentKnown);
+    let candidates = taken.length > 0 ? taken : [cardIndexOf(first.upcard)];
+    if (taken.length === 0 && first.knock !== null) {
+      const melds = parseMelds(first.knock.laidMelds, player);
+      for (let m = 0; m < melds.length; m++) candidates = candidates.concat(melds[m]);
+    }
+    upcard = candidates[below(candidates.length, random)];
+  }
+  actions.push(DEAL_ACTIONS[know(upcard, 'the first upcard')]);
+  if (player === 1) opponentTurn(first);
+  for (let k = 0; k < history.length; k++) {
+    const [now, own] = history[k];
+    if (own === null) {
+      if (k !== history.length - 1) throw noPlay(player, `entry ${k} has no action but is not the last`);
+      break;
+    }
+    actions.push(own);
+    if (k === history.length - 1) break;
+    const after = history[k + 1][0];
+    upcard = cardIndexOf(now.upcard);
+    if (own === DRAW_STOCK) {
+      // The one card of the new hand that the old hand lacks.
+      const before = parseCards(now.hand);
+      const hand = parseCards(after.hand);
+      let card = -1;
+      for (let i = 0; i < hand.length; i++) {
+        if (before.indexOf(hand[i]) < 0) card = hand[i];
+      }
+      actions.push(DEAL_ACTIONS[know(card, 'the card drawn from the stock')]);
+      stock -= 1;
+      continue;
+    }
+    if (own.length === ACTION_PREFIX.length + 2 && own.startsWith(ACTION_PREFIX) && now.phase !== LAYOFF) upcard = cardAt(own, ACTION_PREFIX.length);
+    if (own === DRAW_UPCARD) upcard = -1;
+    if (after.lastMover === player) continue;
+    opponentTurn(after);
+  }
+  if (hidden.length === 0) return checked(actions, history, player);
+  const last = history[history.length - 1][0];
   let pool: number[] = [];
   if (last.opponentHand !== null) {
     const shown = parseCards(last.opponentHand);
@@ -835,21 +945,9 @@ export function resampleHistory(
     }
     if (pool.length !== hidden.length) throw noPlay(player, 'the opponent\'s face-up hand does not match its deals');
   } else {
-    const seen = parseCards(last.hand).concat(parseCards(last.opponentKnown));
+    const seen = parseCards(last.hand).concat(parseCards(last.opponentKnown)).concat(parseCards(last.discardPile));
     if (last.upcard !== null) seen.push(cardIndexOf(last.upcard));
-    const knock = last.knock;
-    const melds = knock !== null && knock.laidMelds.length > 0 ? knock.laidMelds.split(' ') : [];
-    if (knock !== null) {
-      const layoffs = parseCards(knock.layoffs);
-      for (let i = 0; i < layoffs.length; i++) seen.push(layoffs[i]);
-    }
-    for (let m = 0; m < melds.length; m++) {
-      const meld = MELD_STRINGS.indexOf(melds[m]);
-      if (meld < 0) throw noPlay(player, `"${melds[m]}" is not a meld`);
-      for (let k = 0; k < MELDS[meld].length; k++) seen.push(MELDS[meld][k]);
-    }
-    const excluded: boolean[] = [];
-    for (let c = 0; c < 52; c++) excluded.push(used[c] || seenUp[c]);
+    const excluded = used.slice();
     for (let i = 0; i < seen.length; i++) {
       if (seen[i] < 0) throw noPlay(player, 'the last observation shows something that is not a card');
       excluded[seen[i]] = true;
@@ -862,12 +960,17 @@ export function resampleHistory(
   // A uniform choice of distinct pool cards for the hidden slots (partial Fisher-Yates).
   pool = pool.slice();
   for (let h = 0; h < hidden.length; h++) {
-    let pick = h + Math.floor(random() * (pool.length - h));
-    if (pick >= pool.length) pick = pool.length - 1;
+    const pick = h + below(pool.length - h, random);
     const c = pool[pick];
     pool[pick] = pool[h];
     pool[h] = c;
     actions[hidden[h]] = DEAL_ACTIONS[c];
   }
+  return checked(actions, history, player);
+}
+
+/** `actions` if they explain the history, else the error no play explains it. */
+function checked(actions: Action[], history: Array<[Observation, Action | null]>, player: number): Action[] {
+  if (!explains(actions, history, player)) throw noPlay(player, 'replaying the reconstructed play does not give the history');
   return actions;
 }

@@ -422,17 +422,23 @@ export function getObservations(state: State): Observation[] {
 }
 
 // ---------------------------------------------------------------------------
-// Resampling. A player sees everything except their own cards. Every card
-// dealt to the partner is seen in the next observation, and every own card
-// that leaves the hand (played or discarded) is shown then as the last card;
-// every player action is public (the last move). So the only unknowns are the
-// cards still in the player's own hand. Their posterior, given the deal
-// probabilities, is uniform over assignments of distinct physical cards from
-// the pool of cards the player has not seen (deck plus own hand) that agree
-// with every hint (each slot's color and rank possibilities, which record
-// positive and negative information). It is drawn exactly by rejection: each
-// slot picks a physical card uniformly among the pool cards its hints allow,
-// and the draw is kept only if no card was picked twice.
+// Resampling, in the paper's convention: the history is the player's own
+// decisions, [observation just before acting, action] each, possibly ending
+// with [current observation, null]. A player sees everything except their
+// own cards, and an observation shows the partner's last move and card. So
+// between two own decisions the whole play is known but for the own cards:
+// the partner's move and its refill (the partner's hand), and the card of
+// the player's own play or discard, recovered from how the stacks and the
+// discards changed (the partner's card, known, accounts for the rest). The
+// only unknowns are the cards still in the player's hand at the last
+// observation. Their posterior, given the deal probabilities, is uniform over
+// assignments of distinct physical cards from the pool of cards the player
+// has not seen (deck plus own hand) that agree with every hint (each slot's
+// color and rank possibilities, which record positive and negative
+// information). It is drawn exactly by rejection: each slot picks a physical
+// card uniformly among the pool cards its hints allow, and the draw is kept
+// only if no card was picked twice. The list ends right after the last own
+// action, or at the player's turn for a trailing [observation, null] entry.
 
 function noPlay(player: number, detail: string): Error {
   return new Error(`no play explains player ${player}'s history: ${detail}`);
@@ -442,54 +448,195 @@ function cardType(card: string | null): number {
   return card === null ? -1 : CARDS.indexOf(card);
 }
 
+/** The public piles after a player action on them: `card` played or discarded (card -1: a hint, nothing changes). */
+interface Piles {
+  fireworks: number[];
+  discards: string[];
+  lifeTokens: number;
+}
+
+function pilesAfter(piles: Piles, action: Action, card: number): Piles {
+  if (card < 0) return piles;
+  const fireworks = piles.fireworks.slice();
+  const discards = piles.discards.slice();
+  let lifeTokens = piles.lifeTokens;
+  if (PLAY_ACTIONS.indexOf(action) >= 0 && fireworks[colorOf(card)] === rankOf(card) - 1) {
+    fireworks[colorOf(card)] += 1;
+  } else {
+    discards.push(CARDS[card]);
+    if (PLAY_ACTIONS.indexOf(action) >= 0) lifeTokens -= 1;
+  }
+  return { fireworks, discards, lifeTokens };
+}
+
+function samePiles(a: Piles, b: Piles): boolean {
+  if (a.lifeTokens !== b.lifeTokens || a.discards.length !== b.discards.length) return false;
+  for (let c = 0; c < 5; c++) {
+    if (a.fireworks[c] !== b.fireworks[c]) return false;
+  }
+  for (let i = 0; i < a.discards.length; i++) {
+    if (a.discards[i] !== b.discards[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * The card the player played or discarded with `own` between observations
+ * `before` and `after`, given the partner's move in between (`partnerCard`
+ * its card, -1 for a hint): the one card that turns the piles of `before`
+ * into those of `after`. Own discards and misplays land on the discards
+ * first; a successful play extends a stack by one.
+ */
+function ownCardBetween(before: Observation, after: Observation, own: Action, partnerMove: Action, partnerCard: number): number {
+  const candidates: number[] = [];
+  if (after.discards.length > before.discards.length) candidates.push(cardType(after.discards[before.discards.length]));
+  if (PLAY_ACTIONS.indexOf(own) >= 0) {
+    for (let c = 0; c < 5; c++) {
+      if (before.fireworks[c] < 5) candidates.push(c * 5 + before.fireworks[c]);
+    }
+  }
+  const start: Piles = { fireworks: before.fireworks, discards: before.discards, lifeTokens: before.lifeTokens };
+  const target: Piles = { fireworks: after.fireworks, discards: after.discards, lifeTokens: after.lifeTokens };
+  for (let i = 0; i < candidates.length; i++) {
+    if (candidates[i] < 0) continue;
+    if (samePiles(pilesAfter(pilesAfter(start, own, candidates[i]), partnerMove, partnerCard), target)) return candidates[i];
+  }
+  return -1;
+}
+
+function handSlot(action: Action): number {
+  const play = PLAY_ACTIONS.indexOf(action);
+  return play >= 0 ? play : DISCARD_ACTIONS.indexOf(action);
+}
+
+/**
+ * Whether replaying `actions` explains the player's history: at each of the
+ * player's turns the next entry's observation and action, every entry
+ * consumed, no further turn of the player; a trailing [observation, null]
+ * entry is reached (the list ends at the player's turn with that observation).
+ */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
+    const actor = state.currentPlayer;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (JSON.stringify(observationFor(state, player)) !== JSON.stringify(entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL) return false;
+    if (actor === CHANCE) {
+      const type = DEAL_ACTIONS.indexOf(actions[t]);
+      if (type < 0 || state.deck[type] <= 0) return false;
+    } else if (getLegalActions(state).indexOf(actions[t]) < 0) {
+      return false;
+    }
+    state = applyAction(state, actions[t]);
+  }
+  return false;
+}
+
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0) throw noPlay(player, 'the history is empty');
+  if (history.length === 0) return [];
   const partner = 1 - player;
   const actions: Action[] = [];
   /** Indices into `actions` of the deals still in the player's hand, slot 0 first. */
   let ownSlots: number[] = [];
-  for (let t = 0; t < steps; t++) {
-    const now = history[t][0];
-    const next = history[t + 1][0];
-    const own = history[t][1];
-    const actor = now.currentPlayer;
-    if (actor === CHANCE) {
-      if (own !== null) throw noPlay(player, `step ${t} is a deal but the history records an own action`);
-      const target = now.ownHandSize < HAND_SIZE && (player === 0 || now.partnerHand.length >= HAND_SIZE) ? player : partner;
-      if (target === player) {
-        ownSlots = ownSlots.concat([actions.length]);
-        actions.push('');
-      } else {
-        const type = next.partnerHand.length > 0 ? cardType(next.partnerHand[next.partnerHand.length - 1]) : -1;
-        if (type < 0 || next.partnerHand.length !== now.partnerHand.length + 1) throw noPlay(player, `the partner's dealt card is not seen after step ${t}`);
-        actions.push(DEAL_ACTIONS[type]);
-      }
-    } else if (actor === player) {
-      if (own === null) throw noPlay(player, `the player acts at step ${t} but the history records no action`);
-      actions.push(own);
-      let slot = PLAY_ACTIONS.indexOf(own);
-      if (slot < 0) slot = DISCARD_ACTIONS.indexOf(own);
-      if (slot >= 0) {
-        const type = cardType(next.lastCard);
-        if (type < 0 || slot >= ownSlots.length) throw noPlay(player, `own action "${own}" at step ${t} does not fit the hand`);
-        actions[ownSlots[slot]] = DEAL_ACTIONS[type];
-        ownSlots = removeNumberAt(ownSlots, slot);
-      }
-    } else if (actor === partner) {
-      if (own !== null || next.lastMover !== partner || next.lastMove === null) throw noPlay(player, `the partner's action at step ${t} is not seen`);
-      actions.push(next.lastMove);
-    } else {
-      throw noPlay(player, `step ${t} has no player to act`);
+  /** The partner's hand, slot 0 first (card types). */
+  let partnerHand: number[] = [];
+  let deckSize = 50;
+  const dealOwn = (): void => {
+    ownSlots = ownSlots.concat([actions.length]);
+    actions.push('');
+    deckSize -= 1;
+  };
+  const dealPartner = (type: number): void => {
+    if (type < 0) throw noPlay(player, 'the partner\'s dealt card is not seen');
+    partnerHand = partnerHand.concat([type]);
+    actions.push(DEAL_ACTIONS[type]);
+    deckSize -= 1;
+  };
+  /** The partner's move shown in `after`, played on the known partner hand, with its refill. Returns the partner's card (-1 for a hint). */
+  const partnerMoves = (after: Observation): number => {
+    const move = after.lastMove;
+    if (after.lastMover !== partner || move === null) throw noPlay(player, 'the partner\'s move is not seen');
+    actions.push(move);
+    const slot = handSlot(move);
+    if (slot < 0) return -1;
+    if (slot >= partnerHand.length) throw noPlay(player, `the partner's "${move}" does not fit its hand`);
+    const card = partnerHand[slot];
+    if (after.lastCard !== CARDS[card]) throw noPlay(player, `the partner's "${move}" shows ${after.lastCard}, not ${CARDS[card]}`);
+    partnerHand = removeNumberAt(partnerHand, slot);
+    if (deckSize > 0) dealPartner(cardType(after.partnerHand[after.partnerHand.length - 1]));
+    return card;
+  };
+  const first = history[0][0];
+  // The deal: five cards to player 0, then five to player 1.
+  let partnerStart: number[] = [];
+  if (player === 0) {
+    for (let i = 0; i < first.partnerHand.length; i++) partnerStart.push(cardType(first.partnerHand[i]));
+  } else {
+    // Player 0 moved once before player 1's first decision: undo that move on the hand player 1 sees.
+    const slot = first.lastMove === null ? -1 : handSlot(first.lastMove);
+    const shown: number[] = [];
+    for (let i = 0; i < first.partnerHand.length; i++) shown.push(cardType(first.partnerHand[i]));
+    if (slot < 0) partnerStart = shown;
+    for (let i = 0; slot >= 0 && i < HAND_SIZE; i++) {
+      if (i < slot) partnerStart.push(shown[i]);
+      else if (i === slot) partnerStart.push(cardType(first.lastCard));
+      else partnerStart.push(shown[i - 1]);
     }
   }
-  const last = history[steps][0];
-  if (ownSlots.length !== last.ownHandSize) throw noPlay(player, 'the hand size does not match the deals');
-  if (ownSlots.length > 0) {
+  if (partnerStart.length !== HAND_SIZE) throw noPlay(player, 'the partner\'s dealt hand is not seen');
+  for (let p = 0; p < 2; p++) {
+    for (let i = 0; i < HAND_SIZE; i++) {
+      if (p === player) dealOwn();
+      else dealPartner(partnerStart[i]);
+    }
+  }
+  if (player === 1) partnerMoves(first);
+  /** The player's hand slots at the last observation: the cards still to draw. */
+  let hidden: number[] = [];
+  for (let k = 0; k < history.length; k++) {
+    const [now, own] = history[k];
+    if (own === null) {
+      if (k !== history.length - 1) throw noPlay(player, `entry ${k} has no action but is not the last`);
+      hidden = ownSlots;
+      break;
+    }
+    actions.push(own);
+    const slot = handSlot(own);
+    if (k === history.length - 1) {
+      // The list ends here; the card just played is one of the hidden ones.
+      hidden = ownSlots;
+      break;
+    }
+    const after = history[k + 1][0];
+    if (slot >= 0) {
+      if (slot >= ownSlots.length) throw noPlay(player, `own "${own}" does not fit the hand`);
+      const played = ownSlots[slot];
+      ownSlots = removeNumberAt(ownSlots, slot);
+      if (deckSize > 0) dealOwn();
+      const partnerCard = partnerMoves(after);
+      const type = ownCardBetween(now, after, own, after.lastMove as Action, partnerCard);
+      if (type < 0) throw noPlay(player, `the card of own "${own}" at decision ${k} is not seen on the stacks or the discards`);
+      actions[played] = DEAL_ACTIONS[type];
+    } else {
+      partnerMoves(after);
+    }
+  }
+  const last = history[history.length - 1][0];
+  if (hidden.length !== last.ownHandSize) throw noPlay(player, 'the hand size does not match the deals');
+  if (hidden.length > 0) {
     // The pool: every card not on the stacks, in the discards or in the partner's hand.
     const pool = FULL_DECK.slice();
     for (let c = 0; c < 5; c++) {
@@ -508,7 +655,7 @@ export function resampleHistory(
       for (let k = 0; k < pool[type]; k++) cards.push(type);
     }
     const allowed: number[][] = [];
-    for (let s = 0; s < ownSlots.length; s++) {
+    for (let s = 0; s < hidden.length; s++) {
       const colors = last.colorHints[player][s];
       const ranks = last.rankHints[player][s];
       const fits: number[] = [];
@@ -533,7 +680,8 @@ export function resampleHistory(
       }
       if (!clash) break;
     }
-    for (let s = 0; s < ownSlots.length; s++) actions[ownSlots[s]] = DEAL_ACTIONS[cards[picked[s]]];
+    for (let s = 0; s < hidden.length; s++) actions[hidden[s]] = DEAL_ACTIONS[cards[picked[s]]];
   }
+  if (!explains(actions, history, player)) throw noPlay(player, 'replaying the reconstructed play does not give the history');
   return actions;
 }

@@ -281,16 +281,24 @@ export function getObservations(state: State): Observation[] {
 }
 
 // ---------------------------------------------------------------------------
-// Resampling. Hidden from a player are the ranks the opponent draws and, for
-// player 1 before it picks, player 0's pick. Everything else is public or the
-// player's own. Given the history, the only hidden quantity that matters at
-// each step is the opponent's hand (a multiset of at most three ranks): the
-// undrawn cards are then the deck minus the player's own draws, the
-// opponent's revealed picks and that hand. So the exact posterior (chance
-// probabilities times 1/|legal actions| at each opponent pick, i.e. a
-// uniformly random opponent) is a hidden Markov model over the opponent's
-// hand: a forward pass over the history, then backward sampling of the
-// opponent's draws (and of a still hidden pick), then a replay check.
+// Resampling, in the paper's convention: the history is the player's own
+// decisions, [observation just before acting, action] each, possibly ending
+// with [current observation, null]. Hidden from a player are the ranks the
+// opponent draws and, for player 1 before it picks, player 0's pick; and,
+// since only the player's own decisions are recorded, the order of its own
+// draws between two decisions (its hand is sorted): any order of the ranks it
+// gained is equally likely (a multiset drawn without replacement has the same
+// probability in every order), so one is drawn uniformly. Which steps happen
+// between two decisions follows from the public counts: the opponent's pick
+// (revealed in the next battle, else still hidden), then the draws, player
+// 0's first, as many as each hand grew. Given the steps, the only hidden
+// quantity that matters at each step is the opponent's hand (a multiset of at
+// most three ranks): the undrawn cards are then the deck minus the player's
+// own draws, the opponent's revealed picks and that hand. So the exact
+// posterior (chance probabilities times 1/|legal actions| at each opponent
+// pick, i.e. a uniformly random opponent) is a hidden Markov model over the
+// opponent's hand: a forward pass over the steps, then backward sampling of
+// the opponent's draws (and of a still hidden pick), then a replay check.
 
 /** Every possible hidden hand: rank counts (J, Q, K, A) of at most three cards. */
 function buildHands(): number[][] {
@@ -379,38 +387,57 @@ function isLegal(state: State, action: Action): boolean {
   return rank >= 0 && state.hands[state.currentPlayer][rank] > 0;
 }
 
-/** Whether replaying `actions` reproduces the player's observations and own actions. */
+/**
+ * Whether replaying `actions` explains the player's history: at each of the
+ * player's turns the next entry's observation and action, every entry
+ * consumed, no further turn of the player; a trailing [observation, null]
+ * entry is reached (the list ends at the player's turn with that observation).
+ */
 function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
   let state = getInitialState();
-  for (let t = 0; t < history.length; t++) {
-    const entry = history[t];
-    if (!seesAs(state, player, entry[0])) return false;
-    if (t === history.length - 1) return true;
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
     const actor = state.currentPlayer;
-    if (actor === TERMINAL) return false;
-    if (entry[1] !== null && (actor !== player || actions[t] !== entry[1])) return false;
-    if (entry[1] === null && actor === player) return false;
-    if (!isLegal(state, actions[t])) return false;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!seesAs(state, player, entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL || !isLegal(state, actions[t])) return false;
     state = applyAction(state, actions[t]);
   }
-  return true;
+  return false;
 }
 
-/** The rank whose count grew from hand list `before` to `after` by one card, else -1. */
-function drawnRank(before: string[], after: string[]): number {
-  if (after.length !== before.length + 1) return -1;
-  for (let r = 0; r < 4; r++) {
-    let inBefore = 0;
-    let inAfter = 0;
-    for (let i = 0; i < before.length; i++) {
-      if (before[i] === RANKS[r]) inBefore += 1;
-    }
-    for (let i = 0; i < after.length; i++) {
-      if (after[i] === RANKS[r]) inAfter += 1;
-    }
-    if (inAfter === inBefore + 1) return r;
+/** Rank counts (J, Q, K, A) of a hand list such as ["A", "K", "K"], or null if it holds something else. */
+function rankCounts(hand: string[]): number[] | null {
+  const counts = [0, 0, 0, 0];
+  for (let i = 0; i < hand.length; i++) {
+    const r = RANKS.indexOf(hand[i]);
+    if (r < 0) return null;
+    counts[r] += 1;
   }
-  return -1;
+  return counts;
+}
+
+/** The ranks of `counts` in a uniformly random order. */
+function shuffledRanks(counts: number[], random: () => number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < 4; r++) {
+    for (let k = 0; k < counts[r]; k++) out.push(r);
+  }
+  for (let i = out.length - 1; i > 0; i--) {
+    let j = Math.floor(random() * (i + 1));
+    if (j > i) j = i;
+    const x = out[i];
+    out[i] = out[j];
+    out[j] = x;
+  }
+  return out;
 }
 
 /** Draws an index from nonnegative `weights` (total `total` > 0) with `u` uniform in [0, 1). */
@@ -437,51 +464,69 @@ export function resampleHistory(
   player: number,
   random: () => number,
 ): Action[] {
-  const steps = history.length - 1;
-  if (steps < 0) throw new Error('no play explains an empty history');
+  if (history.length === 0) return [];
   const opponent = 1 - player;
-  const last = history[steps][0];
+  const last = history[history.length - 1][0];
   const fail = `no play explains player ${player}'s history`;
-  // Step kinds and the rank each known step involves.
+  // The steps: their kinds, the rank each known step involves, and the own picks.
   const kinds: number[] = [];
   const ranks: number[] = [];
+  const picks: Action[] = [];
+  const step = (kind: number, rank: number, action: Action): void => {
+    kinds.push(kind);
+    ranks.push(rank);
+    picks.push(action);
+  };
   let opponentPicks = 0;
-  for (let t = 0; t < steps; t++) {
-    const observation = history[t][0];
-    const own = history[t][1];
-    if (own !== null) {
-      kinds.push(OWN_PLAY);
-      ranks.push(-1);
-      continue;
-    }
-    const actor = observation.currentPlayer;
-    if (actor === CHANCE) {
-      const drawer = observation.toDraw[0] > 0 ? 0 : 1;
-      if (drawer === player) {
-        const rank = drawnRank(observation.hand, history[t + 1][0].hand);
-        if (rank < 0) throw new Error(`${fail}: step ${t} is a draw the hand does not show`);
-        kinds.push(OWN_DRAW);
-        ranks.push(rank);
-      } else {
-        kinds.push(OPP_DRAW);
-        ranks.push(-1);
-      }
-    } else if (actor === opponent) {
-      if (opponentPicks < last.battles.length) {
-        const rank = RANKS.indexOf(last.battles[opponentPicks].charAt(2 * opponent));
-        if (rank < 0) throw new Error(`${fail}: unknown rank in battle ${opponentPicks}`);
-        kinds.push(OPP_PLAY);
-        ranks.push(rank);
-      } else {
-        if (t !== steps - 1) throw new Error(`${fail}: the opponent's pick at step ${t} is never revealed`);
-        kinds.push(OPP_HIDDEN_PLAY);
-        ranks.push(-1);
-      }
-      opponentPicks += 1;
+  const opponentPick = (): void => {
+    if (opponentPicks < last.battles.length) {
+      const rank = RANKS.indexOf(last.battles[opponentPicks].charAt(2 * opponent));
+      if (rank < 0) throw new Error(`${fail}: unknown rank in battle ${opponentPicks}`);
+      step(OPP_PLAY, rank, '');
     } else {
-      throw new Error(`${fail}: at step ${t} the player acts but records no action`);
+      step(OPP_HIDDEN_PLAY, -1, '');
     }
+    opponentPicks += 1;
+  };
+  /** The draws of a refill, player 0's first: the player's gained ranks in a uniform order, and `opponentCount` hidden ones. */
+  const draws = (gained: number[], opponentCount: number): void => {
+    if (opponentCount < 0 || gained[0] < 0 || gained[1] < 0 || gained[2] < 0 || gained[3] < 0) throw new Error(`${fail}: a hand shrinks between two decisions`);
+    for (let p = 0; p < 2; p++) {
+      if (p === player) {
+        const order = shuffledRanks(gained, random);
+        for (let i = 0; i < order.length; i++) step(OWN_DRAW, order[i], '');
+      } else {
+        for (let i = 0; i < opponentCount; i++) step(OPP_DRAW, -1, '');
+      }
+    }
+  };
+  const firstHand = rankCounts(history[0][0].hand);
+  if (firstHand === null) throw new Error(`${fail}: the hand holds an unknown rank`);
+  draws(firstHand, HAND_SIZE);
+  if (player === 1) opponentPick();
+  for (let k = 0; k < history.length; k++) {
+    const [now, own] = history[k];
+    if (own === null) {
+      if (k !== history.length - 1) throw new Error(`${fail}: entry ${k} has no action but is not the last`);
+      break;
+    }
+    const played = PLAY_ACTIONS.indexOf(own);
+    const before = rankCounts(now.hand);
+    if (played < 0 || before === null || before[played] <= 0) throw new Error(`${fail}: own "${own}" at decision ${k} is not a rank in hand`);
+    step(OWN_PLAY, -1, own);
+    if (k === history.length - 1) break;
+    const after = history[k + 1][0];
+    const grown = rankCounts(after.hand);
+    if (grown === null) throw new Error(`${fail}: the hand holds an unknown rank`);
+    if (player === 0) opponentPick();
+    const gained = [0, 0, 0, 0];
+    for (let r = 0; r < 4; r++) gained[r] = grown[r] - before[r] + (r === played ? 1 : 0);
+    // Player 1 sees player 0's hand after player 0's next pick.
+    // The opponent's hand lost its pick and gained its draws (player 1 sees player 0's hand after its next pick, one less).
+    draws(gained, after.opponentHandSize - now.opponentHandSize + 1);
+    if (player === 1) opponentPick();
   }
+  const steps = kinds.length;
   // Forward pass: alphas[t][h] = P(history up to step t, opponent hand h).
   const ownDrawn = [0, 0, 0, 0];
   const oppPlayed = [0, 0, 0, 0];
@@ -490,7 +535,10 @@ export function resampleHistory(
   for (let i = 0; i < HAND_STATES; i++) alpha.push(0);
   alpha[handNumber([0, 0, 0, 0])] = 1;
   alphas.push(alpha);
-  const forwardSteps = steps > 0 && kinds[steps - 1] === OPP_HIDDEN_PLAY ? steps - 1 : steps;
+  // A still hidden pick of the opponent comes last, or just before the player's last own pick.
+  const hiddenPick = kinds.indexOf(OPP_HIDDEN_PLAY);
+  if (hiddenPick >= 0 && hiddenPick < steps - 2 + (kinds[steps - 1] === OWN_PLAY ? 0 : 1)) throw new Error(`${fail}: an opponent's pick is never revealed`);
+  const forwardSteps = hiddenPick >= 0 ? hiddenPick : steps;
   for (let t = 0; t < forwardSteps; t++) {
     const kind = kinds[t];
     const rank = ranks[t];
@@ -529,7 +577,7 @@ export function resampleHistory(
   }
   // The final hand (and a hidden pick), then backward sampling.
   const actions: Action[] = [];
-  for (let t = 0; t < steps; t++) actions.push('');
+  for (let t = 0; t < steps; t++) actions.push(picks[t]);
   let hand = -1;
   if (forwardSteps < steps) {
     // weights[i * 4 + r]: hand i, then the opponent picks rank r uniformly among its ranks.
@@ -545,7 +593,7 @@ export function resampleHistory(
     if (!(total > 0)) throw new Error(fail);
     const chosen = pick(weights, total, random());
     hand = Math.floor(chosen / 4);
-    actions[steps - 1] = PLAY_ACTIONS[chosen - 4 * hand];
+    actions[hiddenPick] = PLAY_ACTIONS[chosen - 4 * hand];
   } else {
     let total = 0;
     for (let i = 0; i < HAND_STATES; i++) total += alpha[i];
@@ -556,7 +604,7 @@ export function resampleHistory(
     const kind = kinds[t];
     const rank = ranks[t];
     if (kind === OWN_PLAY) {
-      actions[t] = history[t][1] as Action;
+      continue;
     } else if (kind === OWN_DRAW) {
       ownDrawn[rank] -= 1;
       actions[t] = DEAL_ACTIONS[rank];
