@@ -18,13 +18,13 @@ import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chanceOutcomes } from '../src/engine/chance.js';
 import { homogeneityPValue } from '../src/verifier/stats.js';
-import { type Action, type AnyGameCWM, CHANCE, type ObservationActionPair, TERMINAL } from '../src/engine/contract.js';
+import { type Action, type AnyGameCWM, CHANCE, TERMINAL } from '../src/engine/contract.js';
 import { deepFreeze, stableStringify } from '../src/engine/json.js';
 import { Rng } from '../src/engine/rng.js';
 import { CANDIDATE_GLOBAL, compileCandidate } from '../src/engine/sandbox/compile.js';
 import { GAMES, getGame } from '../src/games/index.js';
 import type { CheckResult } from '../src/verifier/check-result.js';
-import { replayAgainstHistory } from '../src/verifier/information.js';
+import { historyFor, replayAgainstHistory } from '../src/verifier/information.js';
 import { scenarioProblem } from '../src/verifier/scenarios.js';
 import type { TierName } from '../src/verifier/scores.js';
 import { type VerificationReport, Verifier } from '../src/verifier/verify.js';
@@ -56,12 +56,12 @@ const MUTANTS: Mutant[] = [
   // matching_pennies
   { game: 'matching_pennies', file: 'swapped-payoff', expectedTier: 'scenarios', expectedCheck: 'scenario: both heads: the coins match and player 0 wins', messageFragment: 'the rewards should be [1,-1]' },
   { game: 'matching_pennies', file: 'win-loss-not-zero-sum', expectedTier: 'consistency', expectedCheck: 'utility-kind', messageFragment: 'this game is zero-sum' },
-  { game: 'matching_pennies', file: 'resample-ignores-reveal', expectedTier: 'information', expectedCheck: 'resample-observations', messageFragment: 'but the history says' },
+  { game: 'matching_pennies', file: 'resample-skips-hidden-choice', expectedTier: 'information', expectedCheck: 'resample-complete', messageFragment: 'pass only 0 of the player\'s 1 decisions' },
   { game: 'matching_pennies', file: 'leak-first-choice', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart' },
   // prisoners_dilemma
   { game: 'prisoners_dilemma', file: 'swapped-sucker-payoff', expectedTier: 'scenarios', expectedCheck: 'scenario: player 0 cooperates and player 1 defects: 0 and 5, less the mean 2.5', messageFragment: 'the rewards should be [-2.5,2.5]' },
   { game: 'prisoners_dilemma', file: 'actions-at-terminal', expectedTier: 'dynamics', expectedCheck: 'terminal-has-no-actions', messageFragment: 'at a terminal state' },
-  { game: 'prisoners_dilemma', file: 'resample-skips-last-observation', expectedTier: 'information', expectedCheck: 'resample-observations', messageFragment: 'but the history says' },
+  { game: 'prisoners_dilemma', file: 'resample-forgets-own-choice', expectedTier: 'information', expectedCheck: 'resample-complete', messageFragment: 'every entry of the history must be replayed' },
   // pig
   { game: 'pig', file: 'hold-at-zero', expectedTier: 'differential', expectedCheck: 'same-legal-actions', messageFragment: 'should not allow ["hold"]' },
   { game: 'pig', file: 'one-keeps-turn', expectedTier: 'scenarios', expectedCheck: 'scenario: rolling a 1 loses the turn total and passes the turn; the next player may only roll', messageFragment: 'the current player should be 1' },
@@ -90,9 +90,9 @@ const MUTANTS: Mutant[] = [
   { game: 'leduc_poker', file: 'fold-only-facing-bet', expectedTier: 'scenarios', expectedCheck: 'scenario: after player 0 calls, player 1 may fold, check or raise (Fold is always offered)', messageFragment: 'the legal actions should be ["Fold","Call","Raise"]' },
   { game: 'leduc_poker', file: 'round2-raise-size', expectedTier: 'scenarios', expectedCheck: 'scenario: example: a pair of Jacks beats King-high, +6 / -6', messageFragment: 'the rewards should be [6,-6]' },
   { game: 'leduc_poker', file: 'mutates-contributions', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
-  // The leak shows where the resampler uses it: the posterior under the rules
-  // (which show no card) keeps every opponent rank possible.
-  { game: 'leduc_poker', file: 'showdown-reveals-cards', expectedTier: 'information', expectedCheck: 'resample-matches-posterior', messageFragment: 'but the rules\' posterior gives' },
+  // (A leak at the showdown alone reaches no history in the paper's convention, which records a
+  // player's own decisions only; this one comes before round 2's decisions.)
+  { game: 'leduc_poker', file: 'public-card-reveals-opponent', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'can tell apart two situations' },
   // Right support, wrong posterior: only a distribution check can see it.
   { game: 'leduc_poker', file: 'resample-card-count-weights', expectedTier: 'information' },
   // Missing support (no same-rank deals): only a distribution check can see it.
@@ -174,7 +174,7 @@ const MUTANTS: Mutant[] = [
   // (52 cards); only the posterior check sees the sampler's certainty about the hole.
   { game: 'blackjack', file: 'hole-hidden-from-dealer', expectedTier: 'information', expectedCheck: 'resample-matches-posterior', messageFragment: 'player 0:' },
   // Caught by the information tier's per-step posterior test or its replay of every drawn world.
-  { game: 'blackjack', file: 'resample-hole-ignores-player-cards', expectedTier: 'information', expectedCheck: 'resample-legal' },
+  { game: 'blackjack', file: 'resample-hole-ignores-player-cards', expectedTier: 'information', expectedCheck: 'resample-runs', messageFragment: 'threw' },
   // battleship
   { game: 'battleship', file: 'hit-shoots-again', expectedTier: 'scenarios', expectedCheck: 'scenario: a hit does not earn another shot: the turn passes to player 1', messageFragment: 'the current player should be 1' },
   { game: 'battleship', file: 'ship-wraps-rows', expectedTier: 'differential', expectedCheck: 'same-legal-actions', messageFragment: 'should not allow ["p0:ship2:0_3-1_0"' },
@@ -428,15 +428,8 @@ function reproduceInformation(game: AnyGameCWM, gameId: string, check: CheckResu
   const match = /^player (\d+):/.exec(check.message ?? '');
   if (!match) throw new Error(`cannot read the player from "${check.message}"`);
   const player = Number(match[1]);
-  const actions = check.actions ?? [];
-  const history: Array<ObservationActionPair<unknown>> = [];
-  let state = game.getInitialState();
-  for (const action of actions) {
-    const actor = game.getCurrentPlayer(state);
-    history.push([game.getObservations(state)[player], actor === player ? action : null]);
-    state = game.applyAction(state, action);
-  }
-  history.push([game.getObservations(state)[player], null]);
+  // The tier's actions run up to the player's last decision; its history is the paper's: own decisions only.
+  const history = historyFor(game, check.actions ?? [], player);
   for (let seed = 0; seed < 600; seed++) {
     try {
       const resampled = game.resampleHistory!(history, player, new Rng(seed).randomFn);
@@ -449,16 +442,15 @@ function reproduceInformation(game: AnyGameCWM, gameId: string, check: CheckResu
   return null;
 }
 
-/** The player's history of `actions` in `game`. */
-function historyOf(game: AnyGameCWM, actions: string[], player: number): Array<ObservationActionPair<unknown>> {
-  const history: Array<ObservationActionPair<unknown>> = [];
+/** Indices in `actions` of the steps `player` did not take (the hidden ones, and chance). */
+function othersSteps(game: AnyGameCWM, actions: string[], player: number): number[] {
+  const steps: number[] = [];
   let state = game.getInitialState();
-  for (const action of actions) {
-    history.push([game.getObservations(state)[player], game.getCurrentPlayer(state) === player ? action : null]);
+  actions.forEach((action, t) => {
+    if (game.getCurrentPlayer(state) !== player) steps.push(t);
     state = game.applyAction(state, action);
-  }
-  history.push([game.getObservations(state)[player], null]);
-  return history;
+  });
+  return steps;
 }
 
 /** On the host: 3,000 resamples from candidate and reference differ significantly in their hidden actions. */
@@ -468,9 +460,9 @@ function reproducePosterior(game: AnyGameCWM, gameId: string, check: CheckResult
   const reference = getGame(gameId).cwm;
   // 3,000 draws each on the host: the whole hidden worlds, and the action drawn at each hidden step.
   const draw = (g: AnyGameCWM) => {
-    const history = historyOf(g, actions, player);
+    const history = historyFor(g, actions, player);
     const rng = new Rng(99);
-    const hidden = history.slice(0, -1).flatMap(([, own], t) => (own === null ? [t] : []));
+    const hidden = othersSteps(g, actions, player);
     const worlds = new Map<string, number>();
     const marginals = hidden.map(() => new Map<string, number>());
     for (let k = 0; k < 3000; k++) {

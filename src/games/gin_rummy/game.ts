@@ -774,6 +774,16 @@ function parseMelds(text: string, player: number): number[][] {
   return melds;
 }
 
+function sameObservation(a: Observation, b: Observation): boolean {
+  if (a.player !== b.player || a.phase !== b.phase || a.currentPlayer !== b.currentPlayer || a.hand !== b.hand) return false;
+  if (a.opponentHand !== b.opponentHand || a.opponentKnown !== b.opponentKnown || a.upcard !== b.upcard) return false;
+  if (a.discardPile !== b.discardPile || a.stockSize !== b.stockSize || a.lastMover !== b.lastMover || a.lastMove !== b.lastMove) return false;
+  const k = a.knock;
+  const l = b.knock;
+  if (k === null || l === null) return k === l;
+  return k.knocker === l.knocker && k.laidMelds === l.laidMelds && k.layoffs === l.layoffs;
+}
+
 /**
  * Whether replaying `actions` explains the player's history: at each of the
  * player's turns the next entry's observation and action, every entry
@@ -788,7 +798,7 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
     if (actor === player) {
       if (next >= history.length) return t === actions.length;
       const entry = history[next];
-      if (JSON.stringify(observationFor(state, player)) !== JSON.stringify(entry[0])) return false;
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
       if (entry[1] === null) return next === history.length - 1 && t === actions.length;
       if (t === actions.length || actions[t] !== entry[1]) return false;
       next += 1;

@@ -509,6 +509,28 @@ function handSlot(action: Action): number {
   return play >= 0 ? play : DISCARD_ACTIONS.indexOf(action);
 }
 
+function sameStrings(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+function sameObservation(a: Observation, b: Observation): boolean {
+  if (a.player !== b.player || a.ownHandSize !== b.ownHandSize || a.infoTokens !== b.infoTokens || a.lifeTokens !== b.lifeTokens) return false;
+  if (a.deckSize !== b.deckSize || a.finalTurns !== b.finalTurns || a.currentPlayer !== b.currentPlayer || a.score !== b.score) return false;
+  if (a.lastMover !== b.lastMover || a.lastMove !== b.lastMove || a.lastCard !== b.lastCard) return false;
+  for (let c = 0; c < 5; c++) {
+    if (a.fireworks[c] !== b.fireworks[c]) return false;
+  }
+  if (!sameStrings(a.partnerHand, b.partnerHand) || !sameStrings(a.discards, b.discards)) return false;
+  for (let p = 0; p < 2; p++) {
+    if (!sameStrings(a.colorHints[p], b.colorHints[p]) || !sameStrings(a.rankHints[p], b.rankHints[p])) return false;
+  }
+  return true;
+}
+
 /**
  * Whether replaying `actions` explains the player's history: at each of the
  * player's turns the next entry's observation and action, every entry
@@ -523,7 +545,7 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
     if (actor === player) {
       if (next >= history.length) return t === actions.length;
       const entry = history[next];
-      if (JSON.stringify(observationFor(state, player)) !== JSON.stringify(entry[0])) return false;
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
       if (entry[1] === null) return next === history.length - 1 && t === actions.length;
       if (t === actions.length || actions[t] !== entry[1]) return false;
       next += 1;
