@@ -552,13 +552,12 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
     }
     if (t === actions.length) return next === history.length;
     if (actor === TERMINAL) return false;
-    if (actor === CHANCE) {
-      const type = DEAL_ACTIONS.indexOf(actions[t]);
-      if (type < 0 || state.deck[type] <= 0) return false;
-    } else if (getLegalActions(state).indexOf(actions[t]) < 0) {
+    // applyAction refuses an illegal action or deal.
+    try {
+      state = applyAction(state, actions[t]);
+    } catch (error) {
       return false;
     }
-    state = applyAction(state, actions[t]);
   }
   return false;
 }
