@@ -12,11 +12,10 @@ import { SyncPythonRunner } from './sync-runner.js';
 import { type PythonValueRule, valueRuleOf } from './value-rule.js';
 
 /**
- * TRANSITIONAL (issue 13): the engine's searches still hand ISMCTS one history entry a step; the
- * runner searches translated modules as the engine does. Becomes 'paper' (or goes) when the engine
- * hands the paper's own pairs plus [current observation, null] (src/mcts/determinise.ts).
+ * The history shape the engine's searches hand ISMCTS: the paper's own pairs plus [current
+ * observation, null] (src/mcts/determinise.ts). The runner still accepts 'per-step' from older hosts.
  */
-const ENGINE_HISTORY_CONVENTION: 'per-step' | 'paper' = 'per-step';
+const ENGINE_HISTORY_CONVENTION: 'per-step' | 'paper' = 'paper';
 
 const SNAKE: Record<string, string> = {
   getInitialState: 'get_initial_state', applyAction: 'apply_action', getCurrentPlayer: 'get_current_player',
