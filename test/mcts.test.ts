@@ -172,8 +172,8 @@ describe('ISMCTS', () => {
 
   it('fails a search whose determinisations all fail, with the reason', () => {
     const kuhn = getGame('kuhn_poker');
-    // It always returns a play that ends the hand at once.
-    const broken = { ...kuhn.cwm, resampleHistory: () => ['KQ', 'Fold'] };
+    // It always returns a play that ends the hand (both check to the showdown).
+    const broken = { ...kuhn.cwm, resampleHistory: () => ['KQ', 'Call', 'Call'] };
     const s1 = kuhn.cwm.applyAction(kuhn.cwm.getInitialState(), 'KQ');
     const s3 = kuhn.cwm.applyAction(kuhn.cwm.applyAction(s1, 'Call'), 'Raise');
     const history = [[kuhn.cwm.getObservations(s1)[0], 'Call'], [kuhn.cwm.getObservations(s3)[0], null]] as Array<[unknown, string | null]>;
