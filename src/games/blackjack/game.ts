@@ -351,20 +351,44 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
 }
 
 /**
- * The card the chance step at `state` deals in the play that ends in the
- * player's view `target`, read off where that deal puts it ("??" for the hidden
- * hole card), or null if the view shows no such card.
+ * The cards dealt to the player's hands, in the order they were dealt, read
+ * off the player's view `target`: its public moves are replayed on the hands'
+ * shape alone (a hit or a double adds a card to the active hand; a split
+ * moves the active hand's second card to a new hand at the end and deals the
+ * active hand a new second card; a stand moves on to the next hand), and each
+ * card is then found where that shape puts it. Null if the view's hands do
+ * not have that shape.
  */
-function cardToDeal(state: State, target: Observation): string | null {
-  const phase = state.phase;
-  let card: string | undefined = undefined;
-  if (phase === 'deal_p1') card = target.hands.length > 0 ? target.hands[0][0] : undefined;
-  else if (phase === 'deal_d1') card = target.dealer[0];
-  // After a split the first hand's second card heads the second hand.
-  else if (phase === 'deal_p2') card = target.hands.length > 1 ? target.hands[1][0] : target.hands.length > 0 ? target.hands[0][1] : undefined;
-  else if (phase === 'deal_d2' || phase === 'd_hit') card = target.dealer[state.dealer.length];
-  else if (state.active < target.hands.length) card = target.hands[state.active][state.hands[state.active].length];
-  return card === undefined ? null : card;
+function playerDeals(target: Observation): string[] | null {
+  // hands[h][i]: the number of the deal that put the card there (0 and 1: the first two cards).
+  const hands: number[][] = [[0, 1]];
+  let deals = 2;
+  let active = 0;
+  for (let m = 0; m < target.moves.length && active < hands.length; m++) {
+    const move = target.moves[m];
+    if (move === 'H' || move === 'D') {
+      hands[active] = hands[active].concat([deals]);
+      deals += 1;
+    } else if (move === 'P') {
+      if (hands[active].length !== 2) return null;
+      hands.push([hands[active][1]]);
+      hands[active] = [hands[active][0], deals];
+      deals += 1;
+    } else if (move === 'S') {
+      active += 1;
+    } else {
+      break;
+    }
+  }
+  if (target.hands.length === 0) return [];
+  if (hands.length !== target.hands.length) return null;
+  const cards: string[] = [];
+  for (let k = 0; k < deals; k++) cards.push('');
+  for (let h = 0; h < hands.length; h++) {
+    if (hands[h].length !== target.hands[h].length) return null;
+    for (let i = 0; i < hands[h].length; i++) cards[hands[h][i]] = target.hands[h][i];
+  }
+  return cards;
 }
 
 /**
@@ -401,6 +425,9 @@ export function resampleHistory(
     const id = cardId(target.dealer[i]);
     if (id >= 0) seen[id] = true;
   }
+  const playerCards = playerDeals(target);
+  if (playerCards === null) throw new Error(`${fail}: the hands do not match the moves`);
+  let playerDealt = 0;
   const actions: Action[] = [];
   let state = getInitialState();
   let next = 0;
@@ -413,7 +440,14 @@ export function resampleHistory(
       next += 1;
       if (action === null) break;
     } else if (actor === CHANCE) {
-      const card = cardToDeal(state, target);
+      const phase = state.phase;
+      let card: string | null = null;
+      if (phase === 'deal_d1' || phase === 'deal_d2' || phase === 'd_hit') {
+        if (state.dealer.length < target.dealer.length) card = target.dealer[state.dealer.length];
+      } else if (playerDealt < playerCards.length) {
+        card = playerCards[playerDealt];
+        playerDealt += 1;
+      }
       if (card === null) throw new Error(`${fail}: no card is seen for the deal at step ${step}`);
       let id = cardId(card);
       if (card === HIDDEN) {
