@@ -15,7 +15,7 @@ import { request as httpRequest } from 'node:http';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { formatTable } from '../src/cli/table.js';
-import { mutantSource } from '../test/helpers/mutants.js';
+import { mutantSource, patchedGameSource } from '../test/helpers/mutants.js';
 
 const CLIENTS = 64;
 /** One round of the mix: 4 correct, 1 wrong, 3 hostile; 30 rounds make 240 requests (120/30/90). */
@@ -38,7 +38,8 @@ interface Case {
 }
 
 const fence = (code: string) => `Here is the module:\n\n\`\`\`ts\n${code}\`\`\`\n`;
-const file = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
+// A .diff fixture is tic-tac-toe plus its attack, applied to the current game.
+const file = (path: string) => (path.endsWith('.diff') ? patchedGameSource('tic_tac_toe', path) : readFileSync(resolve(ROOT, path), 'utf8'));
 const hostile = (name: string, path: string, game = 'tic_tac_toe', lang: 'ts' | 'python' = 'ts'): Case => ({
   kind: 'hostile', name, game, lang, completion: lang === 'ts' ? fence(file(path)) : `\`\`\`python\n${file(path)}\`\`\`\n`,
 });
@@ -58,7 +59,7 @@ const BY_KIND: Record<Case['kind'], Case[]> = {
     hostile('deep-recursion', 'test/fixtures/hostile/deep-recursion.cwm.ts'),
     hostile('huge-result', 'test/fixtures/hostile/huge-result.cwm.ts'),
     { kind: 'hostile', name: 'prose', game: 'tic_tac_toe', completion: 'I would rather not write code today.' },
-    { ...hostile('poisons-the-checker', 'test/fixtures/hostile/red-team/poison-checker-tostring.cwm.ts'), anyVerdict: true },
+    { ...hostile('poisons-the-checker', 'test/fixtures/hostile/red-team/poison-checker-tostring.diff'), anyVerdict: true },
     hostile('python-endless-loop', 'python/testdata/hostile/infinite_loop.py', 'tic_tac_toe', 'python'),
   ],
 };

@@ -3,7 +3,7 @@
 // DIR` and `serve-reward`. A finding is fixed when the hostile candidate gets
 // the verdict the rules earn it and changes nobody else's.
 
-import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnyGameCWM } from '../src/engine/contract.js';
@@ -16,14 +16,20 @@ import { startRewardServer } from '../src/reward/server.js';
 import { type VerificationReport, Verifier } from '../src/verifier/verify.js';
 import { runCli } from './helpers/run-cli.js';
 import { tempDirs } from './helpers/temp-dirs.js';
+import { patchedGameSource } from './helpers/mutants.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RED_TEAM = resolve(import.meta.dirname, 'fixtures', 'hostile', 'red-team');
 const LIMITS = { memoryMb: 64, timeoutMs: 1500, maxResultChars: 1_000_000 };
 const BUDGETS = { playouts: 30, histories: 30, trajectories: 30 };
 const tempDir = tempDirs('gamecwm-red-team-');
+const PROBE_FIXTURE = 'probe-verification.diff';
+const JSON_KEYS = 'json-keys-like-methods.diff';
 
-const redTeam = (file: string) => readFileSync(resolve(RED_TEAM, file), 'utf8');
+/** A red-team fixture: a .diff is tic-tac-toe plus its attack (applied to the current game), anything else is read as it is. */
+const redTeam = (file: string) => (file.endsWith('.diff')
+  ? patchedGameSource('tic_tac_toe', `test/fixtures/hostile/red-team/${file}`)
+  : readFileSync(resolve(RED_TEAM, file), 'utf8'));
 const reference = (game: string) => readFileSync(resolve(ROOT, 'src', 'games', game, 'game.ts'), 'utf8');
 const target = (game: string) => ({ info: getGame(game).info, referenceId: game });
 const failures = (report: VerificationReport) => Object.entries(report.tiers)
@@ -39,11 +45,11 @@ function oneSandbox(): Verifier {
 afterAll(() => { for (const v of verifiers) v.dispose(); });
 
 describe('finding 1: no candidate changes another candidate\'s verdict', () => {
-  const POISON = 'poison-checker-tostring.cwm.ts';
+  const POISON = 'poison-checker-tostring.diff';
 
   it('a candidate that poisons the functions on its inputs\' prototypes leaves the next candidate\'s verdict alone (library)', async () => {
     const verifier = oneSandbox();
-    await verifier.verify(redTeam(POISON), target('tic_tac_toe'), POISON);
+    await verifier.verify(redTeam(POISON), target('tic_tac_toe'), 'poison-checker-tostring.ts');
     for (const game of ['tic_tac_toe', 'kuhn_poker']) {
       const report = await verifier.verify(reference(game), target(game));
       expect(failures(report)).toEqual([]);
@@ -53,10 +59,10 @@ describe('finding 1: no candidate changes another candidate\'s verdict', () => {
 
   it('verify DIR: the correct candidates after it pass; the probe (finding 3) fails; method-named keys (finding 4) pass', async () => {
     const dir = tempDir();
-    copyFileSync(resolve(RED_TEAM, POISON), join(dir, 'a-poison.ts'));
+    writeFileSync(join(dir, 'a-poison.ts'), redTeam(POISON));
     for (const name of ['b', 'c', 'd', 'e']) writeFileSync(join(dir, `${name}-correct.ts`), reference('tic_tac_toe'));
-    copyFileSync(resolve(RED_TEAM, 'probe-verification.cwm.ts'), join(dir, 'f-probe.ts'));
-    copyFileSync(resolve(RED_TEAM, 'json-keys-like-methods.cwm.ts'), join(dir, 'g-json-keys.ts'));
+    writeFileSync(join(dir, 'f-probe.ts'), redTeam(PROBE_FIXTURE));
+    writeFileSync(join(dir, 'g-json-keys.ts'), redTeam(JSON_KEYS));
     const result = await runCli(['verify', dir, '--game', 'tic_tac_toe', '--playouts', '30', '--json']);
     const reports = JSON.parse(result.stdout) as Array<{ file: string; ok: boolean; scores: { reward: number } }>;
     const verdict = (suffix: string) => reports.filter((r) => r.file.endsWith(suffix)).map((r) => r.ok);
@@ -71,7 +77,7 @@ describe('finding 1: no candidate changes another candidate\'s verdict', () => {
     const server = await startRewardServer(scorer, { port: 0, concurrency: 1 });
     try {
       const fence = (code: string) => `\`\`\`ts\n${code}\`\`\`\n`;
-      const completions = [POISON, 'correct', 'correct', 'probe-verification.cwm.ts', 'json-keys-like-methods.cwm.ts']
+      const completions = [POISON, 'correct', 'correct', PROBE_FIXTURE, JSON_KEYS]
         .map((name) => fence(name === 'correct' ? reference('tic_tac_toe') : redTeam(name)));
       const response = await fetch(`${server.url}/reward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ game: 'tic_tac_toe', completions }) });
       const rewards = ((await response.json()) as { rewards: number[] }).rewards;
@@ -87,10 +93,10 @@ describe('finding 1: no candidate changes another candidate\'s verdict', () => {
 });
 
 describe('finding 3: verification cannot be told apart from play', () => {
-  const PROBE = 'probe-verification.cwm.ts';
+  const PROBE = 'probe-verification.diff';
 
   it('the probe candidate cheats under play: x wins with its first move', async () => {
-    const runtime = await CandidateRuntime.load(redTeam(PROBE), PROBE, LIMITS);
+    const runtime = await CandidateRuntime.load(redTeam(PROBE), 'probe-verification.ts', LIMITS);
     try {
       const after = runtime.applyAction(runtime.getInitialState(), 'x(1,1)');
       expect(runtime.getCurrentPlayer(after)).toBe(-4);
@@ -101,7 +107,7 @@ describe('finding 3: verification cannot be told apart from play', () => {
   });
 
   it('verification hands it inputs as play does, so it cheats there too and fails (library)', async () => {
-    const report = await oneSandbox().verify(redTeam(PROBE), target('tic_tac_toe'), PROBE);
+    const report = await oneSandbox().verify(redTeam(PROBE), target('tic_tac_toe'), 'probe-verification.ts');
     expect(report.ok).toBe(false);
     expect(report.tiers.dynamics.score, failures(report).join('\n')).toBe(1);
     expect(failures(report).join('\n')).toMatch(/scenarios\/scenario: .*should not be over|differential\/same-terminal/);
@@ -143,7 +149,7 @@ describe('finding 4: keys Object.prototype has are data like any other', () => {
   });
 
   it('a JSON state with keys toString, valueOf and constructor verifies', async () => {
-    const report = await oneSandbox().verify(redTeam('json-keys-like-methods.cwm.ts'), target('tic_tac_toe'), 'json-keys-like-methods.ts');
+    const report = await oneSandbox().verify(redTeam(JSON_KEYS), target('tic_tac_toe'), 'json-keys-like-methods.ts');
     expect(failures(report)).toEqual([]);
     expect(report.ok).toBe(true);
   });

@@ -24,11 +24,20 @@ export function storedMutants(): string[] {
 export function mutantSource(game: string, name: string): string {
   const gameFile = `src/games/${game}/game.ts`;
   const patchFile = `test/fixtures/mutants/${game}/${name}.diff`;
+  const howToFix = `The game changed under mutant ${game}/${name}: put its bug (described at the top of ${patchFile}) into a copy of the current ${gameFile} by hand, `
+    + `then replace the patch's "---" line and everything below it by the output of \`diff -u ${gameFile} <that copy>\` (see test/fixtures/mutants/README.md).`;
+  return patchedGameSource(game, patchFile, howToFix);
+}
+
+/**
+ * A game module with a stored patch applied (a rule mutant, or a hostile fixture that is a game plus an
+ * attack): `patchFile` is relative to the project root and must name src/games/<game>/game.ts.
+ */
+export function patchedGameSource(game: string, patchFile: string, howToFix = `Rebuild ${patchFile} with diff -u against the current src/games/${game}/game.ts.`): string {
+  const gameFile = `src/games/${game}/game.ts`;
   const patch = parseUnifiedDiff(readFileSync(resolve(ROOT, patchFile), 'utf8'), patchFile);
   if (patch.oldFile !== gameFile && !patch.oldFile.endsWith(`/${gameFile}`)) {
     throw new PatchError(`${patchFile}: its "---" header names ${patch.oldFile}, not ${gameFile}; write it with diff -u ${gameFile} <mutant copy>`);
   }
-  const howToFix = `The game changed under mutant ${game}/${name}: put its bug (described at the top of ${patchFile}) into a copy of the current ${gameFile} by hand, `
-    + `then replace the patch's "---" line and everything below it by the output of \`diff -u ${gameFile} <that copy>\` (see test/fixtures/mutants/README.md).`;
   return applyUnifiedDiff(readFileSync(resolve(ROOT, gameFile), 'utf8'), patch, patchFile, gameFile, howToFix);
 }
