@@ -77,7 +77,7 @@ Ops (field names are snake_case; results as described in each function below):
     differential {trajectories: [{actions, expected: [{player, legal, rewards}]}], values?}
     playouts     {count, seed, max_game_length?}
     mcts         {iterations, c, rollouts, players, reward_range, max_game_length, seed, state?, max_nodes?, time_ms?}
-    ismcts       {history: own pairs + [current observation, null], player, legal_actions, history_convention?, ...the mcts options}
+    ismcts       {history: own pairs + [current observation, null], player, legal_actions, ...the mcts options}
                  -> also determinisations {attempted, succeeded, native, lastFailure?} (search/determinise.py)
 Files: sandbox.py (hardening, loading), protocol.py (requests, responses),
 values.py / value_rules.py / wire.py (values), cwm.py (the module as called),

@@ -131,8 +131,7 @@ def handle(ns, request):
         if history[len(history) - 1][1] is not None:
             raise ProtocolError('"history" must end with [current observation, null] (the decision being searched)')
         legal = field(request, 'legal_actions', 'list')
-        per_step = field(request, 'history_convention', 'str', 'paper') == 'per-step'
-        return ismcts_search(ns, rule, from_wire(history), field(request, 'player', 'int', ..., 0), legal, options, rng_new(seed), seed, per_step)
+        return ismcts_search(ns, rule, from_wire(history), field(request, 'player', 'int', ..., 0), legal, options, rng_new(seed), seed)
     raise ProtocolError(f'unknown op "{op}"')
 
 

@@ -11,12 +11,6 @@ import { readFileSync } from 'node:fs';
 import { SyncPythonRunner } from './sync-runner.js';
 import { type PythonValueRule, valueRuleOf } from './value-rule.js';
 
-/**
- * The history shape the engine's searches hand ISMCTS: the paper's own pairs plus [current
- * observation, null] (src/mcts/determinise.ts). The runner still accepts 'per-step' from older hosts.
- */
-const ENGINE_HISTORY_CONVENTION: 'per-step' | 'paper' = 'paper';
-
 const SNAKE: Record<string, string> = {
   getInitialState: 'get_initial_state', applyAction: 'apply_action', getCurrentPlayer: 'get_current_player',
   getPlayerName: 'get_player_name', getRewards: 'get_rewards', getLegalActions: 'get_legal_actions',
@@ -78,7 +72,7 @@ export class PythonCandidate implements GameCWM<unknown, unknown>, SearchBackend
 
   ismcts(history: Array<ObservationActionPair<unknown>>, player: number, legalActions: Action[], options: SearchOptions, seed: number): SearchResult {
     return toSearchResult(this.runner.request<PythonSearchResult>('ismcts', {
-      history, player, legal_actions: legalActions, seed, history_convention: ENGINE_HISTORY_CONVENTION, values: this.values, ...searchFields(options),
+      history, player, legal_actions: legalActions, seed, values: this.values, ...searchFields(options),
     }));
   }
 

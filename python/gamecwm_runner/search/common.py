@@ -38,6 +38,25 @@ def scale_returns(rewards, low, span, players):
     return [(rewards[p] - low) / span for p in range(players)]
 
 
+def make_scaled_rollouts(fn_player, fn_legal, fn_apply, fn_rewards, chance_outcomes, rng, max_length, rollouts, low, span, players):
+    """A leaf's value for UCT and ISMCTS alike: the mean of `rollouts` random playouts, scaled to [0, 1]."""
+    def one(state):
+        return scale_returns(rollout_rewards(fn_player, fn_legal, fn_apply, fn_rewards, chance_outcomes, state, rng, max_length), low, span, players)
+
+    if rollouts == 1:
+        return one
+
+    def mean(state):
+        totals = [0] * players
+        for _ in range(rollouts):
+            returns = one(state)
+            for p in range(players):
+                totals[p] += returns[p] / rollouts
+        return totals
+
+    return mean
+
+
 def run_budget(options, iterate):
     start = _clock()
     iterations = 0

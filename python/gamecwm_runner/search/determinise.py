@@ -133,38 +133,3 @@ def make_determiniser(ns, fns, same, own, observation, player, max_game_length, 
         return None
 
     return next_state, stats
-
-
-def make_legacy_determiniser(ns, fns, history, player, rng):
-    """
-    The convention before issue 13 (one entry per step, nulls where the player
-    did not act), still sent by hosts that predate it: one resample of the whole
-    history, replayed. Counted like the others.
-    """
-    init_fn, _, _, apply_fn, _, _ = fns
-    with_random = ns.get('resample_history_with_random')
-    pairs = [(entry[0], entry[1]) for entry in history]
-    stats = {'attempted': 0, 'succeeded': 0, 'native': False}
-    if callable(with_random):
-        draw = rng_step()['draw_function'](rng)
-
-        def resample(history_, player_):
-            return with_random(history_, player_, draw)
-    else:
-        resample = ns.get('resample_history')
-
-    def next_state():
-        stats['attempted'] += 1
-        try:
-            state = init_fn()
-            for action in resample(pairs, player):
-                state = apply_fn(state, action)
-        except MemoryError:
-            raise
-        except BaseException as error:
-            stats['lastFailure'] = describe(error)
-            return None
-        stats['succeeded'] += 1
-        return state
-
-    return next_state, stats

@@ -9,8 +9,8 @@ import random
 from cwm import CHANCE, TERMINAL, direct, sample_outcome
 from errors import SearchError
 from rng import rng_int, rng_random
-from search.common import most_visited, rollout_rewards, run_budget, scale_returns
-from search.determinise import make_determiniser, make_legacy_determiniser
+from search.common import make_scaled_rollouts, most_visited, run_budget, scale_returns
+from search.determinise import make_determiniser
 from values import canonical, dumps
 
 
@@ -27,12 +27,10 @@ def info_key(player, observation):
     return f'{player}|{text}'
 
 
-def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed, per_step=False):
+def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed):
     """
     `history`: the player's own [observation, action] pairs, then [current
-    observation, None]. TRANSITIONAL (issue 13): with `per_step`, the host's
-    engine still sends one entry a step, and a translated module is searched as
-    that engine searches it (one resample of the whole history an iteration).
+    observation, None].
     """
     fn, chance_outcomes = direct(ns)
     player_fn, legal_fn, apply_fn, rewards_fn, obs_fn, init_fn = (
@@ -52,23 +50,11 @@ def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed, 
     # The paper's format draws from Python's random, seeded once per search.
     random.seed(seed)
     fns = (init_fn, player_fn, legal_fn, apply_fn, obs_fn, chance_outcomes)
-    if per_step and callable(ns.get('resample_history_with_random')):
-        determinise, determinisations = make_legacy_determiniser(ns, fns, history, player, rng)
-    else:
-        # A per-step history (one entry a step, None where the player did not act) holds the player's own pairs.
-        own = [entry for entry in history[:len(history) - 1] if not per_step or entry[1] is not None]
-        paper_format = not callable(ns.get('resample_history_with_random'))
-        determinise, determinisations = make_determiniser(ns, fns, rule['same'], own, observation, player, max_length, rng, paper_format)
+    own = history[:len(history) - 1]
+    paper_format = not callable(ns.get('resample_history_with_random'))
+    determinise, determinisations = make_determiniser(ns, fns, rule['same'], own, observation, player, max_length, rng, paper_format)
 
-    def scaled_rollouts(state):
-        if rollouts == 1:
-            return scale_returns(rollout_rewards(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, state, rng, max_length), low, span, players)
-        totals = [0] * players
-        for _ in range(rollouts):
-            returns = scale_returns(rollout_rewards(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, state, rng, max_length), low, span, players)
-            for p in range(players):
-                totals[p] += returns[p] / rollouts
-        return totals
+    scaled_rollouts = make_scaled_rollouts(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, rng, max_length, rollouts, low, span, players)
 
     def iterate():
         state = determinise()

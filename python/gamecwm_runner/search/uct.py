@@ -7,7 +7,7 @@ import math
 from cwm import CHANCE, TERMINAL, direct, sample_outcome
 from errors import SearchError
 from rng import rng_int, rng_random
-from search.common import most_visited, rollout_rewards, run_budget, scale_returns
+from search.common import make_scaled_rollouts, most_visited, run_budget, scale_returns
 
 
 _log = math.log
@@ -37,15 +37,7 @@ def uct_search(ns, root, options, rng):
     root_node = new_node(root)
     tree_size = [1]
 
-    def scaled_rollouts(state):
-        if rollouts == 1:
-            return scale_returns(rollout_rewards(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, state, rng, max_length), low, span, players)
-        totals = [0] * players
-        for _ in range(rollouts):
-            returns = scale_returns(rollout_rewards(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, state, rng, max_length), low, span, players)
-            for p in range(players):
-                totals[p] += returns[p] / rollouts
-        return totals
+    scaled_rollouts = make_scaled_rollouts(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, rng, max_length, rollouts, low, span, players)
 
     def iterate():
         node = root_node

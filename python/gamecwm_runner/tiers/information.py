@@ -34,7 +34,7 @@ def check_information(ns, rule, players, max_game_length, histories, seed, first
     tested = 0
     for i in range(first, first + histories):  # in batches for long games, as the dynamics tier
         rng = rng_derive(base, i)
-        played, player, history, legacy = sample_history(game, players, rng, max_game_length)
+        played, player, history = sample_history(game, players, rng, max_game_length)
         if len(history) == 0:
             continue  # the paper tests histories with at least one own decision
         tested += 1
@@ -45,15 +45,9 @@ def check_information(ns, rule, players, max_game_length, histories, seed, first
         except MemoryError:
             raise
         except BaseException as error:
-            # TRANSITIONAL (issue 13), as below: an export of a reference still in the per-step convention
-            # may refuse the paper's history; it passes when it explains the per-step one.
-            if rule['name'] == 'json' and legacy_explains(game, rule['same'], player, legacy):
-                continue
             record_fail(rec, 'resample-runs', f'resample_history({show_history(history)}, {player}) raised {describe(error)}', played)
             continue
         problem = replay_against_history(game, rule['same'], resampled, player, history)
-        if problem is not None and rule['name'] == 'json' and legacy_explains(game, rule['same'], player, legacy):
-            problem = None
         if problem is not None:
             record_fail(rec, problem[0], f'player {player}: {problem[1]} (the history: {show_history(history)})', played)
     if tested == 0 and histories > 0 and not batch:
@@ -104,41 +98,7 @@ def sample_history(game, players, rng, max_game_length):
         if actors[t] == player:
             history.append((observations[t][player], played[t]))
             end = t + 1
-    legacy = [[observations[t][player], played[t] if actors[t] == player else None] for t in range(len(played))]
-    legacy.append([game['observations'](state)[player], None])
-    return played[:end], player, history, legacy
-
-
-def legacy_explains(game, same, player, legacy):
-    """
-    TRANSITIONAL (issue 13): our exports made before the paper's convention
-    resample a history of every step (None where the player did not act, then
-    the current observation). Accepted for exports (the JSON rule) until the
-    references and the translator speak the paper's convention; paper-format
-    modules never get this.
-    """
-    try:
-        actions = game['resample']([(entry[0], entry[1]) for entry in legacy], player)
-        if type(actions) is not list or len(actions) != len(legacy) - 1:
-            return False
-        state = game['init']()
-        for t in range(len(legacy)):
-            observation, own = legacy[t]
-            if not same(game['observations'](state)[player], observation):
-                return False
-            if t == len(actions):
-                return True
-            actor = game['player'](state)
-            if (own is not None and (actor != player or actions[t] != own)) or (own is None and actor == player):
-                return False
-            if actions[t] not in game['legal'](state):
-                return False
-            state = game['apply'](state, actions[t])
-    except MemoryError:
-        raise
-    except BaseException:
-        return False
-    return True
+    return played[:end], player, history
 
 
 def replay_against_history(game, same, actions, player, history):
