@@ -8,7 +8,6 @@
 // actions that reproduce it. Verdicts are cached per sample in the output
 // folder, so an interrupted run resumes where it stopped.
 
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -16,8 +15,8 @@ import { failingChecks } from '../codegen/feedback.js';
 import { DEFAULT_LIMITS } from '../engine/sandbox/sandbox.js';
 import { GAMES } from '../games/index.js';
 import { writeFileAtomic } from '../files.js';
+import { paperFailures, runPaperEvaluator } from '../paper/evaluator.js';
 import type { PaperLayout } from '../paper/layout.js';
-import { PACKAGE_ROOT } from '../paths.js';
 import { verifyPython } from '../verifier/verify-python.js';
 import type { VerificationReport, VerifyOptions } from '../verifier/verify.js';
 import { DEFAULT_VERIFY_OPTIONS } from '../verifier/verify.js';
@@ -28,8 +27,6 @@ import type { BenchReport, Cell } from './report.js';
 /** The paper's four tiers: the columns where the two verdicts are compared one to one. */
 export const PAPER_TIERS = ['static', 'dynamics', 'information', 'scenarios'] as const;
 export type PaperTier = (typeof PAPER_TIERS)[number];
-
-const PAPER_EVALUATOR = resolve(PACKAGE_ROOT, 'python', 'paper_evaluator.py');
 
 export interface Sample {
   model: string;
@@ -121,39 +118,16 @@ export function findSamples(dir: string, games?: string[]): { samples: Sample[];
 }
 
 /** Runs the paper's evaluator on one sample in its own child process. */
-export function paperVerdict(settings: AgreementSettings, sample: Sample): Promise<PaperVerdict> {
-  const { layout } = settings;
-  const args = [
-    '-B', PAPER_EVALUATOR, '--evaluation', layout.evaluationDir, '--config', layout.configDir, '--games', layout.gamesDir,
-    '--game', sample.game, '--candidate', sample.path, '--num-games', String(settings.numGames), '--seed', String(settings.seed),
-    '--timeout-s', String(Math.ceil(settings.timeoutMs / 1000)),
-  ];
-  return new Promise((done) => {
-    execFile('python3', args, { timeout: settings.timeoutMs + 5000, maxBuffer: 16 << 20, killSignal: 'SIGKILL' }, (error, stdout) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      let parsed: { eval_score?: number; reward?: number | null; tiers?: Record<string, { passed: number; total: number; checks: Array<{ name: string; passed: boolean; message: string }> }>; error?: string } | null = null;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        parsed = null;
-      }
-      if (parsed === null || parsed.error !== undefined || parsed.tiers === undefined) {
-        const why = parsed?.error ?? (error?.killed ? `timed out after ${settings.timeoutMs} ms` : `no verdict (${error?.message.split('\n')[0] ?? 'empty output'})`);
-        // The paper's harness scores a candidate that kills or hangs its evaluator 0.
-        done({ evalScore: 0, reward: 0, tiers: {}, failures: [why], error: why });
-        return;
-      }
-      const tiers: Partial<Record<PaperTier, boolean>> = {};
-      const failures: string[] = [];
-      for (const tier of PAPER_TIERS) {
-        const t = parsed.tiers[tier];
-        if (!t) continue;
-        tiers[tier] = t.passed === t.total;
-        for (const check of t.checks) if (!check.passed) failures.push(`${tier}/${check.name}: ${check.message}`);
-      }
-      done({ evalScore: parsed.eval_score ?? 0, reward: parsed.reward ?? null, tiers, failures });
-    });
+export async function paperVerdict(settings: AgreementSettings, sample: Sample): Promise<PaperVerdict> {
+  const output = await runPaperEvaluator(settings.layout, {
+    game: sample.game, candidate: sample.path, seed: settings.seed, numGames: settings.numGames, timeoutMs: settings.timeoutMs,
   });
+  const tiers: Partial<Record<PaperTier, boolean>> = {};
+  for (const tier of PAPER_TIERS) {
+    const t = output.tiers[tier];
+    if (t) tiers[tier] = t.passed === t.total;
+  }
+  return { evalScore: output.evalScore, reward: output.reward, tiers, failures: paperFailures(output), ...(output.error === undefined ? {} : { error: output.error }) };
 }
 
 export function ourVerdictOf(report: VerificationReport): OurVerdict {

@@ -15,10 +15,10 @@ import type { GameDefinition } from '../engine/game-definition.js';
 import { writeFileAtomic } from '../files.js';
 import { gameModulePath } from '../games/files.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { paperFailures, runPaperEvaluator } from './evaluator.js';
 import { type PaperLayout, paperGameFile } from './layout.js';
 
 const AGREEMENT_SCRIPT = resolve(PACKAGE_ROOT, 'python', 'golden_agreement.py');
-const EVALUATOR_SCRIPT = resolve(PACKAGE_ROOT, 'python', 'paper_evaluator.py');
 
 export interface Disagreement {
   actions: string[];
@@ -84,18 +84,8 @@ export async function goldenAgreement(ours: string, golden: string, game: GameDe
 }
 
 export async function paperEvaluation(layout: PaperLayout, candidate: string, gameId: string, seed: number, numGames: number, timeoutMs: number): Promise<PaperEvaluation> {
-  if (layout.evaluationDir === null || layout.configDir === null) throw new Error(`${layout.root} has no evaluation/ and config/ (the paper's evaluator)`);
-  const { stdout, error } = await runPython([
-    EVALUATOR_SCRIPT, '--evaluation', layout.evaluationDir, '--config', layout.configDir, '--games', layout.gamesDir, '--game', gameId,
-    '--candidate', candidate, '--num-games', String(numGames), '--seed', String(seed), '--timeout-s', String(Math.ceil(timeoutMs / 1000)),
-  ], timeoutMs + 5000);
-  const verdict = error === null ? JSON.parse(stdout.trim().split('\n').pop()!) : { error };
-  if (verdict.error) return { seed, evalScore: 0, reward: 0, failures: [String(verdict.error)] };
-  const failures: string[] = [];
-  for (const [tier, t] of Object.entries(verdict.tiers as Record<string, { checks: Array<{ name: string; passed: boolean; message: string }> }>)) {
-    for (const check of t.checks) if (!check.passed) failures.push(`${tier}/${check.name}: ${check.message}`);
-  }
-  return { seed, evalScore: verdict.eval_score, reward: verdict.reward ?? null, failures };
+  const output = await runPaperEvaluator(layout, { game: gameId, candidate, seed, numGames, timeoutMs });
+  return { seed, evalScore: output.evalScore, reward: output.reward, failures: paperFailures(output) };
 }
 
 /** Every game's conformance, `concurrency` games at a time. */
