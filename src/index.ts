@@ -20,7 +20,7 @@ export type { Trajectory } from './engine/runner.js';
 export { RandomAgent } from './engine/agent.js';
 export type { Agent, DecisionContext } from './engine/agent.js';
 export { MctsAgent, IsmctsAgent } from './agents/search-agents.js';
-export { searchOptionsFor } from './agents/factory.js';
+export { searchOptionsFor } from './agents/search-options.js';
 export { NativeSearch } from './mcts/backend.js';
 export type { SearchBackend } from './mcts/backend.js';
 export { uctSearch } from './mcts/uct.js';
@@ -32,8 +32,8 @@ export type { SearchOptions, SearchResult, ActionStats } from './mcts/search.js'
 // GameCWM that searches run next to.
 export { loadCandidateModel, CandidateLoadError } from './agents/candidate-model.js';
 export type { CandidateModel, CandidateLimits } from './agents/candidate-model.js';
-export { DEFAULT_LIMITS, SandboxError } from './engine/sandbox/sandbox.js';
-export type { SandboxLimits } from './engine/sandbox/sandbox.js';
+export { DEFAULT_LIMITS, SandboxError } from './engine/sandbox/limits.js';
+export type { SandboxLimits } from './engine/sandbox/limits.js';
 
 // Verification and scores.
 export { Verifier, DEFAULT_VERIFY_OPTIONS, TIER_NAMES } from './verifier/verify.js';

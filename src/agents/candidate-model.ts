@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { GameCWM } from '../engine/contract.js';
 import type { PlayoutTotals } from '../engine/playouts.js';
 import { CompileError } from '../engine/sandbox/compile.js';
-import { DEFAULT_LIMITS, SandboxError } from '../engine/sandbox/sandbox.js';
+import { DEFAULT_LIMITS, SandboxError } from '../engine/sandbox/limits.js';
 import type { SearchBackend } from '../mcts/backend.js';
 import { SyncPythonRunnerError } from '../python-runner/sync-runner.js';
 

@@ -3,12 +3,12 @@
 import type { Agent } from '../engine/agent.js';
 import { RandomAgent } from '../engine/agent.js';
 import type { GameDefinition } from '../engine/game-definition.js';
-import type { GameInfo } from '../engine/game-info.js';
 import type { SeatAgentFactory } from '../engine/match.js';
 import type { SearchBackend } from '../mcts/backend.js';
-import { DEFAULT_SEARCH, type SearchOptions } from '../mcts/search.js';
 import { HumanAgent, LineReader } from './human.js';
 import { IsmctsAgent, MctsAgent } from './search-agents.js';
+import { searchOptionsFor } from './search-options.js';
+import type { SearchOptions } from '../mcts/search.js';
 import { AgentSpecError, type AgentSpec } from './spec.js';
 
 export interface AgentIo {
@@ -31,18 +31,6 @@ export interface AgentSession {
   close(): void;
 }
 
-/** A search's options for a game: its players, reward range and length bound, and the given budget and UCT settings. */
-export function searchOptionsFor(info: GameInfo, iterations: number, settings: Pick<AgentSettings, 'c' | 'rollouts'> = {}): SearchOptions {
-  return {
-    ...DEFAULT_SEARCH,
-    iterations,
-    c: settings.c ?? DEFAULT_SEARCH.c,
-    rollouts: settings.rollouts ?? DEFAULT_SEARCH.rollouts,
-    players: info.players,
-    rewardRange: info.rewardRange,
-    maxGameLength: info.maxGameLength,
-  };
-}
 
 export function agentSession(specs: AgentSpec[], definition: GameDefinition, io: AgentIo, settings: AgentSettings): AgentSession {
   for (const spec of specs) {

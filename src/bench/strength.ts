@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadCandidateModel, type CandidateLimits, type CandidateModel } from '../agents/candidate-model.js';
 import { type CandidateHealth, CandidatePlanner, emptyTally, type PlannerTally } from '../agents/candidate-planner.js';
-import { searchOptionsFor } from '../agents/factory.js';
+import { searchOptionsFor } from '../agents/search-options.js';
 import { IsmctsAgent, MctsAgent } from '../agents/search-agents.js';
 import { type Agent, RandomAgent } from '../engine/agent.js';
 import type { GameDefinition } from '../engine/game-definition.js';

@@ -4,7 +4,8 @@
 
 import { compileCandidate, CompileError } from '../engine/sandbox/compile.js';
 import { SandboxPool } from '../engine/sandbox/pool.js';
-import { type CandidateSession, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from '../engine/sandbox/sandbox.js';
+import { DEFAULT_LIMITS, SandboxError, type SandboxLimits } from '../engine/sandbox/limits.js';
+import type { CandidateSession } from '../engine/sandbox/sandbox.js';
 import type { GameInfo } from '../engine/game-info.js';
 import type { CheckResult } from './check-result.js';
 import type { DifferentialReport } from './differential.js';

@@ -12,25 +12,9 @@ import type { IsolatedVM } from './ivm.js';
 import { createIsolate } from './isolate.js';
 import { hardeningPrelude, LOCKDOWN, PRELUDE } from './prelude.js';
 import { KIT_GLOBAL, REALM_KIT } from './realm-kit.js';
+import { DEFAULT_LIMITS, SandboxError, type SandboxLimits } from './limits.js';
 
-export interface SandboxLimits {
-  /** Isolate heap limit in MB. */
-  memoryMb: number;
-  /** Wall-clock limit of each call into the isolate, in ms. */
-  timeoutMs: number;
-  /** Largest result a call may return, in characters of JSON. */
-  maxResultChars: number;
-}
-
-export const DEFAULT_LIMITS: SandboxLimits = { memoryMb: 128, timeoutMs: 2000, maxResultChars: 4_000_000 };
-
-export type SandboxFailureKind = 'timeout' | 'memory' | 'result-too-large' | 'crashed';
-
-export class SandboxError extends Error {
-  constructor(readonly kind: SandboxFailureKind, message: string) {
-    super(message);
-  }
-}
+export { DEFAULT_LIMITS, SandboxError, type SandboxFailureKind, type SandboxLimits } from './limits.js';
 
 const SERVE_GLOBAL = '__gamecwmServe';
 const CANDIDATE_GLOBAL = '__candidate';
