@@ -188,11 +188,9 @@ const MUTANTS: Mutant[] = [
   { game: 'poker_holdem', file: 'fold-winner-takes-pot', expectedTier: 'consistency', expectedCheck: 'utility-kind', messageFragment: 'this game is zero-sum' },
   // hand_of_war
   { game: 'hand_of_war', file: 'pick-shown-to-player1', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart two situations' },
-  // The scenario's 10-to-2 showdown still ends 8 to 2: only a trajectory where the burns decide the result shows it.
-  { game: 'hand_of_war', file: 'burns-not-won', expectedTier: 'differential', expectedCheck: 'same-rewards', messageFragment: 'the rules give' },
-  { game: 'hand_of_war', file: 'draws-uniform-over-ranks', expectedTier: 'differential', expectedCheck: 'same-chance-probabilities', messageFragment: 'the rules give 0.2' },
-  { game: 'hand_of_war', file: 'refill-from-short-pile', expectedTier: 'scenarios', expectedCheck: 'scenario: the fourth showdown battle takes all 14 cards on the table; the refill of three then ends the game', messageFragment: 'the game should be over' },
+  { game: 'hand_of_war', file: 'low-card-wins', expectedTier: 'scenarios', expectedCheck: 'scenario: the sixth battle ends the game (no card left to refill the hand): 8 win-pile cards to 4 for player 0', messageFragment: 'the rewards should be [1,-1]' },
   { game: 'hand_of_war', file: 'mutates-hands', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
+  { game: 'hand_of_war', file: 'resample-pick-from-own-hand', expectedTier: 'information' },
   // goofspiel
   { game: 'goofspiel', file: 'pending-bid-shown', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart two situations' },
   { game: 'goofspiel', file: 'tie-goes-to-player0', expectedTier: 'scenarios', expectedCheck: 'scenario: thirteen tied rounds: nobody scores and the game is a draw', messageFragment: 'the rewards should be [0,0]' },

@@ -25,3 +25,46 @@ describe('poker_holdem', () => {
     expect(game.getRewards(folded)).toEqual([2, -2]);
   });
 });
+
+describe('hand_of_war', () => {
+  const game = getGame('hand_of_war').cwm as AnyGameCWM;
+  const battle = (card0: string, card1: string): Action[] => [`play:${card0}`, `play:${card1}`];
+
+  it('chance offers the sorted deck only, but a deal in any order of the sixteen cards is applied as given', () => {
+    const initial = game.getInitialState();
+    expect(game.getLegalActions(initial)).toEqual(['deal:Ac,Ad,Ah,As,Jc,Jd,Jh,Js,Kc,Kd,Kh,Ks,Qc,Qd,Qh,Qs']);
+    const dealt = play(game, ['deal:Jc,Jd,Jh,Js,Qc,Qd,Qh,Qs,Ac,Ad,Ah,As,Kc,Kd,Kh,Ks']);
+    expect(game.getLegalActions(dealt)).toEqual(['play:Jc', 'play:Jd', 'play:Jh']);
+    expect(() => game.applyAction(initial, 'deal:Ac,Ac,Ah,As,Jc,Jd,Jh,Js,Kc,Kd,Kh,Ks,Qc,Qd,Qh,Qs')).toThrow(/not a deal/);
+  });
+
+  it('the paper\'s scenario deals: aces and kings for player 1 win it the game; alternating wins draw', () => {
+    const p1Wins = play(game, ['deal:Jc,Jd,Jh,Js,Qc,Qd,Qh,Qs,Ac,Ad,Ah,As,Kc,Kd,Kh,Ks', ...battle('Jc', 'Ac'), ...battle('Jd', 'Ad'),
+      ...battle('Jh', 'Ah'), ...battle('Js', 'As'), ...battle('Qc', 'Kc'), ...battle('Qd', 'Kd')]);
+    expect(game.getCurrentPlayer(p1Wins)).toBe(TERMINAL);
+    expect(game.getRewards(p1Wins)).toEqual([-1, 1]);
+    const draw = play(game, ['deal:Ac,Jc,Ad,Jd,Ah,Jh,As,Js,Kc,Qc,Kd,Qd,Kh,Qh,Ks,Qs', ...battle('Ac', 'Kc'), ...battle('Jc', 'Qc'),
+      ...battle('Ad', 'Kd'), ...battle('Jd', 'Qd'), ...battle('Ah', 'Kh'), ...battle('Jh', 'Qh')]);
+    expect(game.getCurrentPlayer(draw)).toBe(TERMINAL);
+    expect(game.getRewards(draw)).toEqual([0, 0]);
+  });
+
+  it('equal ranks put both cards and a burn each at stake without refilling; the next decided battle takes them all', () => {
+    // Player 0: hand Ac Kc Qc, pile Jc Ad Kd Qd Jd; player 1: hand As Ks Qs, pile Js Ah Kh Qh Jh.
+    const deal = 'deal:Ac,Kc,Qc,Jc,Ad,Kd,Qd,Jd,As,Ks,Qs,Js,Ah,Kh,Qh,Jh';
+    const tied = play(game, [deal, ...battle('Ac', 'As')]);
+    expect(game.getCurrentPlayer(tied)).toBe(0);
+    expect(game.getLegalActions(tied)).toEqual(['play:Kc', 'play:Qc']);
+    expect((game.getObservations(tied) as Array<{ pot: string[] }>)[1].pot).toEqual(['Ac', 'As', 'Jc', 'Js']);
+    const decided = play(game, [deal, ...battle('Ac', 'As'), ...battle('Kc', 'Qs')]);
+    expect((game.getObservations(decided) as Array<{ winCounts: number[] }>)[0].winCounts).toEqual([6, 0]);
+    expect(game.getLegalActions(decided)).toEqual(['play:Qc', 'play:Ad', 'play:Kd']);
+  });
+
+  it('three equal battles in a row empty both hands: the game ends as at an empty draw pile (the golden is left without actions)', () => {
+    const deal = 'deal:Ac,Kc,Qc,Jc,Ad,Kd,Qd,Jd,As,Ks,Qs,Js,Ah,Kh,Qh,Jh';
+    const emptied = play(game, [deal, ...battle('Ac', 'As'), ...battle('Kc', 'Ks'), ...battle('Qc', 'Qs')]);
+    expect(game.getCurrentPlayer(emptied)).toBe(TERMINAL);
+    expect(game.getRewards(emptied)).toEqual([0, 0]);
+  });
+});
