@@ -1,9 +1,11 @@
 // Battleship on 4x4 waters as a GameCWM: each player has a two-cell ship and
-// a one-cell ship placed at random by chance (player 0's two ships, then
-// player 1's), then the players take turns firing at the opponent's waters,
-// player 0 first, each shot announced as a hit or a miss. The first to hit all
-// three cells of the opponent's fleet wins. Written in the contract's subset:
-// pure functions over JSON state, no imports.
+// a one-cell ship, placed by chance in one step per player (player 0's fleet,
+// then player 1's, each uniformly among the 336 fleets), then the players take
+// turns firing at the opponent's waters, player 0 first, each shot announced
+// as a hit or a miss. The first to hit all three cells of the opponent's fleet
+// wins. The chance steps and observations follow the paper's golden (see
+// rules.md). Written in the contract's subset: pure functions over JSON state,
+// no imports.
 
 export type Action = string;
 
@@ -13,10 +15,12 @@ export interface State {
    * cell of the two-cell ship, '1' the one-cell ship, '.' open water).
    */
   fleets: string[];
-  /** Ships placed so far (0 to 4): player 0's two-cell and one-cell ship, then player 1's. */
+  /** Fleets placed so far (0 to 2): player 0's, then player 1's. */
   placed: number;
   /** shots[p]: player p's shots at the opponent's waters, 16 characters: '.' not fired at, 'x' hit, 'o' miss. */
   shots: string[];
+  /** log[p]: player p's shots in the order fired, each "<row>_<col>:hit" or "<row>_<col>:miss". */
+  log: string[][];
   /** hits[p]: how many of the opponent's ship cells player p has hit. */
   hits: number[];
   /** 0 or 1 to fire, -1 while ships are placed, -4 once the game is over. */
@@ -25,18 +29,22 @@ export interface State {
   winner: number | null;
 }
 
-/** What one player sees: its own fleet, every shot fired by either side with its result, whose turn it is. */
+/**
+ * What one player sees once both fleets are placed: its own fleet, every shot
+ * fired by either side in order with its result, and at the end the winner
+ * and the opponent's fleet. While the fleets are placed it sees nothing.
+ */
 export interface Observation {
   /** Whose view this is. */
   player: number;
-  /** This player's own waters (as in State.fleets; '.' everywhere until its ships are placed). */
-  fleet: string;
-  /** This player's shots at the opponent ('.', 'x' hit, 'o' miss). */
-  shots: string;
-  /** The opponent's shots at this player's waters ('.', 'x' hit, 'o' miss). */
-  incoming: string;
-  /** Whose turn it is (0, 1, -1 while ships are placed, -4 at the end). */
-  currentPlayer: number;
+  /** This player's own waters (as in State.fleets), null while the fleets are placed. */
+  fleet: string | null;
+  /** This player's shots at the opponent in order, e.g. ["1_2:hit", "0_0:miss"]. */
+  shots: string[];
+  /** The opponent's shots at this player's waters in order, in the same form. */
+  incoming: string[];
+  /** The opponent's waters, shown once the game is over, else null. */
+  opponentFleet: string | null;
   /** The winner once the game is over, else null. */
   winner: number | null;
 }
@@ -47,8 +55,6 @@ const SIZE = 4;
 const CELLS = 16;
 /** Ship cells per fleet: a fleet is sunk after this many hits. */
 const FLEET_CELLS = 3;
-/** Chance places four ships: player 0's two, then player 1's two. */
-const SHIPS = 4;
 const OPEN_WATERS = '................';
 
 function cellName(cell: number): string {
@@ -93,19 +99,27 @@ const PAIRS: number[][] = allPairs();
 const FLEETS: number[][] = allFleets(PAIRS);
 /** FLEET_WATERS[i]: fleet i as a waters string. */
 const FLEET_WATERS: string[] = FLEETS.map((fleet) => watersOf(PAIRS[fleet[0]], fleet[1]));
-/** SHIP2_ACTIONS[p][k]: chance placing player p's two-cell ship on PAIRS[k], e.g. "p0:ship2:0_0-0_1". */
-const SHIP2_ACTIONS: Action[][] = [0, 1].map((player) =>
-  PAIRS.map((pair) => `p${player}:ship2:${cellName(pair[0])}-${cellName(pair[1])}`),
+/** A cell as the placements write it: row digit then column digit, e.g. "21". */
+function placeCell(cell: number): string {
+  const row = Math.floor(cell / SIZE);
+  return `${row}${cell - row * SIZE}`;
+}
+
+/** PLACE_ACTIONS[p][i]: chance placing player p's fleet FLEETS[i], e.g. "place_p0:00_01|22" (two-cell ship, then one-cell ship). */
+const PLACE_ACTIONS: Action[][] = [0, 1].map((player) =>
+  FLEETS.map((fleet) => `place_p${player}:${placeCell(PAIRS[fleet[0]][0])}_${placeCell(PAIRS[fleet[0]][1])}|${placeCell(fleet[1])}`),
 );
-/** SHIP1_ACTIONS[p][c]: chance placing player p's one-cell ship on cell c, e.g. "p0:ship1:3_3". */
-const SHIP1_ACTIONS: Action[][] = [0, 1].map((player) =>
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((cell) => `p${player}:ship1:${cellName(cell)}`),
+const PLACE_OUTCOMES: Array<Array<[Action, number]>> = PLACE_ACTIONS.map((actions) =>
+  actions.map((action): [Action, number] => [action, 1 / actions.length]),
 );
 /** FIRE_ACTIONS[cell]: "fire_<row>_<col>". */
 const FIRE_ACTIONS: Action[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((cell) => `fire_${cellName(cell)}`);
 
 export function getInitialState(): State {
-  return { fleets: [OPEN_WATERS, OPEN_WATERS], placed: 0, shots: [OPEN_WATERS, OPEN_WATERS], hits: [0, 0], currentPlayer: CHANCE, winner: null };
+  return {
+    fleets: [OPEN_WATERS, OPEN_WATERS], placed: 0, shots: [OPEN_WATERS, OPEN_WATERS], log: [[], []], hits: [0, 0],
+    currentPlayer: CHANCE, winner: null,
+  };
 }
 
 export function getCurrentPlayer(state: State): number {
@@ -116,22 +130,10 @@ export function getPlayerName(player: number): string {
   return player === 0 ? 'Player 0' : 'Player 1';
 }
 
-/** The chance outcomes while ships are placed: every place for a two-cell ship, or every free cell for a one-cell ship. */
-function placements(state: State): Action[] {
-  const owner = Math.floor(state.placed / 2);
-  if (state.placed === 0 || state.placed === 2) return SHIP2_ACTIONS[owner].slice();
-  const waters = state.fleets[owner];
-  const actions: Action[] = [];
-  for (let cell = 0; cell < CELLS; cell++) {
-    if (waters[cell] === '.') actions.push(SHIP1_ACTIONS[owner][cell]);
-  }
-  return actions;
-}
-
 export function getLegalActions(state: State): Action[] {
   const player = state.currentPlayer;
   if (player === TERMINAL) return [];
-  if (player === CHANCE) return placements(state);
+  if (player === CHANCE) return PLACE_ACTIONS[state.placed].slice();
   const shots = state.shots[player];
   const actions: Action[] = [];
   for (let cell = 0; cell < CELLS; cell++) {
@@ -140,38 +142,22 @@ export function getLegalActions(state: State): Action[] {
   return actions;
 }
 
-/**
- * The two-cell ship goes uniformly to one of its 24 places, then the one-cell
- * ship uniformly to one of the 14 cells left: every one of the 336 fleets is
- * equally likely, independently for the two players.
- */
+/** Each player's fleet is one of the 336 fleets, all equally likely (the golden's uniform choice among them). */
 export function getChanceOutcomes(state: State): Array<[Action, number]> {
   if (state.currentPlayer !== CHANCE) return [];
-  const actions = placements(state);
-  const p = 1 / actions.length;
-  const outcomes: Array<[Action, number]> = [];
-  for (let i = 0; i < actions.length; i++) outcomes.push([actions[i], p]);
-  return outcomes;
+  return PLACE_OUTCOMES[state.placed].slice();
 }
 
 function place(state: State, action: Action): State {
-  const owner = Math.floor(state.placed / 2);
-  const waters = state.fleets[owner];
-  let next = '';
-  if (state.placed === 0 || state.placed === 2) {
-    const k = SHIP2_ACTIONS[owner].indexOf(action);
-    if (k < 0) throw new Error(`"${action}" does not place player ${owner}'s two-cell ship; expected p${owner}:ship2:<r>_<c>-<r>_<c> on two neighbouring cells of a row or column`);
-    next = watersOf(PAIRS[k], -1);
-  } else {
-    const cell = SHIP1_ACTIONS[owner].indexOf(action);
-    if (cell < 0) throw new Error(`"${action}" does not place player ${owner}'s one-cell ship; expected p${owner}:ship1:<r>_<c>`);
-    if (waters[cell] !== '.') throw new Error(`"${action}": the one-cell ship may not overlap the two-cell ship`);
-    next = waters.slice(0, cell) + '1' + waters.slice(cell + 1);
+  const owner = state.placed;
+  const index = PLACE_ACTIONS[owner].indexOf(action);
+  if (index < 0) {
+    throw new Error(`"${action}" does not place player ${owner}'s fleet; expected place_p${owner}:<two-cell ship's cells>|<one-cell ship's cell>, cells as <row><col>, e.g. place_p${owner}:00_01|22`);
   }
   const fleets = state.fleets.slice();
-  fleets[owner] = next;
-  const placed = state.placed + 1;
-  return { ...state, fleets, placed, currentPlayer: placed === SHIPS ? 0 : CHANCE };
+  fleets[owner] = FLEET_WATERS[index];
+  const placed = owner + 1;
+  return { ...state, fleets, placed, currentPlayer: placed === 2 ? 0 : CHANCE };
 }
 
 export function applyAction(state: State, action: Action): State {
@@ -185,11 +171,13 @@ export function applyAction(state: State, action: Action): State {
   const hit = state.fleets[1 - player][cell] !== '.';
   const shots = state.shots.slice();
   shots[player] = own.slice(0, cell) + (hit ? 'x' : 'o') + own.slice(cell + 1);
-  if (!hit) return { ...state, shots, currentPlayer: 1 - player };
+  const log = state.log.slice();
+  log[player] = state.log[player].concat([cellName(cell) + (hit ? ':hit' : ':miss')]);
+  if (!hit) return { ...state, shots, log, currentPlayer: 1 - player };
   const hits = state.hits.slice();
   hits[player] += 1;
-  if (hits[player] === FLEET_CELLS) return { ...state, shots, hits, currentPlayer: TERMINAL, winner: player };
-  return { ...state, shots, hits, currentPlayer: 1 - player };
+  if (hits[player] === FLEET_CELLS) return { ...state, shots, log, hits, currentPlayer: TERMINAL, winner: player };
+  return { ...state, shots, log, hits, currentPlayer: 1 - player };
 }
 
 /** +1 to the player who sank the opposing fleet, -1 to the other; 0 until then. */
@@ -199,12 +187,14 @@ export function getRewards(state: State): number[] {
 }
 
 function observationFor(state: State, player: number): Observation {
+  const placing = state.currentPlayer === CHANCE;
+  const over = state.currentPlayer === TERMINAL;
   return {
     player,
-    fleet: state.fleets[player],
-    shots: state.shots[player],
-    incoming: state.shots[1 - player],
-    currentPlayer: state.currentPlayer,
+    fleet: placing ? null : state.fleets[player],
+    shots: state.log[player].slice(),
+    incoming: state.log[1 - player].slice(),
+    opponentFleet: over ? state.fleets[1 - player] : null,
     winner: state.winner,
   };
 }
@@ -213,55 +203,59 @@ export function getObservations(state: State): Observation[] {
   return [observationFor(state, 0), observationFor(state, 1)];
 }
 
-function sameObservation(a: Observation, b: Observation): boolean {
-  return a.player === b.player && a.fleet === b.fleet && a.shots === b.shots && a.incoming === b.incoming
-    && a.currentPlayer === b.currentPlayer && a.winner === b.winner;
+// ---------------------------------------------------------------------------
+// Resampling (the paper's convention: the player's own decisions, oldest
+// first, each [observation before acting, action], optionally ending with
+// [current observation, null]). The only hidden thing is the opponent's fleet.
+// Every shot and its result is public (the opponent's shots land in this
+// player's waters), and how many cells a player may fire at never depends on
+// the fleets, so under a uniformly random opponent the posterior over the
+// opponent's fleet is uniform over the fleets that agree with every hit and
+// miss of this player's shots in its latest observation. The order of play is
+// fixed (player 0 fires first, then the players alternate), so the shots
+// interleave: this player's from its actions, the opponent's from its latest
+// observation's record of incoming shots.
+
+function sameStrings(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
 }
 
-/**
- * Whether replaying `actions` explains the player's history (the paper's
- * convention): at each of the player's turns the next entry's observation and
- * action, every entry consumed, no further turn of the player; a trailing
- * [observation, null] entry is reached (the list ends at the player's turn
- * with that observation).
- */
-function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
-  let state = getInitialState();
-  let next = 0;
-  for (let t = 0; t <= actions.length; t++) {
-    const actor = state.currentPlayer;
-    if (actor === player) {
-      if (next >= history.length) return t === actions.length;
-      const entry = history[next];
-      if (!sameObservation(observationFor(state, player), entry[0])) return false;
-      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
-      if (t === actions.length || actions[t] !== entry[1]) return false;
-      next += 1;
-    }
-    if (t === actions.length) return next === history.length;
-    if (actor === TERMINAL || !getLegalActions(state).includes(actions[t])) return false;
-    state = applyAction(state, actions[t]);
-  }
-  return false;
+function sameObservation(a: Observation, b: Observation): boolean {
+  return a.player === b.player && a.fleet === b.fleet && a.opponentFleet === b.opponentFleet && a.winner === b.winner &&
+    sameStrings(a.shots, b.shots) && sameStrings(a.incoming, b.incoming);
 }
 
 function noPlay(player: number, why: string): Error {
   return new Error(`no play of battleship explains player ${player}'s history: ${why}`);
 }
 
-/**
- * The only hidden thing is the opponent's fleet. Its two placement steps give
- * each of the 336 fleets the same prior probability (1/24 * 1/14). Every shot
- * and its result is public (the opponent's shots land in this player's own
- * waters), and the number of shots a player may choose from never depends on
- * the fleets, so under a uniformly random opponent the posterior over the
- * opponent's fleet is uniform over the fleets that agree with every hit and
- * miss of this player's shots seen in the last entry of the history. The
- * history is the player's own decisions (the paper's convention, or ending
- * with [current observation, null]); the shot order is read off it: the
- * player's own shots are its actions, and before each decision the opponent
- * fired the one new mark in the player's waters since the previous one.
- */
+/** Throws unless replaying `actions` explains the history (observations and actions at the player's turns, every entry used). */
+function checkExplains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): void {
+  let state = getInitialState();
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
+    if (state.currentPlayer === player) {
+      if (next >= history.length) throw noPlay(player, 'the play reaches a turn the history does not record');
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) throw noPlay(player, `the observation at its decision ${next} differs`);
+      if (entry[1] === null) {
+        if (t !== actions.length) throw noPlay(player, 'the current decision is not the last');
+        return;
+      }
+      if (actions[t] !== entry[1]) throw noPlay(player, `its action at decision ${next} differs`);
+      next += 1;
+    }
+    if (t === actions.length) break;
+    if (getLegalActions(state).indexOf(actions[t]) < 0) throw noPlay(player, `"${actions[t]}" cannot be played at step ${t}`);
+    state = applyAction(state, actions[t]);
+  }
+  if (next !== history.length) throw noPlay(player, 'not every decision of the history is replayed');
+}
+
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
@@ -269,60 +263,44 @@ export function resampleHistory(
 ): Action[] {
   if (history.length === 0) return [];
   const last = history[history.length - 1][0];
+  if (last.fleet === null) throw noPlay(player, 'its latest observation shows no fleet');
   const fleetOf = [-1, -1];
-  fleetOf[player] = ownFleet(last.fleet, 2);
+  fleetOf[player] = FLEET_WATERS.indexOf(last.fleet);
+  if (fleetOf[player] < 0) throw noPlay(player, 'its own waters hold no legal fleet');
   fleetOf[1 - player] = drawFleet(last.shots, player, random);
-  const actions: Action[] = [];
-  for (let k = 0; k < SHIPS; k++) {
-    const owner = Math.floor(k / 2);
-    const fleet = FLEETS[fleetOf[owner]];
-    actions.push(k === 0 || k === 2 ? SHIP2_ACTIONS[owner][fleet[0]] : SHIP1_ACTIONS[owner][fleet[1]]);
-  }
-  let before = '';
-  for (let c = 0; c < CELLS; c++) before += '.';
+  const actions: Action[] = [PLACE_ACTIONS[0][fleetOf[0]], PLACE_ACTIONS[1][fleetOf[1]]];
+  const own: Action[] = [];
   for (let i = 0; i < history.length; i++) {
-    const after = history[i][0].incoming;
-    let cell = -1;
-    for (let c = 0; c < CELLS; c++) {
-      if (before[c] !== '.' || after[c] === '.') continue;
-      if (cell >= 0) throw noPlay(player, `more than one opponent shot shows before its decision ${i}`);
-      cell = c;
-    }
-    if (cell >= 0) actions.push(FIRE_ACTIONS[cell]);
-    const own = history[i][1];
-    if (own !== null) actions.push(own);
-    before = after;
+    const action = history[i][1];
+    if (action !== null) own.push(action);
   }
-  if (!explains(actions, history, player)) throw noPlay(player, 'replaying the reconstructed play does not reproduce it');
+  const incoming = last.incoming;
+  const rounds = own.length > incoming.length ? own.length : incoming.length;
+  for (let i = 0; i < rounds; i++) {
+    const first = player === 0 ? own : incoming;
+    const second = player === 0 ? incoming : own;
+    if (i < first.length) actions.push(player === 0 ? first[i] : fireAt(first[i]));
+    if (i < second.length) actions.push(player === 0 ? fireAt(second[i]) : second[i]);
+  }
+  checkExplains(actions, history, player);
   return actions;
 }
 
-/**
- * The index of a fleet matching the player's own waters, of which `ships`
- * (0, 1 or 2) are placed; -1 when none is placed. With only the two-cell
- * ship placed, any fleet with that ship serves (its one-cell ship is not
- * replayed).
- */
-function ownFleet(waters: string, ships: number): number {
-  if (ships <= 0) return -1;
-  for (let i = 0; i < FLEETS.length; i++) {
-    const pair = PAIRS[FLEETS[i][0]];
-    if (waters[pair[0]] !== '2' || waters[pair[1]] !== '2') continue;
-    if (ships === 1 || waters[FLEETS[i][1]] === '1') return i;
-  }
-  throw new Error('no play of battleship explains the history: the player\'s own waters hold no legal fleet');
+/** The shot action for a logged shot such as "1_2:hit". */
+function fireAt(logged: string): Action {
+  return 'fire_' + logged.split(':')[0];
 }
 
-/** A fleet drawn uniformly from those that agree with every hit ('x') and miss ('o') in `shots`. */
-function drawFleet(shots: string, player: number, random: () => number): number {
+/** A fleet drawn uniformly from those that agree with every hit and miss in `shots` (the player's own logged shots). */
+function drawFleet(shots: string[], player: number, random: () => number): number {
   const consistent: number[] = [];
   for (let i = 0; i < FLEET_WATERS.length; i++) {
     const waters = FLEET_WATERS[i];
     let agrees = true;
-    for (let cell = 0; cell < CELLS && agrees; cell++) {
-      const mark = shots[cell];
-      if (mark === 'x') agrees = waters[cell] !== '.';
-      else if (mark === 'o') agrees = waters[cell] === '.';
+    for (let k = 0; k < shots.length && agrees; k++) {
+      const cell = FIRE_ACTIONS.indexOf(fireAt(shots[k]));
+      const hit = shots[k].split(':')[1] === 'hit';
+      agrees = cell >= 0 && (waters[cell] !== '.') === hit;
     }
     if (agrees) consistent.push(i);
   }

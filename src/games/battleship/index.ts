@@ -33,10 +33,22 @@ function hitCount(shots: string): number {
   return hits;
 }
 
+/** A shot log (["1_2:hit", ...]) as a 16-character board: 'x' hit, 'o' miss, '.' not fired at. */
+function boardOf(log: string[]): string {
+  const cells: string[] = [];
+  for (let i = 0; i < 16; i++) cells.push('.');
+  for (const entry of log) {
+    const [cell, result] = entry.split(':');
+    const [r, c] = cell.split('_').map(Number);
+    cells[r * 4 + c] = result === 'hit' ? 'x' : 'o';
+  }
+  return cells.join('');
+}
+
 function renderState(state: cwm.State): string {
   const sections: string[] = [];
   for (let p = 0; p < 2; p++) {
-    const placed = state.placed < 2 * (p + 1) ? ' (fleet not fully placed yet)' : '';
+    const placed = state.placed <= p ? ' (fleet not placed yet)' : '';
     sections.push(`${cwm.getPlayerName(p)} waters${placed}, ${hitCount(state.shots[1 - p])}/3 ship cells hit:\n${ownWaters(state.fleets[p], state.shots[1 - p])}`);
   }
   sections.push(LEGEND, `Status: ${status(state.currentPlayer, state.winner)}`);
@@ -44,14 +56,19 @@ function renderState(state: cwm.State): string {
 }
 
 function renderObservation(obs: cwm.Observation, player: number): string {
-  const placed = obs.fleet.includes('1') ? '' : ' (fleet not fully placed yet)';
-  return [
+  if (obs.fleet === null) return `You are ${cwm.getPlayerName(player)}.\n\nStatus: ${status(-1, null)}`;
+  const incoming = boardOf(obs.incoming);
+  const shots = boardOf(obs.shots);
+  const over = obs.opponentFleet !== null;
+  const toFire = obs.shots.length === obs.incoming.length ? 0 : 1;
+  const sections = [
     `You are ${cwm.getPlayerName(player)}.`,
-    `Your waters${placed}, ${hitCount(obs.incoming)}/3 of your ship cells hit:\n${ownWaters(obs.fleet, obs.incoming)}`,
-    `Your shots at the opponent, ${hitCount(obs.shots)}/3 of its ship cells hit:\n${targetWaters(obs.shots)}`,
-    LEGEND,
-    `Status: ${status(obs.currentPlayer, obs.winner)}`,
-  ].join('\n\n');
+    `Your waters, ${hitCount(incoming)}/3 of your ship cells hit:\n${ownWaters(obs.fleet, incoming)}`,
+    `Your shots at the opponent, ${hitCount(shots)}/3 of its ship cells hit:\n${targetWaters(shots)}`,
+  ];
+  if (obs.opponentFleet !== null) sections.push(`The opponent's waters:\n${ownWaters(obs.opponentFleet, shots)}`);
+  sections.push(LEGEND, `Status: ${status(over ? -4 : toFire, obs.winner)}`);
+  return sections.join('\n\n');
 }
 
 // ---- scenario data ---------------------------------------------------------
@@ -60,25 +77,27 @@ const CELL_NAMES: string[] = [];
 for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) CELL_NAMES.push(`${r}_${c}`);
 const ALL_SHOTS = CELL_NAMES.map((name) => `fire_${name}`);
 
-/** The 24 places of a two-cell ship, listed independently of game.ts: horizontal ones, then vertical ones. */
-function ship2Placements(player: number): string[] {
+/** Every fleet, listed independently of game.ts: the two-cell ship's cells (horizontal ones, then vertical ones), then the one-cell ship's. */
+function fleetPlacements(player: number): string[] {
   const list: string[] = [];
   for (const [dr, dc] of [[0, 1], [1, 0]]) {
     for (let r = 0; r + dr < 4; r++) {
-      for (let c = 0; c + dc < 4; c++) list.push(`p${player}:ship2:${r}_${c}-${r + dr}_${c + dc}`);
+      for (let c = 0; c + dc < 4; c++) {
+        for (let r1 = 0; r1 < 4; r1++) {
+          for (let c1 = 0; c1 < 4; c1++) {
+            if ((r1 === r && c1 === c) || (r1 === r + dr && c1 === c + dc)) continue;
+            list.push(`place_p${player}:${r}${c}_${r + dr}${c + dc}|${r1}${c1}`);
+          }
+        }
+      }
     }
   }
   return list;
 }
 
-/** The one-cell ship's places: every cell but the two taken. */
-function ship1Placements(player: number, taken: string[]): string[] {
-  return CELL_NAMES.filter((name) => !taken.includes(name)).map((name) => `p${player}:ship1:${name}`);
-}
-
 // Player 0: two-cell ship on (0,0)-(0,1), one-cell ship on (3,3).
 // Player 1: two-cell ship on (1,1)-(2,1), one-cell ship on (0,3).
-const FLEETS = ['p0:ship2:0_0-0_1', 'p0:ship1:3_3', 'p1:ship2:1_1-2_1', 'p1:ship1:0_3'];
+const FLEETS = ['place_p0:00_01|33', 'place_p1:11_21|03'];
 
 /** The longest game: player 0 fires row by row but saves (0,3), player 1's last ship cell, for its 16th shot;
  * player 1 fires row by row at everything except (3,3), player 0's one-cell ship, never sinking it. */
@@ -96,36 +115,26 @@ function longestGame(): string[] {
 export const battleship: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'battleship', title: 'Battleship', players: 2, information: 'imperfect', chance: true,
-    utility: 'zero-sum', maxGameLength: 35, rewardRange: [-1, 1], split: 'train',
+    utility: 'zero-sum', maxGameLength: 33, rewardRange: [-1, 1], split: 'train',
   },
   cwm,
   renderState,
   renderObservation,
   scenarios: [
     {
-      name: 'chance first places player 0\'s two-cell ship: 24 places, no shot yet',
+      name: 'chance first places player 0\'s whole fleet in one step: 336 fleets (24 places for the two-cell ship, 14 cells left for the other)',
       actions: [],
-      expect: { terminal: false, currentPlayer: -1, legalActions: ship2Placements(0), illegalActions: ['fire_0_0', 'p1:ship2:1_1-2_1', 'p0:ship1:3_3'] },
+      expect: { terminal: false, currentPlayer: -1, legalActions: fleetPlacements(0), illegalActions: ['fire_0_0', 'place_p1:11_21|03'] },
     },
     {
-      name: 'then player 0\'s one-cell ship on any of the 14 cells the two-cell ship left free',
-      actions: ['p0:ship2:0_0-0_1'],
-      expect: { currentPlayer: -1, legalActions: ship1Placements(0, ['0_0', '0_1']), illegalActions: ['p0:ship1:0_0', 'p0:ship1:0_1'] },
+      name: 'then player 1\'s fleet the same way (the seas are separate: it may use the cells of player 0\'s ships)',
+      actions: ['place_p0:00_01|33'],
+      expect: { currentPlayer: -1, legalActions: fleetPlacements(1), illegalActions: ['place_p0:00_01|33'] },
     },
     {
-      name: 'then player 1\'s two ships the same way',
-      actions: ['p0:ship2:0_0-0_1', 'p0:ship1:3_3'],
-      expect: { currentPlayer: -1, legalActions: ship2Placements(1), illegalActions: ['p0:ship2:0_0-0_1'] },
-    },
-    {
-      name: 'player 1\'s one-cell ship avoids only its own two-cell ship (the seas are separate)',
-      actions: ['p0:ship2:0_0-0_1', 'p0:ship1:3_3', 'p1:ship2:1_1-2_1'],
-      expect: { currentPlayer: -1, legalActions: ship1Placements(1, ['1_1', '2_1']), illegalActions: ['p1:ship1:1_1', 'p1:ship1:2_1'] },
-    },
-    {
-      name: 'a two-cell ship may not bend diagonally, wrap round a row or leave the board',
+      name: 'a two-cell ship may not bend diagonally, wrap round a row, leave the board or be named backwards; ships may not overlap',
       actions: [],
-      expect: { illegalActions: ['p0:ship2:0_0-1_1', 'p0:ship2:0_3-1_0', 'p0:ship2:0_0-0_2', 'p0:ship2:3_3-3_4', 'p0:ship2:0_1-0_0'] },
+      expect: { illegalActions: ['place_p0:00_11|22', 'place_p0:03_10|22', 'place_p0:00_02|22', 'place_p0:33_34|22', 'place_p0:01_00|22', 'place_p0:00_01|01'] },
     },
     {
       name: 'once both fleets are placed, player 0 fires first at any of the 16 cells',
@@ -158,7 +167,7 @@ export const battleship: GameDefinition<cwm.State, cwm.Observation> = {
       expect: { terminal: true, rewards: [-1, 1], winner: 1, legalActions: [] },
     },
     {
-      name: 'the longest game: 4 ship placements, 16 shots by player 0 and 15 by player 1 (35 actions)',
+      name: 'the longest game: 2 fleet placements, 16 shots by player 0 and 15 by player 1 (33 actions)',
       actions: longestGame(),
       expect: { terminal: true, rewards: [1, -1], winner: 0 },
     },
