@@ -3,7 +3,8 @@
 // player 1 uniformly in the bottom-right one. The players then alternate
 // (player 0 first) moving one step Up / Down / Left / Right or staying; a
 // player who moves onto the other's cell catches them and wins. Each player
-// sees their own cell and only the quadrant of the opponent. After 20 moves
+// sees their own cell and only the quadrant of the opponent (and, as in the
+// paper's golden, nothing else: no move count, no turn). After 20 moves
 // without a catch the game is a draw.
 // Written in the contract's subset: pure functions over JSON state, no imports.
 
@@ -20,21 +21,14 @@ export interface State {
   winner: number | null;
 }
 
+/** What one player sees once both are placed (nothing while chance places them). */
 export interface Observation {
   /** Whose view this is. */
   player: number;
-  /** This player's own cell as [row, col], null until placed. */
+  /** This player's own cell as [row, col], null while placing. */
   myLocation: number[] | null;
-  /** The opponent's quadrant ("Top-Left", "Top-Right", "Bottom-Left", "Bottom-Right"), null until placed. */
+  /** The opponent's quadrant ("Top-Left", "Top-Right", "Bottom-Left", "Bottom-Right"), null while placing. */
   opponentQuadrant: string | null;
-  /** The opponent's exact cell, shown only once a catch has ended the game, else null. */
-  opponentLocation: number[] | null;
-  /** Movement actions taken so far (both players). */
-  moves: number;
-  /** Whose turn it is (0, 1, -1 while placing, -4 at the end). */
-  currentPlayer: number;
-  /** The player who caught the other, null otherwise. */
-  winner: number | null;
 }
 
 const CHANCE = -1;
@@ -174,16 +168,11 @@ export function getRewards(state: State): number[] {
 }
 
 function observationFor(state: State, player: number): Observation {
-  const mine = state.cells[player];
-  const theirs = state.cells[1 - player];
+  if (state.currentPlayer === CHANCE) return { player, myLocation: null, opponentQuadrant: null };
   return {
     player,
-    myLocation: mine < 0 ? null : LOCATIONS[mine].slice(),
-    opponentQuadrant: theirs < 0 ? null : QUADRANT_NAMES[quadrantOf(theirs)],
-    opponentLocation: state.winner === null ? null : LOCATIONS[theirs].slice(),
-    moves: state.moves,
-    currentPlayer: state.currentPlayer,
-    winner: state.winner,
+    myLocation: LOCATIONS[state.cells[player]].slice(),
+    opponentQuadrant: QUADRANT_NAMES[quadrantOf(state.cells[1 - player])],
   };
 }
 
@@ -192,25 +181,24 @@ export function getObservations(state: State): Observation[] {
 }
 
 // ---------------------------------------------------------------------------
-// Resampling. The only hidden quantity is the opponent's cell, so the
-// posterior is a hidden Markov model over 16 cells: a forward pass filters the
-// opponent's cell through the history (chance placement uniform over its four
-// start cells, each opponent move uniform over its legal moves, every
-// observation kept only where it matches), then a backward pass draws the
-// opponent's cells and moves from the exact posterior under a uniformly random
-// opponent.
+// Resampling (the paper's convention: the player's own decisions, oldest
+// first, each [observation before acting, action], optionally ending with
+// [current observation, null]). The only hidden quantity is the opponent's
+// cell, so the posterior is a hidden Markov model over 16 cells: between two
+// of the player's decisions the opponent makes exactly one move. A forward
+// pass filters the opponent's cell (chance placement uniform over its four
+// start cells, each opponent move uniform over its legal moves, no catch while
+// the game goes on, every observed quadrant kept), then a backward pass draws
+// the opponent's cells and moves from the exact posterior under a uniformly
+// random opponent.
 
 function sameLocation(a: number[] | null, b: number[] | null): boolean {
   if (a === null || b === null) return a === b;
   return a.length === 2 && b.length === 2 && a[0] === b[0] && a[1] === b[1];
 }
 
-/** Whether `player`'s observation of `state` is `obs`. */
-function seesAs(state: State, player: number, obs: Observation): boolean {
-  const expected = observationFor(state, player);
-  return obs.player === expected.player && obs.moves === expected.moves && obs.currentPlayer === expected.currentPlayer &&
-    obs.winner === expected.winner && obs.opponentQuadrant === expected.opponentQuadrant &&
-    sameLocation(obs.myLocation, expected.myLocation) && sameLocation(obs.opponentLocation, expected.opponentLocation);
+function sameObservation(a: Observation, b: Observation): boolean {
+  return a.player === b.player && a.opponentQuadrant === b.opponentQuadrant && sameLocation(a.myLocation, b.myLocation);
 }
 
 function cellOf(location: number[] | null): number {
@@ -241,43 +229,49 @@ function drawIndex(weights: number[], random: () => number): number {
   return last;
 }
 
-/**
- * Whether replaying `actions` explains the player's history (the paper's
- * convention): at each of the player's turns the next entry's observation and
- * action, every entry consumed, no further turn of the player; a trailing
- * [observation, null] entry is reached (the list ends at the player's turn
- * with that observation).
- */
-function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
-  let state = getInitialState();
-  let next = 0;
-  for (let t = 0; t <= actions.length; t++) {
-    const actor = state.currentPlayer;
-    if (actor === player) {
-      if (next >= history.length) return t === actions.length;
-      const entry = history[next];
-      if (!seesAs(state, player, entry[0])) return false;
-      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
-      if (t === actions.length || actions[t] !== entry[1]) return false;
-      next += 1;
-    }
-    if (t === actions.length) return next === history.length;
-    if (actor === TERMINAL || getLegalActions(state).indexOf(actions[t]) < 0) return false;
-    state = applyAction(state, actions[t]);
-  }
-  return false;
+function zeros(): number[] {
+  const cells: number[] = [];
+  for (let c = 0; c < SIZE * SIZE; c++) cells.push(0);
+  return cells;
 }
 
-/**
- * The history is the player's own decisions (the paper's convention, or
- * ending with [current observation, null]). The play's shape is fixed by the
- * rules: two placements, then moves alternating from player 0, so each entry
- * sits at a known step. The forward pass runs over those steps: the
- * opponent's placement uniform, each opponent move uniform over its legal
- * moves and never a catch (the game goes on to the player's next decision),
- * each own decision keeping the cells whose quadrant the entry shows, and each
- * own move that is followed by another decision missing the opponent.
- */
+/** One uniformly random opponent move from each weighted cell, avoiding `avoid`, into `quadrant`. */
+function moveBelief(belief: number[], avoid: number, quadrant: string | null): number[] {
+  const next = zeros();
+  for (let c = 0; c < SIZE * SIZE; c++) {
+    if (belief[c] <= 0) continue;
+    const share = belief[c] / LEGAL[c].length;
+    for (let m = 0; m < 5; m++) {
+      const target = TARGET[c][m];
+      if (target < 0 || target === avoid || QUADRANT_NAMES[quadrantOf(target)] !== quadrant) continue;
+      next[target] += share;
+    }
+  }
+  return next;
+}
+
+/** The move from `from` to `to`, drawn backwards: `from` weighted by `before` and the chance of that move. */
+function drawSource(before: number[], to: number, random: () => number): number {
+  const weights: number[] = [];
+  for (let c = 0; c < SIZE * SIZE; c++) {
+    let w = 0;
+    if (before[c] > 0) {
+      for (let m = 0; m < 5; m++) {
+        if (TARGET[c][m] === to) w = before[c] / LEGAL[c].length;
+      }
+    }
+    weights.push(w);
+  }
+  return drawIndex(weights, random);
+}
+
+function moveAction(from: number, to: number): Action {
+  for (let m = 0; m < 5; m++) {
+    if (TARGET[from][m] === to) return MOVE_ACTIONS[m];
+  }
+  return '';
+}
+
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
@@ -285,111 +279,84 @@ export function resampleHistory(
 ): Action[] {
   if (history.length === 0) return [];
   const opponent = 1 - player;
-  // beliefs[t]: unnormalised weight of each opponent cell in the state before step t (null before placement).
-  const beliefs: Array<number[] | null> = [];
-  const kinds: string[] = [];
+  const n = history.length;
+  // mine[i]: the player's cell at decision i; landed[i]: where its action i takes it.
+  const mine: number[] = [];
+  const landed: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const cell = cellOf(history[i][0].myLocation);
+    if (cell < 0) throw noPlay(player, `no own location at decision ${i}`);
+    if (i > 0 && landed[i - 1] !== cell) throw noPlay(player, `its move before decision ${i} does not lead to its location`);
+    mine.push(cell);
+    const own = history[i][1];
+    const m = own === null ? -1 : MOVE_ACTIONS.indexOf(own);
+    if (own !== null && (m < 0 || TARGET[cell][m] < 0)) throw noPlay(player, `"${own}" is not a move from its cell at decision ${i}`);
+    landed.push(m < 0 ? -1 : TARGET[cell][m]);
+  }
+  const start = START_CELLS[opponent];
+  // beliefs[i]: weight of each opponent cell at decision i (prior[c] before the opponent's first move, for player 1).
+  const prior = zeros();
+  for (let k = 0; k < start.length; k++) prior[start[k]] = 1 / start.length;
+  const beliefs: number[][] = [];
+  if (player === 0) {
+    const first = zeros();
+    for (let k = 0; k < start.length; k++) {
+      if (QUADRANT_NAMES[quadrantOf(start[k])] === history[0][0].opponentQuadrant) first[start[k]] = prior[start[k]];
+    }
+    beliefs.push(first);
+  } else {
+    beliefs.push(moveBelief(prior, mine[0], history[0][0].opponentQuadrant));
+  }
+  for (let i = 0; i + 1 < n; i++) {
+    const before = beliefs[i].slice();
+    before[landed[i]] = 0; // the player's move caught nobody: the game went on
+    beliefs.push(moveBelief(before, landed[i], history[i + 1][0].opponentQuadrant));
+  }
+  const cells: number[] = [];
+  for (let i = 0; i < n; i++) cells.push(-1);
+  cells[n - 1] = drawIndex(beliefs[n - 1], random);
+  if (cells[n - 1] < 0) throw noPlay(player, 'no opponent cell fits its observations');
+  for (let i = n - 2; i >= 0; i--) {
+    const before = beliefs[i].slice();
+    before[landed[i]] = 0;
+    cells[i] = drawSource(before, cells[i + 1], random);
+  }
   const actions: Action[] = [];
-  let belief: number[] | null = null;
-  let myCell = cellOf(history[0][0].myLocation);
-  if (START_CELLS[player].indexOf(myCell) < 0) throw noPlay(player, `own start cell ${JSON.stringify(history[0][0].myLocation)} is not in the start quadrant`);
-  let next = 0;
-  for (let t = 0; next < history.length; t++) {
-    if (t > 2 + 2 * MAX_MOVES) throw noPlay(player, 'the history has more decisions than the game');
-    beliefs.push(belief);
-    if (t < 2) {
-      if (t === player) {
-        kinds.push('known');
-        actions.push(PLACE_ACTIONS[player][START_CELLS[player].indexOf(myCell)]);
-      } else {
-        const fresh: number[] = [];
-        for (let c = 0; c < SIZE * SIZE; c++) fresh.push(0);
-        for (let i = 0; i < 4; i++) fresh[START_CELLS[opponent][i]] = 0.25;
-        belief = fresh;
-        kinds.push('place');
-        actions.push('');
-      }
-      continue;
-    }
-    const current = belief as number[];
-    const filtered: number[] = [];
-    for (let c = 0; c < SIZE * SIZE; c++) filtered.push(0);
-    if ((t - 2) % 2 === player) {
-      const entry = history[next];
-      if (cellOf(entry[0].myLocation) !== myCell) throw noPlay(player, `decision ${next} shows another own cell`);
-      for (let c = 0; c < SIZE * SIZE; c++) {
-        if (current[c] > 0 && QUADRANT_NAMES[quadrantOf(c)] === entry[0].opponentQuadrant) filtered[c] = current[c];
-      }
-      next += 1;
-      if (entry[1] === null) {
-        if (next !== history.length) throw noPlay(player, `decision ${next - 1} records no action but is not the last`);
-        belief = normalised(filtered, player, t);
-        break;
-      }
-      const m = MOVE_ACTIONS.indexOf(entry[1]);
-      const target = m < 0 ? -1 : TARGET[myCell][m];
-      if (target < 0) throw noPlay(player, `own action "${entry[1]}" is not legal at step ${t}`);
-      // A later decision means this move caught nobody.
-      if (next < history.length) filtered[target] = 0;
-      myCell = target;
-      kinds.push('known');
-      actions.push(entry[1]);
-    } else {
-      for (let c = 0; c < SIZE * SIZE; c++) {
-        if (current[c] <= 0) continue;
-        const share = current[c] / LEGAL[c].length;
-        for (let m = 0; m < 5; m++) {
-          const target = TARGET[c][m];
-          if (target >= 0 && target !== myCell) filtered[target] += share;
-        }
-      }
-      kinds.push('move');
-      actions.push('');
-    }
-    belief = normalised(filtered, player, t);
+  if (player === 0) {
+    actions.push(PLACE_ACTIONS[0][START_CELLS[0].indexOf(mine[0])], PLACE_ACTIONS[1][start.indexOf(cells[0])]);
+  } else {
+    const origin = drawSource(prior, cells[0], random);
+    actions.push(PLACE_ACTIONS[0][start.indexOf(origin)], PLACE_ACTIONS[1][START_CELLS[1].indexOf(mine[0])], moveAction(origin, cells[0]));
   }
-  const steps = actions.length;
-  // Backward pass: draw the opponent's cell at the end, then each earlier cell given the later one.
-  if (belief !== null) {
-    let cell = drawIndex(belief, random);
-    for (let t = steps - 1; t >= 0; t--) {
-      const kind = kinds[t];
-      if (kind === 'place') {
-        actions[t] = PLACE_ACTIONS[opponent][START_CELLS[opponent].indexOf(cell)];
-      } else if (kind === 'move') {
-        const before = beliefs[t] as number[];
-        const weights: number[] = [];
-        const moveOf: number[] = [];
-        for (let c = 0; c < SIZE * SIZE; c++) {
-          let w = 0;
-          let move = -1;
-          if (before[c] > 0) {
-            for (let m = 0; m < 5; m++) {
-              if (TARGET[c][m] === cell) {
-                w = before[c] / LEGAL[c].length;
-                move = m;
-              }
-            }
-          }
-          weights.push(w);
-          moveOf.push(move);
-        }
-        const from = drawIndex(weights, random);
-        if (from < 0) throw noPlay(player, `no opponent move reaches the drawn cell at step ${t}`);
-        actions[t] = MOVE_ACTIONS[moveOf[from]];
-        cell = from;
-      }
-    }
+  for (let i = 0; i < n; i++) {
+    const own = history[i][1];
+    if (own === null) break;
+    actions.push(own);
+    if (i + 1 < n) actions.push(moveAction(cells[i], cells[i + 1]));
   }
-  if (!explains(actions, history, player)) throw noPlay(player, 'the drawn play does not reproduce it');
+  checkExplains(actions, history, player);
   return actions;
 }
 
-/** `weights` scaled to sum to 1; no play explains the history if none is left after step `t`. */
-function normalised(weights: number[], player: number, t: number): number[] {
-  let total = 0;
-  for (let c = 0; c < weights.length; c++) total += weights[c];
-  if (total <= 0) throw noPlay(player, `no opponent cell fits the history after step ${t}`);
-  const scaled: number[] = [];
-  for (let c = 0; c < weights.length; c++) scaled.push(weights[c] / total);
-  return scaled;
+/** Throws unless replaying `actions` explains the history (observations and actions at the player's turns, every entry used). */
+function checkExplains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): void {
+  let state = getInitialState();
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
+    if (state.currentPlayer === player) {
+      if (next >= history.length) throw noPlay(player, 'the play reaches a turn the history does not record');
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) throw noPlay(player, `the observation at its decision ${next} differs`);
+      if (entry[1] === null) {
+        if (t !== actions.length) throw noPlay(player, 'the current decision is not the last');
+        return;
+      }
+      if (actions[t] !== entry[1]) throw noPlay(player, `its action at decision ${next} differs`);
+      next += 1;
+    }
+    if (t === actions.length) break;
+    if (getLegalActions(state).indexOf(actions[t]) < 0) throw noPlay(player, `"${actions[t]}" cannot be played at step ${t}`);
+    state = applyAction(state, actions[t]);
+  }
+  if (next !== history.length) throw noPlay(player, 'not every decision of the history is replayed');
 }

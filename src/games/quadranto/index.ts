@@ -32,23 +32,19 @@ function renderState(state: cwm.State): string {
 
 function renderObservation(obs: cwm.Observation, player: number): string {
   const grid = emptyGrid();
-  if (obs.opponentLocation !== null) {
-    grid[obs.opponentLocation[0]][obs.opponentLocation[1]] = 'X';
-  } else if (obs.opponentQuadrant !== null) {
+  if (obs.opponentQuadrant !== null) {
     for (const [r, c] of QUADRANT_CELLS[obs.opponentQuadrant]) grid[r][c] = '?';
   }
   if (obs.myLocation !== null) {
     const [r, c] = obs.myLocation;
-    grid[r][c] = grid[r][c] === 'X' ? '*' : '@';
+    grid[r][c] = '@';
   }
   const fields: Fields = [
     ['You are', `player ${player}`],
     ['Your location', obs.myLocation === null ? 'not placed yet' : `(${obs.myLocation[0]},${obs.myLocation[1]})`],
     ['Opponent quadrant', obs.opponentQuadrant ?? 'not placed yet'],
-    ['Moves', `${obs.moves} / 20`],
-    ['Status', status(obs.currentPlayer, obs.winner, obs.moves)],
   ];
-  return `${renderGrid(grid)}\n(@ = you, ? = the opponent's quadrant, * = the catch)\n${renderFields(fields)}`;
+  return `${renderGrid(grid)}\n(@ = you, ? = the opponent's quadrant)\n${renderFields(fields)}`;
 }
 
 const stays = (n: number): string[] => Array.from({ length: n }, () => 'Stay');
