@@ -219,7 +219,7 @@ const MUTANTS: Mutant[] = [
   { game: 'negotiation', file: 'deal-odds-per-player', expectedTier: 'consistency', expectedCheck: 'chance-distribution', messageFragment: 'they must sum to 1' },
   { game: 'negotiation', file: 'resample-values-below-max', expectedTier: 'information', expectedCheck: 'resample-matches-posterior' },
   // quadranto
-  { game: 'quadranto', file: 'cell-shown-at-draw', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'can tell apart two situations' },
+  { game: 'quadranto', file: 'quadrant-by-row-only', expectedTier: 'differential', expectedCheck: 'observations-hide-no-more', messageFragment: 'cannot tell apart two situations' },
   { game: 'quadranto', file: 'draw-after-21-moves', expectedTier: 'dynamics', expectedCheck: 'length-bounded', messageFragment: 'it should end within 22' },
   // Caught by the information tier's per-step posterior test or its replay of every drawn world.
   { game: 'quadranto', file: 'resample-moves-over-five', expectedTier: 'information', expectedCheck: 'resample-matches-posterior' },
