@@ -21,18 +21,27 @@ export interface State {
   currentPlayer: number;
 }
 
-/** What one player sees: its own values, every proposal, how it ended, whose turn it is. */
+/**
+ * What one player sees (as the paper's golden shows it): its own values, the
+ * proposal on the table, who made it and how many proposals were made; at the
+ * end also the opponent's values and whether a deal was made. Nothing before
+ * the deal.
+ */
 export interface Observation {
   /** Whose view this is. */
   player: number;
   /** This player's own values per [book, hat, ball], null until dealt. */
   values: number[] | null;
-  /** Every proposal so far (public); proposal k by player k % 2, the quantities the proposer keeps. */
-  proposals: number[][];
-  /** "accept", "reject" or null (public). */
+  /** The latest proposal ([books, hats, balls] its proposer keeps), null before the first. */
+  proposal: number[] | null;
+  /** Who made the latest proposal, null before the first. */
+  proposer: number | null;
+  /** Proposals made so far. */
+  round: number;
+  /** The opponent's values, shown once the negotiation is over, else null. */
+  opponentValues: number[] | null;
+  /** "deal" or "no deal" once the negotiation is over, else null. */
   outcome: string | null;
-  /** Whose turn it is (0, 1, -1 before the deal, -4 at the end). */
-  currentPlayer: number;
 }
 
 const CHANCE = -1;
@@ -176,18 +185,32 @@ export function getRewards(state: State): number[] {
 }
 
 function observationFor(state: State, player: number): Observation {
+  const count = state.proposals.length;
+  const over = state.currentPlayer === TERMINAL;
   return {
     player,
-    values: state.values === null ? null : state.values[player],
-    proposals: state.proposals,
-    outcome: state.outcome,
-    currentPlayer: state.currentPlayer,
+    values: state.values === null ? null : state.values[player].slice(),
+    proposal: count === 0 ? null : state.proposals[count - 1].slice(),
+    proposer: count === 0 ? null : (count - 1) % 2,
+    round: count,
+    opponentValues: over && state.values !== null ? state.values[1 - player].slice() : null,
+    outcome: over ? (state.outcome === ACCEPT ? 'deal' : 'no deal') : null,
   };
 }
 
 export function getObservations(state: State): Observation[] {
   return [observationFor(state, 0), observationFor(state, 1)];
 }
+
+// ---------------------------------------------------------------------------
+// Resampling (the paper's convention: the player's own decisions, oldest
+// first, each [observation before acting, action], optionally ending with
+// [current observation, null]). The only hidden thing is the opponent's
+// values. No player's legal actions depend on any values, so under a
+// uniformly random opponent nothing in the history bears on them: the exact
+// posterior is the prior, uniform over the 64 value sets. Between two of the
+// player's decisions the opponent made one proposal (anything else ends the
+// game), which the next observation shows on the table.
 
 function sameNumbers(a: number[] | null, b: number[] | null): boolean {
   if (a === null || b === null) return a === b;
@@ -199,74 +222,60 @@ function sameNumbers(a: number[] | null, b: number[] | null): boolean {
 }
 
 function sameObservation(a: Observation, b: Observation): boolean {
-  if (a.player !== b.player || a.outcome !== b.outcome || a.currentPlayer !== b.currentPlayer) return false;
-  if (!sameNumbers(a.values, b.values) || a.proposals.length !== b.proposals.length) return false;
-  for (let k = 0; k < a.proposals.length; k++) {
-    if (!sameNumbers(a.proposals[k], b.proposals[k])) return false;
-  }
-  return true;
+  return a.player === b.player && a.proposer === b.proposer && a.round === b.round && a.outcome === b.outcome &&
+    sameNumbers(a.values, b.values) && sameNumbers(a.proposal, b.proposal) && sameNumbers(a.opponentValues, b.opponentValues);
 }
 
-/**
- * Whether replaying `actions` explains the player's history (the paper's
- * convention): at each of the player's turns the next entry's observation and
- * action, every entry consumed, no further turn of the player; a trailing
- * [observation, null] entry is reached (the list ends at the player's turn
- * with that observation).
- */
-function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+function noPlay(player: number, why: string): Error {
+  return new Error(`no play of negotiation explains player ${player}'s history: ${why}`);
+}
+
+/** Throws unless replaying `actions` explains the history (observations and actions at the player's turns, every entry used). */
+function checkExplains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): void {
   let state = getInitialState();
   let next = 0;
   for (let t = 0; t <= actions.length; t++) {
-    const actor = state.currentPlayer;
-    if (actor === player) {
-      if (next >= history.length) return t === actions.length;
+    if (state.currentPlayer === player) {
+      if (next >= history.length) throw noPlay(player, 'the play reaches a turn the history does not record');
       const entry = history[next];
-      if (!sameObservation(observationFor(state, player), entry[0])) return false;
-      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
-      if (t === actions.length || actions[t] !== entry[1]) return false;
+      if (!sameObservation(observationFor(state, player), entry[0])) throw noPlay(player, `the observation at its decision ${next} differs`);
+      if (entry[1] === null) {
+        if (t !== actions.length) throw noPlay(player, 'the current decision is not the last');
+        return;
+      }
+      if (actions[t] !== entry[1]) throw noPlay(player, `its action at decision ${next} differs`);
       next += 1;
     }
-    if (t === actions.length) return next === history.length;
-    if (actor === TERMINAL) return false;
+    if (t === actions.length) break;
     // Every well-formed deal is legal; checking that directly skips listing all 4,096.
-    const legal = actor === CHANCE ? parseDeal(actions[t]) !== null : getLegalActions(state).includes(actions[t]);
-    if (!legal) return false;
+    const legal = state.currentPlayer === CHANCE ? parseDeal(actions[t]) !== null : getLegalActions(state).indexOf(actions[t]) >= 0;
+    if (!legal) throw noPlay(player, `"${actions[t]}" cannot be played at step ${t}`);
     state = applyAction(state, actions[t]);
   }
-  return false;
+  if (next !== history.length) throw noPlay(player, 'not every decision of the history is replayed');
 }
 
-/**
- * The only hidden thing is the opponent's values. Proposals and the ending are
- * public, and no player's legal actions depend on any values, so under a
- * uniformly random opponent nothing in the history bears on them: the exact
- * posterior is the prior, uniform over the 64 value sets. The player's own
- * values come from its observation, the rest of the play from the public
- * record in the last entry of the history (the player's own decisions in the
- * paper's convention, or [current observation, null]), and the drawn play is
- * replayed against the whole history.
- */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
   player: number,
   random: () => number,
 ): Action[] {
   if (history.length === 0) return [];
-  const last = history[history.length - 1][0];
-  const own = history[history.length - 1][1];
-  if (last.values === null) throw new Error(`no play of negotiation explains player ${player}'s history: its values are missing after the deal`);
+  const own = history[0][0].values;
+  if (own === null) throw noPlay(player, 'its values are missing at its first decision');
   const pick = Math.min(VALUE_SETS.length - 1, Math.floor(random() * VALUE_SETS.length));
   const other = VALUE_SETS[pick];
-  const actions: Action[] = [player === 0 ? dealAction(last.values, other) : dealAction(other, last.values)];
-  for (let k = 0; k < last.proposals.length; k++) {
-    const p = last.proposals[k];
-    actions.push(PROPOSE_ACTIONS[p[0] * 9 + p[1] * 3 + p[2]]);
+  const actions: Action[] = [player === 0 ? dealAction(own, other) : dealAction(other, own)];
+  for (let i = 0; i < history.length; i++) {
+    const seen = history[i][0];
+    // Player 1's every decision, and player 0's after its first, answer the opponent's proposal on the table.
+    if ((player === 1 || i > 0) && seen.proposal !== null && seen.proposal.length === 3) {
+      const p = seen.proposal;
+      actions.push(PROPOSE_ACTIONS[p[0] * 9 + p[1] * 3 + p[2]]);
+    }
+    const action = history[i][1];
+    if (action !== null) actions.push(action);
   }
-  if (last.outcome !== null) actions.push(last.outcome);
-  if (own !== null) actions.push(own);
-  if (!explains(actions, history, player)) {
-    throw new Error(`no play of negotiation explains player ${player}'s history of ${history.length} decisions`);
-  }
+  checkExplains(actions, history, player);
   return actions;
 }

@@ -48,20 +48,14 @@ function renderObservation(obs: cwm.Observation, player: number): string {
     ['You are', cwm.getPlayerName(player)],
     ['Pool', items([2, 2, 2])],
     ['Your values', obs.values === null ? '(not dealt yet)' : valueLine(obs.values)],
-    ['Opponent values', 'hidden'],
-    ...proposalRows(obs.proposals),
-    ['Status', status(obs.currentPlayer, obs.outcome, obs.proposals)],
+    ['Opponent values', obs.opponentValues === null ? 'hidden' : valueLine(obs.opponentValues)],
+    ['Proposals made', obs.round],
   ];
-  if (obs.currentPlayer === -4 && obs.values !== null) {
-    let mine = 0;
-    if (obs.outcome === 'accept') {
-      const last = obs.proposals.length - 1;
-      const kept = obs.proposals[last];
-      const share = last % 2 === player ? kept : [2 - kept[0], 2 - kept[1], 2 - kept[2]];
-      mine = obs.values[0] * share[0] + obs.values[1] * share[1] + obs.values[2] * share[2];
-    }
-    fields.push(['Your points', `${mine} (your reward is this minus the mean of both players' points)`]);
+  if (obs.proposal !== null && obs.proposer !== null) {
+    const kept = obs.proposal;
+    fields.push(['On the table', `${cwm.getPlayerName(obs.proposer)} keeps ${items(kept)}; offers ${items([2 - kept[0], 2 - kept[1], 2 - kept[2]])}`]);
   }
+  if (obs.outcome !== null) fields.push(['Outcome', obs.outcome]);
   return renderFields(fields);
 }
 
