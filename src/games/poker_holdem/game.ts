@@ -23,7 +23,7 @@ export interface State {
   contributions: number[];
   /** Player to act (0 or 1), -1 while a card is dealt, -4 once the hand is over. */
   currentPlayer: number;
-  /** True once the hand ended in a showdown (both players' hole cards are then shown). */
+  /** True once the hand ended in a showdown. */
   showdown: boolean;
   /** Net payoffs; [0, 0] until the hand is over. */
   rewards: number[];
@@ -34,8 +34,6 @@ export interface Observation {
   player: number;
   /** This player's hole cards dealt so far (deal order). */
   holeCards: string[];
-  /** The opponent's hole cards, shown only at a showdown; null while hidden. */
-  opponentCards: string[] | null;
   /** Community cards dealt so far: flop, turn, river. */
   board: string[];
   /** Betting round: 0 pre-flop, 1 flop, 2 turn, 3 river. */
@@ -375,7 +373,6 @@ export function getRewards(state: State): number[] {
 
 function observationFor(state: State, player: number): Observation {
   const first = 2 * player;
-  const other = 2 - first;
   const cards = state.cards;
   const holeCards: string[] = [];
   if (cards.length > first) holeCards.push(cards[first]);
@@ -383,7 +380,6 @@ function observationFor(state: State, player: number): Observation {
   return {
     player,
     holeCards,
-    opponentCards: state.showdown ? [cards[other], cards[other + 1]] : null,
     board: cards.length > 4 ? cards.slice(4) : [],
     round: state.round,
     betting: [state.betting[0].slice(), state.betting[1].slice(), state.betting[2].slice(), state.betting[3].slice()],
@@ -398,14 +394,15 @@ export function getObservations(state: State): Observation[] {
 }
 
 // ---------------------------------------------------------------------------
-// Resampling. Everything is public except the opponent's hole cards (until a
-// showdown shows them), and the legal actions never depend on them, so under
-// any opponent policy that ignores its cards, e.g. a uniformly random one, the
+// Resampling (the paper's convention: the player's own decisions, oldest
+// first, each [observation before acting, action], optionally ending with
+// [current observation, null]). Everything is public except the opponent's
+// hole cards, and the legal actions never depend on them, so under any
+// opponent policy that ignores its cards, e.g. a uniformly random one, the
 // posterior over the opponent's hole cards is uniform over ordered pairs of
-// cards the player has not seen. The history is the player's own decisions
-// (the paper's convention, or ending with [current observation, null]); the
-// rest of the play is read off its last observation: the cards the player
-// sees and every round's betting, in the order the rules deal and bet.
+// cards the player has not seen. The rest of the play is read off the latest
+// observation: every betting action so far and the community cards, in the
+// fixed order of the deal.
 
 function sameStrings(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -415,74 +412,47 @@ function sameStrings(a: string[], b: string[]): boolean {
   return true;
 }
 
-/** Whether `cards[from..to)` (clipped to what is dealt) is exactly `seen`. */
-function sameSlice(cards: string[], from: number, to: number, seen: string[]): boolean {
-  const end = cards.length < to ? cards.length : to;
-  const n = end > from ? end - from : 0;
-  if (seen.length !== n) return false;
-  for (let i = 0; i < n; i++) {
-    if (seen[i] !== cards[from + i]) return false;
+function sameObservation(a: Observation, b: Observation): boolean {
+  if (a.player !== b.player || a.round !== b.round || a.currentPlayer !== b.currentPlayer || a.pot !== b.pot) return false;
+  if (a.contributions[0] !== b.contributions[0] || a.contributions[1] !== b.contributions[1]) return false;
+  if (!sameStrings(a.holeCards, b.holeCards) || !sameStrings(a.board, b.board) || a.betting.length !== b.betting.length) return false;
+  for (let r = 0; r < a.betting.length; r++) {
+    if (!sameStrings(a.betting[r], b.betting[r])) return false;
   }
   return true;
 }
 
-/** Whether `player`'s observation of `state` is `obs` (observationFor, compared without building it). */
-function seesAs(state: State, player: number, obs: Observation): boolean {
-  if (obs.player !== player || obs.round !== state.round || obs.currentPlayer !== state.currentPlayer) return false;
-  const c = state.contributions;
-  if (obs.contributions[0] !== c[0] || obs.contributions[1] !== c[1] || obs.pot !== c[0] + c[1]) return false;
-  if (!sameSlice(state.cards, 2 * player, 2 * player + 2, obs.holeCards)) return false;
-  if (!sameSlice(state.cards, 4, 9, obs.board)) return false;
-  if (state.showdown) {
-    if (obs.opponentCards === null || !sameSlice(state.cards, 2 - 2 * player, 4 - 2 * player, obs.opponentCards)) return false;
-  } else if (obs.opponentCards !== null) {
-    return false;
-  }
-  if (obs.betting.length !== 4) return false;
-  for (let r = 0; r < 4; r++) {
-    if (!sameStrings(obs.betting[r], state.betting[r])) return false;
-  }
-  return true;
+function noPlay(player: number, why: string): Error {
+  return new Error(`no play explains player ${player}'s history: ${why}`);
 }
 
-/**
- * Whether replaying `actions` explains the player's history (the paper's
- * convention): at each of the player's turns the next entry's observation and
- * action, every entry consumed, no further turn of the player; a trailing
- * [observation, null] entry is reached (the list ends at the player's turn
- * with that observation).
- */
-function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+/** Throws unless replaying `actions` explains the history (observations and actions at the player's turns, every entry used). */
+function checkExplains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): void {
   let state = getInitialState();
   let next = 0;
   for (let t = 0; t <= actions.length; t++) {
-    const actor = state.currentPlayer;
-    if (actor === player) {
-      if (next >= history.length) return t === actions.length;
+    if (state.currentPlayer === player) {
+      if (next >= history.length) throw noPlay(player, 'the play reaches a turn the history does not record');
       const entry = history[next];
-      if (!seesAs(state, player, entry[0])) return false;
-      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
-      if (t === actions.length || actions[t] !== entry[1]) return false;
+      if (!sameObservation(observationFor(state, player), entry[0])) throw noPlay(player, `the observation at its decision ${next} differs`);
+      if (entry[1] === null) {
+        if (t !== actions.length) throw noPlay(player, 'the current decision is not the last');
+        return;
+      }
+      if (actions[t] !== entry[1]) throw noPlay(player, `its action at decision ${next} differs`);
       next += 1;
     }
-    if (t === actions.length) return next === history.length;
-    if (actor === TERMINAL) return false;
-    if (actor === CHANCE) {
-      const index = DEAL_ACTIONS.indexOf(actions[t]);
-      if (index < 0 || state.cards.includes(CARDS[index])) return false;
-    } else if (!getLegalActions(state).includes(actions[t])) {
-      return false;
-    }
+    if (t === actions.length) break;
+    if (getLegalActions(state).indexOf(actions[t]) < 0) throw noPlay(player, `"${actions[t]}" cannot be played at step ${t}`);
     state = applyAction(state, actions[t]);
   }
-  return false;
+  if (next !== history.length) throw noPlay(player, 'not every decision of the history is replayed');
 }
 
 /**
  * Draws a full action list consistent with the player's history: the
  * opponent's hidden hole cards uniformly (without replacement) among the
- * cards the player has not seen, everything else as the last observation
- * shows it.
+ * cards the player has not seen, everything else as the history shows it.
  */
 export function resampleHistory(
   history: Array<[Observation, Action | null]>,
@@ -491,45 +461,35 @@ export function resampleHistory(
 ): Action[] {
   if (history.length === 0) return [];
   const last = history[history.length - 1][0];
-  const own = history[history.length - 1][1];
-  const fail = `no play explains player ${player}'s history`;
+  if (last.holeCards.length !== 2 || last.betting.length !== 4) throw noPlay(player, 'its latest observation is not at a betting decision');
   const used: boolean[] = [];
   for (let i = 0; i < 52; i++) used.push(false);
-  const known = last.holeCards.concat(last.board).concat(last.opponentCards === null ? [] : last.opponentCards);
+  const known = last.holeCards.concat(last.board);
   for (let i = 0; i < known.length; i++) {
     const index = cardIndex(known[i]);
-    if (index < 0 || used[index]) throw new Error(`${fail}: card "${known[i]}" is unknown or seen twice`);
+    if (index < 0 || used[index]) throw noPlay(player, `card "${known[i]}" is unknown or seen twice`);
     used[index] = true;
   }
-  if (last.holeCards.length !== 2 || last.round < 0 || last.round > 3) throw new Error(`${fail}: a decision comes after both hole cards`);
-  // The four hole cards, player 0's first; the opponent's drawn unless shown.
-  const hole: Array<string | null> = [null, null, null, null];
-  hole[2 * player] = last.holeCards[0];
-  hole[2 * player + 1] = last.holeCards[1];
-  for (let slot = 0; slot < 2; slot++) {
-    const at = 2 * (1 - player) + slot;
-    if (last.opponentCards !== null) {
-      hole[at] = last.opponentCards[slot];
-      continue;
-    }
-    let index = Math.floor(random() * 52);
-    while (index >= 52 || used[index]) index = Math.floor(random() * 52);
+  const hidden: Action[] = [];
+  while (hidden.length < 2) {
+    const index = Math.floor(random() * 52);
+    if (index >= 52 || used[index]) continue;
     used[index] = true;
-    hole[at] = CARDS[index];
+    hidden.push(DEAL_ACTIONS[index]);
   }
-  const actions: Action[] = [];
-  for (let i = 0; i < 4; i++) actions.push('deal:' + hole[i]);
-  for (let round = 0; round <= last.round; round++) {
-    if (round > 0) {
-      for (let k = CARDS_FOR_ROUND[round - 1]; k < CARDS_FOR_ROUND[round]; k++) {
-        if (k - 4 >= last.board.length) throw new Error(`${fail}: round ${round} has no board card ${k - 3}`);
-        actions.push('deal:' + last.board[k - 4]);
-      }
+  const mine = [DEAL_ACTIONS[cardIndex(last.holeCards[0])], DEAL_ACTIONS[cardIndex(last.holeCards[1])]];
+  const actions: Action[] = player === 0 ? mine.concat(hidden) : hidden.concat(mine);
+  for (let r = 0; r <= last.round && r < 4; r++) {
+    // The community cards of round r are board[CARDS_FOR_ROUND[r - 1] - 4 .. CARDS_FOR_ROUND[r] - 4).
+    const from = r === 0 ? 0 : CARDS_FOR_ROUND[r - 1] - 4;
+    for (let k = from; k < CARDS_FOR_ROUND[r] - 4; k++) {
+      if (k >= last.board.length) throw noPlay(player, 'a community card is missing');
+      actions.push('deal:' + last.board[k]);
     }
-    const bets = last.betting[round];
-    for (let i = 0; i < bets.length; i++) actions.push(bets[i]);
+    for (let i = 0; i < last.betting[r].length; i++) actions.push(last.betting[r][i]);
   }
+  const own = history[history.length - 1][1];
   if (own !== null) actions.push(own);
-  if (!explains(actions, history, player)) throw new Error(fail);
+  checkExplains(actions, history, player);
   return actions;
 }

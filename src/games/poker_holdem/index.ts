@@ -30,7 +30,7 @@ function renderObservation(obs: cwm.Observation, player: number): string {
   const seat = {
     player,
     card: obs.holeCards.length > 0 ? obs.holeCards.join(' ') : null,
-    opponentCard: obs.opponentCards === null ? null : obs.opponentCards.join(' '),
+    opponentCard: null,
     currentPlayer: obs.currentPlayer,
   };
   return renderPokerObservation(terms, seat, [
