@@ -10,18 +10,18 @@ import { expect, it } from 'vitest';
 import * as game from '../src/games/battleship/game.js';
 import { describeResampleHistory, historyOf } from './helpers/posterior.js';
 
-const name = (cell: number): string => `${Math.floor(cell / 4)}_${cell % 4}`;
+const name = (cell: number): string => `${Math.floor(cell / 4)}${cell % 4}`;
 
-/** Every fleet of `player` as its two placement actions: [a, b] adjacent (a < b), c any other cell. */
-function fleets(player: number): Array<{ actions: string[]; cells: number[] }> {
-  const list: Array<{ actions: string[]; cells: number[] }> = [];
+/** Every fleet of `player` as its placement action: [a, b] adjacent (a < b), c any other cell. */
+function fleets(player: number): Array<{ action: string; cells: number[] }> {
+  const list: Array<{ action: string; cells: number[] }> = [];
   for (let a = 0; a < 16; a++) {
     for (let b = a + 1; b < 16; b++) {
       const distance = Math.abs(Math.floor(a / 4) - Math.floor(b / 4)) + Math.abs((a % 4) - (b % 4));
       if (distance !== 1) continue;
       for (let c = 0; c < 16; c++) {
         if (c !== a && c !== b) {
-          list.push({ actions: [`p${player}:ship2:${name(a)}-${name(b)}`, `p${player}:ship1:${name(c)}`], cells: [a, b, c] });
+          list.push({ action: `place_p${player}:${name(a)}_${name(b)}|${name(c)}`, cells: [a, b, c] });
         }
       }
     }
@@ -37,8 +37,7 @@ function cellOf(shot: string): number {
 /**
  * The posterior over player `hidden`'s fleet: uniform over the fleets with a
  * ship on every `hits` cell and none on any `misses` cell. A world is
- * `actions` with that player's placements (actions 2 * hidden and
- * 2 * hidden + 1, as far as `actions` reaches) replaced.
+ * `actions` with that player's placement (action `hidden`) replaced.
  */
 function uniformOverFleets(actions: string[], hidden: number, hits: string[], misses: string[]): Record<string, number> {
   const hitCells = hits.map(cellOf);
@@ -47,7 +46,7 @@ function uniformOverFleets(actions: string[], hidden: number, hits: string[], mi
   let total = 0;
   for (const f of fleets(hidden)) {
     if (!hitCells.every((c) => f.cells.includes(c)) || !missCells.every((c) => !f.cells.includes(c))) continue;
-    const world = actions.map((a, i) => (i === 2 * hidden ? f.actions[0] : i === 2 * hidden + 1 ? f.actions[1] : a)).join(',');
+    const world = actions.map((a, i) => (i === hidden ? f.action : a)).join(',');
     weights.set(world, (weights.get(world) ?? 0) + 1);
     total += 1;
   }
@@ -56,11 +55,11 @@ function uniformOverFleets(actions: string[], hidden: number, hits: string[], mi
   return exact;
 }
 
-const FLEETS = ['p0:ship2:0_0-0_1', 'p0:ship1:3_3', 'p1:ship2:1_1-2_1', 'p1:ship1:0_3'];
+const FLEETS = ['place_p0:00_01|33', 'place_p1:11_21|03'];
 
 it('there are 336 fleets per player', () => {
   expect(fleets(0).length).toBe(336);
-  expect(new Set(fleets(1).map((f) => f.actions.join(' '))).size).toBe(336);
+  expect(new Set(fleets(1).map((f) => f.action)).size).toBe(336);
 });
 
 describeResampleHistory('battleship resampleHistory posterior', game, {
@@ -92,9 +91,9 @@ describeResampleHistory('battleship resampleHistory posterior', game, {
     {
       // The winning shot (0,2) is player 0's last decision: its result is not in the history.
       name: 'player 0 whose last shot sank the fleet: the history knows only the hits before it',
-      actions: ['p0:ship2:3_0-3_1', 'p0:ship1:3_3', 'p1:ship2:0_1-0_2', 'p1:ship1:0_0', 'fire_0_0', 'fire_3_3', 'fire_0_1', 'fire_2_2', 'fire_0_2'], player: 0,
+      actions: ['place_p0:30_31|33', 'place_p1:01_02|00', 'fire_0_0', 'fire_3_3', 'fire_0_1', 'fire_2_2', 'fire_0_2'], player: 0,
       exact: uniformOverFleets(
-        ['p0:ship2:3_0-3_1', 'p0:ship1:3_3', 'p1:ship2:0_1-0_2', 'p1:ship1:0_0', 'fire_0_0', 'fire_3_3', 'fire_0_1', 'fire_2_2', 'fire_0_2'],
+        ['place_p0:30_31|33', 'place_p1:01_02|00', 'fire_0_0', 'fire_3_3', 'fire_0_1', 'fire_2_2', 'fire_0_2'],
         1, ['fire_0_0', 'fire_0_1'], [],
       ),
     },
@@ -105,8 +104,8 @@ describeResampleHistory('battleship resampleHistory posterior', game, {
       player: 0,
       plays: [
         [...FLEETS, 'fire_1_1', 'fire_0_0'],
-        ['p0:ship2:0_0-0_1', 'p0:ship1:3_3', 'p1:ship2:0_1-1_1', 'p1:ship1:3_2', 'fire_1_1', 'fire_0_0'],
-        ['p0:ship2:0_0-0_1', 'p0:ship1:3_3', 'p1:ship2:1_0-1_1', 'p1:ship1:2_2', 'fire_1_1', 'fire_0_0'],
+        ['place_p0:00_01|33', 'place_p1:01_11|32', 'fire_1_1', 'fire_0_0'],
+        ['place_p0:00_01|33', 'place_p1:10_11|22', 'fire_1_1', 'fire_0_0'],
       ],
     },
   ],
@@ -115,8 +114,14 @@ describeResampleHistory('battleship resampleHistory posterior', game, {
       name: 'a history where player 0 scored a hit no fleet explains is rejected',
       player: 0,
       actions: [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2'],
-      // Mark every cell as hit in player 0's shots: no fleet has 16 ship cells.
-      replace: { step: 1, observation: { ...historyOf(game, [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2'], 0)[1][0], shots: 'xxxxxxxxxxxxxxxx' } },
+      // Record every cell as a hit of player 0: no fleet has 16 ship cells.
+      replace: {
+        step: 1,
+        observation: {
+          ...historyOf(game, [...FLEETS, 'fire_1_1', 'fire_0_0', 'fire_1_2'], 0)[1][0],
+          shots: Array.from({ length: 16 }, (_, cell) => `${Math.floor(cell / 4)}_${cell % 4}:hit`),
+        },
+      },
     },
   ],
 });
