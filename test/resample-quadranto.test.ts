@@ -100,8 +100,7 @@ describeResampleHistory('quadranto resampleHistory posterior', game, {
       replace: {
         step: 1,
         observation: {
-          player: 0, myLocation: [0, 0], opponentQuadrant: 'Top-Left', opponentLocation: null,
-          moves: 2, currentPlayer: 0, winner: null,
+          player: 0, myLocation: [0, 0], opponentQuadrant: 'Top-Left',
         },
       },
     },
