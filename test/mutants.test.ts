@@ -190,7 +190,7 @@ const MUTANTS: Mutant[] = [
   { game: 'hand_of_war', file: 'pick-shown-to-player1', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart two situations' },
   { game: 'hand_of_war', file: 'low-card-wins', expectedTier: 'scenarios', expectedCheck: 'scenario: the sixth battle ends the game (no card left to refill the hand): 8 win-pile cards to 4 for player 0', messageFragment: 'the rewards should be [1,-1]' },
   { game: 'hand_of_war', file: 'mutates-hands', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
-  { game: 'hand_of_war', file: 'resample-pick-from-own-hand', expectedTier: 'information' },
+  { game: 'hand_of_war', file: 'resample-first-card', expectedTier: 'information', expectedCheck: 'resample-matches-posterior' },
   // goofspiel
   { game: 'goofspiel', file: 'pending-bid-shown', expectedTier: 'differential', expectedCheck: 'observations-reveal-no-more', messageFragment: 'player 1 can tell apart two situations' },
   { game: 'goofspiel', file: 'tie-goes-to-player0', expectedTier: 'scenarios', expectedCheck: 'scenario: thirteen tied rounds: nobody scores and the game is a draw', messageFragment: 'the rewards should be [0,0]' },

@@ -293,15 +293,19 @@ function fireAt(logged: string): Action {
 
 /** A fleet drawn uniformly from those that agree with every hit and miss in `shots` (the player's own logged shots). */
 function drawFleet(shots: string[], player: number, random: () => number): number {
+  const cells: number[] = [];
+  const hits: boolean[] = [];
+  for (let k = 0; k < shots.length; k++) {
+    const cell = FIRE_ACTIONS.indexOf(fireAt(shots[k]));
+    if (cell < 0) throw noPlay(player, `"${shots[k]}" is not a logged shot`);
+    cells.push(cell);
+    hits.push(shots[k].split(':')[1] === 'hit');
+  }
   const consistent: number[] = [];
   for (let i = 0; i < FLEET_WATERS.length; i++) {
     const waters = FLEET_WATERS[i];
     let agrees = true;
-    for (let k = 0; k < shots.length && agrees; k++) {
-      const cell = FIRE_ACTIONS.indexOf(fireAt(shots[k]));
-      const hit = shots[k].split(':')[1] === 'hit';
-      agrees = cell >= 0 && (waters[cell] !== '.') === hit;
-    }
+    for (let k = 0; k < cells.length && agrees; k++) agrees = (waters[cells[k]] !== '.') === hits[k];
     if (agrees) consistent.push(i);
   }
   if (consistent.length === 0) throw noPlay(player, 'no fleet agrees with its hits and misses');
