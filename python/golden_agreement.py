@@ -65,24 +65,26 @@ def same_numbers(a, b):
 
 
 class Partition:
-    """Observations of one player on both sides: each side's must determine the other's."""
+    """Observations of one player on both sides: each side's must determine the other's.
+
+    The two directions are judged apart (problems[direction] = its first counterexample), so a
+    documented difference in one direction cannot hide a difference in the other."""
+
+    COARSER, FINER = 'golden separates situations ours does not', 'ours separates situations the golden does not'
 
     def __init__(self):
         self.forward = {}
         self.backward = {}
-        self.problem = None
+        self.problems = {}
 
     def add(self, ours, golden, actions):
-        if self.problem:
-            return
         a, b = frozen(ours), frozen(golden)
-        seen = self.forward.setdefault(a, (b, actions))
-        if seen[0] != b:
-            self.problem = ('golden separates situations ours does not', seen[1], actions, ours)
-            return
-        seen = self.backward.setdefault(b, (a, actions))
-        if seen[0] != a:
-            self.problem = ('ours separates situations the golden does not', seen[1], actions, golden)
+        for direction, table, key, value in ((self.COARSER, self.forward, a, b), (self.FINER, self.backward, b, a)):
+            if direction in self.problems:
+                continue
+            seen = table.setdefault(key, (value, actions))
+            if seen[0] != value:
+                self.problems[direction] = (seen[1], actions)
 
 
 class Agreement:
@@ -177,9 +179,9 @@ class Agreement:
 
     def report(self):
         for p, partition in enumerate(self.partitions):
-            if partition.problem:
-                what, first, second, _ = partition.problem
-                self.fail(f'observations_player{p}', second,
+            for what, (first, second) in partition.problems.items():
+                suffix = '' if what == Partition.COARSER else '_finer'
+                self.fail(f'observations_player{p}{suffix}', second,
                           f'player {p}: {what}; compare the states after {json.dumps(first)} and {json.dumps(second)}')
         return {'agree': not self.first, 'disagreements': self.first, **self.counts, 'longest': self.longest}
 

@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../files.js';
 import { gameModulePath } from '../games/files.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { paperFailures, runPaperEvaluator } from './evaluator.js';
+import { excusedBy } from './exceptions.js';
 import { type PaperLayout, paperGameFile } from './layout.js';
 
 const AGREEMENT_SCRIPT = resolve(PACKAGE_ROOT, 'python', 'golden_agreement.py');
@@ -29,6 +30,8 @@ export interface GoldenAgreement {
   agree: boolean;
   /** Kind (current_player, legal_actions, rewards, observations_player0, ...) -> first example. */
   disagreements: Record<string, Disagreement>;
+  /** The disagreements a documented exception excuses (src/paper/exceptions.ts): kind -> its reason. */
+  excused: Record<string, string>;
   trajectories: number;
   states: number;
   unfinished: number;
@@ -80,7 +83,19 @@ export async function goldenAgreement(ours: string, golden: string, game: GameDe
     '--players', String(game.info.players), '--max-steps', String(game.info.maxGameLength + 1),
   ], options.timeoutMs);
   if (error !== null) throw new Error(`golden agreement for ${game.info.id} did not finish: ${error}`);
-  return JSON.parse(stdout.trim().split('\n').pop()!) as GoldenAgreement;
+  return withExceptions(game.info.id, JSON.parse(stdout.trim().split('\n').pop()!) as Omit<GoldenAgreement, 'excused'>);
+}
+
+/** The report with each documented exception moved from `disagreements` to `excused`. */
+function withExceptions(game: string, found: Omit<GoldenAgreement, 'excused'>): GoldenAgreement {
+  const disagreements: Record<string, Disagreement> = {};
+  const excused: Record<string, string> = {};
+  for (const [kind, d] of Object.entries(found.disagreements)) {
+    const exception = excusedBy(game, kind, d.message);
+    if (exception) excused[kind] = exception.reason;
+    else disagreements[kind] = d;
+  }
+  return { ...found, agree: Object.keys(disagreements).length === 0, disagreements, excused };
 }
 
 export async function paperEvaluation(layout: PaperLayout, candidate: string, gameId: string, seed: number, numGames: number, timeoutMs: number): Promise<PaperEvaluation> {

@@ -70,6 +70,12 @@ export function registerConformanceCommand(program: Command): void {
     });
 }
 
+/** " (2 documented exceptions)" when the agreement excused some disagreements. */
+function excusedNote(excused: Record<string, string>): string {
+  const n = Object.keys(excused).length;
+  return n === 0 ? '' : ` (${n} documented exception${n === 1 ? '' : 's'})`;
+}
+
 function parseSeeds(text: string): number[] {
   const seeds = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (seeds.length === 0) throw new UserError('--evaluator-seeds needs at least one seed (or give --no-evaluator)');
@@ -83,7 +89,7 @@ function formatResults(results: GameConformance[], seeds: number[]): string {
     const evalFailure = r.evaluations.flatMap((e) => e.failures.map((f) => `seed ${e.seed}: ${f}`))[0] ?? '';
     return [
       r.game, conforms(r) ? 'yes' : 'NO',
-      a === null ? (r.error ? 'error' : 'no golden') : a.agree ? 'agree' : 'differ',
+      a === null ? (r.error ? 'error' : 'no golden') : `${a.agree ? 'agree' : 'differ'}${excusedNote(a.excused)}`,
       a === null ? '' : `${a.trajectories} / ${a.states}`,
       a === null ? '' : `${a.longest.ours} / ${a.longest.golden}`,
       ...seeds.map((seed) => {
