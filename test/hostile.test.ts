@@ -102,8 +102,8 @@ const HOSTILE: Hostile[] = [
 
   // Pollution of shared built-ins and forged verdicts.
   // A candidate's own realm is as unfrozen as in play: polluting it changes only its own values, which
-  // the checks copy; the pollution's own top-level statement is what fails it.
-  { file: 'object-prototype-pollution', game: 'tic_tac_toe', tier: 'static', check: 'portable', message: /top-level ExpressionStatement is outside the portable subset/, runtime: true },
+  // the checks copy; the game's own bug (every win scored for "x") still fails it.
+  { file: 'object-prototype-pollution', game: 'tic_tac_toe', tier: 'differential', check: 'same-rewards', message: /the rewards are \[1,-1\]; the rules give \[-1,1\]/, actions: true, runtime: true },
   { file: 'array-includes-override', game: 'tic_tac_toe', tier: 'differential', check: 'same-terminal', message: /the game should be over here/, runtime: true },
   { file: 'json-stringify-override', game: 'tic_tac_toe', tier: 'dynamics', check: 'loads', message: /failed while loading the module: .*Cannot assign to read only property 'stringify'/, runtime: true },
   { file: 'map-iterator-hijack', game: 'tic_tac_toe', tier: 'dynamics', check: 'no-mutation', message: /applyAction\(state, "[^"]+"\) tried to modify its input/, runtime: true },

@@ -93,9 +93,15 @@ describe('StaticChecker', () => {
     expect(checker.check(throwing).resampleStub).toBe('resampleHistory only throws');
   });
 
-  it('runs an extra portability hook and reports what it finds', () => {
-    const withHook = new StaticChecker(() => [{ line: 3, column: 7, code: 'portability', message: 'cannot translate this' }]);
+  it('runs an extra portability hook and reports what it finds beside the checks, not among them', () => {
+    const found = { line: 3, column: 7, code: 'portability', message: 'cannot translate this' };
+    const withHook = new StaticChecker(() => [found]);
     const report = withHook.check(TIC_TAC_TOE);
-    expect(report.checks.find((c) => c.name === 'portable')).toEqual({ name: 'portable', passed: false, message: '3:7 cannot translate this' });
+    expect(report.portability).toEqual([found]);
+    expect(report.checks.every((c) => c.passed)).toBe(true);
+    expect(report.diagnostics).toEqual([]);
+    expect(checker.check(TIC_TAC_TOE).portability).toBeNull();
+    const broken = withHook.check('export const x = ;\n');
+    expect(broken.portability).toEqual([{ line: 1, column: 18, code: 'portability', message: 'cannot translate to Python: the module does not parse: Expression expected.' }]);
   });
 });

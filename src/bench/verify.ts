@@ -186,7 +186,7 @@ function buildReport(data: VerifyBenchData, settings: VerifyBenchSettings, creat
       }),
     }],
     notes: [
-      'TypeScript: static tier (type-check, forbidden constructs, portability) plus the sandboxed tiers in a warm isolate pool; Python: a fresh hardened runner per candidate (its start-up counts) running the same tiers, the differential tier against trajectories recorded from the TypeScript reference.',
+      'TypeScript: static tier (type-check, forbidden constructs) and the portability verdict, plus the sandboxed tiers in a warm isolate pool; Python: a fresh hardened runner per candidate (its start-up counts) running the same tiers, the differential tier against trajectories recorded from the TypeScript reference.',
       'Python CWMs have no type-check: their static tier is whether the module loads and defines the contract.',
       ...(settings.python ? [] : ['Python columns left out: no python3 interpreter was found.']),
       ...failures,

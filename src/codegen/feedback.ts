@@ -26,7 +26,7 @@ export function feedbackFor(report: VerificationReport, language: CodeLanguage):
     const shown = report.diagnostics.slice(0, MAX_DIAGNOSTICS);
     const more = report.diagnostics.length - shown.length;
     return [
-      'Your module does not pass the static checks (type-check against the contract, forbidden constructs, the portable subset). Fix every problem:',
+      'Your module does not pass the static checks (type-check against the contract, forbidden constructs, and the portable subset where it is required). Fix every problem:',
       '',
       ...shown.map((d) => `- ${d}`),
       ...(more > 0 ? [`- (and ${more} more)`] : []),

@@ -169,7 +169,7 @@ function noCodeReport(target: VerifyTarget, file: string): VerificationReport {
   setTier(tiers.static, [{ name: 'has-code', passed: false, message: 'the reply contained no code' }]);
   markNotRun(tiers, 'not run: the reply contained no code');
   return {
-    game: target.info.id, file, ok: false,
+    game: target.info.id, file, ok: false, portable: null, portability: [],
     scores: { eval: evalScore(tiers), reward: rlvrReward(tiers, false), transitionAccuracy: target.referenceId === undefined ? null : 0 },
     tiers, diagnostics: [], timings: { staticMs: 0, sandboxMs: 0, cpuMs: 0 },
   };

@@ -17,6 +17,8 @@ export interface RewardDetail {
   reward: number;
   /** Every tier passed. */
   ok: boolean;
+  /** Translatable to Python (counted in ok and the reward only with requirePortable), null if not checked. */
+  portable: boolean | null;
   eval: number;
   transitionAccuracy: number | null;
   /** A code block was found (otherwise the whole completion was verified). */
@@ -49,7 +51,7 @@ export class RewardScorer {
   async score(info: GameInfo, referenceId: string | undefined, completion: string, language: CodeLanguage, reward: RewardKind | undefined = this.verifier.options.reward): Promise<RewardDetail> {
     const fenced = /^\s*(```|~~~)/m.test(completion);
     const code = extractCode(completion, language, 'first');
-    if (code === null) return { reward: 0, ok: false, eval: 0, transitionAccuracy: referenceId ? 0 : null, fenced, error: 'empty completion' };
+    if (code === null) return { reward: 0, ok: false, portable: null, eval: 0, transitionAccuracy: referenceId ? 0 : null, fenced, error: 'empty completion' };
     const target = { info, ...(referenceId ? { referenceId } : {}) };
     let report;
     if (language === 'ts') {
@@ -67,7 +69,7 @@ export class RewardScorer {
     }
     const failure = firstFailure(report);
     return {
-      reward: report.scores.reward, ok: report.ok, eval: report.scores.eval, transitionAccuracy: report.scores.transitionAccuracy, fenced,
+      reward: report.scores.reward, ok: report.ok, portable: report.portable, eval: report.scores.eval, transitionAccuracy: report.scores.transitionAccuracy, fenced,
       ...(failure ? { firstFailure: failure } : {}),
     };
   }

@@ -131,7 +131,7 @@ async function scoreOne(scorer: RewardScorer, gameId: string, completion: string
     return await scorer.score(game.info, game.info.id, completion, language, reward);
   } catch (error) {
     // A failure of the verifier itself, not of the completion: score 0 and say why.
-    return { reward: 0, ok: false, eval: 0, transitionAccuracy: 0, fenced: false, error: error instanceof Error ? error.message : String(error) };
+    return { reward: 0, ok: false, portable: null, eval: 0, transitionAccuracy: 0, fenced: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
 

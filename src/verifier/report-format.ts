@@ -15,9 +15,20 @@ export function reportToJson(report: VerificationReport): object {
     };
   }
   return {
-    game: report.game, file: report.file, ok: report.ok, scores: report.scores, tiers,
+    game: report.game, file: report.file, ok: report.ok,
+    portable: report.portable, portability: report.portability.map(({ line, column, message }) => ({ line, column, message })),
+    scores: report.scores, tiers,
     diagnostics: report.diagnostics, timings: report.timings,
   };
+}
+
+const MAX_PORTABILITY_SHOWN = 10;
+
+/** The portability verdict in words: a verdict beside `ok`, required only where Python is asked for. */
+function portabilityLine(report: VerificationReport): string {
+  if (report.portable === null) return 'portable to Python: not checked';
+  if (report.portable) return 'portable to Python: yes (translate --to python works)';
+  return 'portable to Python: no (only needed for translate, export-python or --require-portable):';
 }
 
 const num = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
@@ -39,5 +50,7 @@ export function formatReport(report: VerificationReport): string {
     if (c.actions) lines.push(`    actions: ${JSON.stringify(c.actions)}`);
   }
   if (report.diagnostics.length > 0) lines.push('', 'diagnostics:', ...report.diagnostics.map((d) => `  ${d}`));
+  lines.push('', portabilityLine(report), ...report.portability.slice(0, MAX_PORTABILITY_SHOWN).map((d) => `  ${report.file}:${d.line}:${d.column}: ${d.message}`));
+  if (report.portability.length > MAX_PORTABILITY_SHOWN) lines.push(`  (and ${report.portability.length - MAX_PORTABILITY_SHOWN} more)`);
   return lines.join('\n');
 }

@@ -61,7 +61,8 @@ export async function verifyPython(path: string, target: VerifyTarget, options: 
   if (target.referenceId !== undefined && transitionAccuracy === null) transitionAccuracy = 0;
   const ok = TIER_NAMES.every((t) => !tiers[t].applicable || tiers[t].passed === tiers[t].total);
   return {
-    game: target.info.id, file, ok,
+    // A paper-format module is Python already.
+    game: target.info.id, file, ok, portable: true, portability: [],
     scores: { eval: evalScore(tiers), reward: rlvrReward(tiers, false, options.reward), transitionAccuracy },
     tiers, diagnostics: [], timings: { staticMs: 0, sandboxMs: performance.now() - start, cpuMs: 0 },
   };

@@ -13,7 +13,8 @@ import type { DynamicsReport } from './dynamics.js';
 import type { InformationReport } from './information.js';
 import { evalScore, type RewardKind, rlvrReward, type TierName } from './scores.js';
 import { pythonPortability } from '../codegen/python/translate.js';
-import { StaticChecker, type SourceCheck } from './static/checker.js';
+import { PORTABLE_CHECK, result, StaticChecker, type SourceCheck } from './static/checker.js';
+import type { Diagnostic } from './static/diagnostic.js';
 
 export const TIER_NAMES: TierName[] = ['static', 'dynamics', 'consistency', 'information', 'scenarios', 'differential'];
 
@@ -28,8 +29,14 @@ export interface VerifyOptions {
   limits: SandboxLimits;
   /** Cores to use for batches (one isolate each). */
   concurrency: number;
-  /** The static tier's portability check: translation to Python by default, null for none. */
+  /** The portability check: translation to Python by default, null for none. */
   portability?: SourceCheck | null;
+  /**
+   * Require portability to Python: the static tier gains the `portable` check, so a module the
+   * translator cannot express is not ok and loses that check's share of the eval score and reward.
+   * Off by default: a correct TypeScript GameCWM is ok whether or not it translates.
+   */
+  requirePortable?: boolean;
   /** Which reward `scores.reward` holds: the paper's (default) or the strict one (with the differential tier). */
   reward?: RewardKind;
 }
@@ -51,7 +58,12 @@ export interface TierReport {
 export interface VerificationReport {
   game: string;
   file: string;
+  /** A correct GameCWM: every applicable tier passed (portability counts only when required). */
   ok: boolean;
+  /** Translatable to Python (a verdict of its own), null when not checked. */
+  portable: boolean | null;
+  /** Why it is not portable, each at line:column of the module. */
+  portability: Diagnostic[];
   scores: { eval: number; reward: number; transitionAccuracy: number | null };
   tiers: Record<TierName, TierReport>;
   /** Formatted static diagnostics (file:line:column: message). */
@@ -87,8 +99,12 @@ export class Verifier {
     const staticReport = this.staticChecker.check(source);
     const staticMs = performance.now() - staticStart;
     const tiers = emptyTiers(target);
-    setTier(tiers.static, staticReport.checks);
-    const diagnostics = staticReport.diagnostics.map((d) => `${file}:${d.line}:${d.column}: ${d.message}`);
+    const portability = staticReport.portability ?? [];
+    const portable = staticReport.portability === null ? null : portability.length === 0;
+    const requirePortable = this.options.requirePortable === true;
+    setTier(tiers.static, requirePortable ? [...staticReport.checks, result(PORTABLE_CHECK, staticReport.portability ?? [])] : staticReport.checks);
+    const format = (d: Diagnostic) => `${file}:${d.line}:${d.column}: ${d.message}`;
+    const diagnostics = [...staticReport.diagnostics, ...(requirePortable ? portability : [])].map(format);
 
     let sandboxMs = 0;
     let cpuMs = 0;
@@ -126,7 +142,7 @@ export class Verifier {
     }
     const ok = TIER_NAMES.every((t) => !tiers[t].applicable || tiers[t].passed === tiers[t].total) && staticReport.resampleStub === null;
     return {
-      game: target.info.id, file, ok,
+      game: target.info.id, file, ok, portable, portability,
       scores: { eval: evalScore(tiers), reward: rewardScore, transitionAccuracy },
       tiers, diagnostics, timings: { staticMs, sandboxMs, cpuMs },
     };

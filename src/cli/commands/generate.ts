@@ -32,6 +32,7 @@ export interface ModelCliOptions {
   retryDelayMs: number;
   concurrency: number;
   playouts: number;
+  requirePortable?: boolean;
 }
 
 interface GenerateCliOptions extends ModelCliOptions {
@@ -105,7 +106,8 @@ export function addModelOptions(command: Command): Command {
     .option('--retries <n>', 'retries of a request on 429, 5xx, timeouts and dropped connections', integerOption('--retries', 0, 20), 4)
     .option('--retry-delay-ms <n>', 'first backoff delay in ms (doubles on every retry)', integerOption('--retry-delay-ms', 0, 60_000), 1000)
     .option('--concurrency <n>', 'model requests in flight at once', integerOption('--concurrency', 1, 256), 4)
-    .option('--playouts <n>', 'verification playouts per candidate', integerOption('--playouts', 1, 100_000), 100);
+    .option('--playouts <n>', 'verification playouts per candidate', integerOption('--playouts', 1, 100_000), 100)
+    .option('--require-portable', 'TypeScript: a candidate passes only if it also translates to Python (refinement is told where it does not)');
 }
 
 /** Refuses a missing model and unknown strategy or block choice (before anything else is read). */
@@ -128,7 +130,7 @@ export async function modelSettings(options: ModelCliOptions, seed: number) {
     backend: () => new ChatProvider({
       baseURL, apiKey, timeoutMs: options.timeoutMs, retries: options.retries, retryBaseMs: options.retryDelayMs, concurrency: options.concurrency,
     }),
-    verify: { playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed },
+    verify: { playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed, requirePortable: options.requirePortable === true },
   };
 }
 

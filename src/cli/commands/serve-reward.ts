@@ -18,6 +18,7 @@ interface ServeRewardOptions {
   memoryMb: number;
   timeoutMs: number;
   reward: 'paper' | 'strict';
+  requirePortable?: boolean;
   json?: boolean;
 }
 
@@ -36,6 +37,7 @@ export function registerServeRewardCommand(program: Command): void {
     .option('--memory-mb <n>', 'sandbox memory limit in MB', integerOption('--memory-mb', 16, 4096), 128)
     .option('--timeout-ms <n>', 'time limit per sandbox call in ms', integerOption('--timeout-ms', 10, 600_000), 2000)
     .option('--reward <kind>', 'paper (the paper\'s RLVR reward) or strict (adds the differential tier); a request may ask for either with "reward"', parseRewardKind, 'paper')
+    .option('--require-portable', 'also require the module to translate to Python (the static tier gains the portable check: ok, eval and reward count it)')
     .option('--json', 'announce the service as one JSON line: {"listening": url, "endpoints": [...]}, and {"stopped": true} at the end')
     .action(async (options: ServeRewardOptions) => {
       const { RewardScorer } = await import('../../reward/score.js');
@@ -43,6 +45,7 @@ export function registerServeRewardCommand(program: Command): void {
       const scorer = new RewardScorer({
         playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
         limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 }, reward: options.reward,
+        requirePortable: options.requirePortable === true,
         // One more verification than sandboxes keeps every isolate busy while this thread type-checks the next one.
         concurrency: Math.max(1, options.concurrency - 1),
       });

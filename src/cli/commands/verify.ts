@@ -22,6 +22,7 @@ interface VerifyCliOptions {
   memoryMb: number;
   timeoutMs: number;
   reward: 'paper' | 'strict';
+  requirePortable?: boolean;
   json?: boolean;
 }
 
@@ -39,6 +40,7 @@ export function registerVerifyCommand(program: Command): void {
     .option('--memory-mb <n>', 'sandbox memory limit in MB', integerOption('--memory-mb', 16, 4096), 128)
     .option('--timeout-ms <n>', 'time limit per sandbox call in ms', integerOption('--timeout-ms', 10, 600_000), 2000)
     .option('--reward <kind>', 'the reward reported: paper (the paper\'s RLVR reward) or strict (adds the differential tier)', parseRewardKind, 'paper')
+    .option('--require-portable', 'also require the module to translate to Python (the static tier gains the portable check: ok, eval and reward count it)')
     .option('--json', 'print JSON for machines (an array for a directory)')
     .action(async (path: string | undefined, options: VerifyCliOptions) => {
       if (!options.game) throw new UserError('--game <id> is required: the game the candidate implements (see `gamecwm games`)');
@@ -51,6 +53,7 @@ export function registerVerifyCommand(program: Command): void {
       const verifier = new Verifier({
         playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
         limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 }, reward: options.reward,
+        requirePortable: options.requirePortable === true,
       });
       try {
         const reports = await verifyAll(verifier, game, files, options.json === true);

@@ -33,7 +33,10 @@ const CANDIDATE_LIBS = [
   'lib.es2022.string.d.ts', 'lib.es2023.array.d.ts',
 ];
 
-export const STATIC_CHECKS = ['parses', 'type-checks', 'satisfies-contract', 'no-forbidden-constructs', 'portable'] as const;
+export const STATIC_CHECKS = ['parses', 'type-checks', 'satisfies-contract', 'no-forbidden-constructs'] as const;
+
+/** The check that holds the portability verdict where Python is required (see StaticReport.portability). */
+export const PORTABLE_CHECK = 'portable';
 
 /** An extra check on the type-checked source, e.g. portability to Python. */
 export type SourceCheck = (sourceFile: ts.SourceFile, checker: ts.TypeChecker) => Diagnostic[];
@@ -45,6 +48,11 @@ export interface StaticReport {
   runnable: boolean;
   /** Set when resampleHistory is a stub (it then earns no information credit). */
   resampleStub: string | null;
+  /**
+   * What the portability hook found (empty: portable), or null without a hook. A verdict of its
+   * own: a correct GameCWM need not translate to Python; only where Python is asked for is it required.
+   */
+  portability: Diagnostic[] | null;
 }
 
 export class StaticChecker {
@@ -75,7 +83,9 @@ export class StaticChecker {
     const types = syntax.length > 0 ? [] : program.getSemanticDiagnostics(candidateNode).map((d) => toDiagnostic(d, 'type'));
     const contract = syntax.length > 0 ? [] : program.getSemanticDiagnostics(conformance.compilerNode).map(contractDiagnostic);
     const forbidden = findForbiddenConstructs(candidateNode);
-    const portability = this.portability && syntax.length === 0 ? this.portability(candidateNode, program.getTypeChecker()) : [];
+    const portability = !this.portability ? null
+      : syntax.length > 0 ? syntax.map((d) => ({ ...d, code: 'portability', message: `cannot translate to Python: the module does not parse: ${d.message}` }))
+        : this.portability(candidateNode, program.getTypeChecker());
 
     const checks: CheckResult[] = syntax.length > 0
       ? STATIC_CHECKS.map((name) => name === 'parses' ? result(name, syntax) : { name, passed: false, message: 'not checked: the module does not parse' })
@@ -84,18 +94,19 @@ export class StaticChecker {
         result('type-checks', types),
         result('satisfies-contract', contract),
         result('no-forbidden-constructs', forbidden),
-        result('portable', portability),
       ];
     return {
       checks,
-      diagnostics: [...syntax, ...types, ...contract, ...forbidden, ...portability],
+      diagnostics: [...syntax, ...types, ...contract, ...forbidden],
       runnable: syntax.length === 0 && forbidden.length === 0,
       resampleStub: syntax.length === 0 ? resampleStubReason(candidateNode) : null,
+      portability,
     };
   }
 }
 
-function result(name: (typeof STATIC_CHECKS)[number], diagnostics: Diagnostic[]): CheckResult {
+/** A check passed when it found no diagnostics, else failed with the first few at line:column. */
+export function result(name: string, diagnostics: Diagnostic[]): CheckResult {
   if (diagnostics.length === 0) return { name, passed: true };
   const first = diagnostics.slice(0, 3).map((d) => `${d.line}:${d.column} ${d.message}`).join('; ');
   const more = diagnostics.length > 3 ? ` (and ${diagnostics.length - 3} more)` : '';

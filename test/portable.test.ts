@@ -1,0 +1,97 @@
+// Portability to Python is a verdict of its own: a correct TypeScript GameCWM
+// is ok whether or not it translates; `portable` (with line:column
+// diagnostics) says whether it does, and only --require-portable (or a command
+// that produces Python) makes it count.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getGame } from '../src/games/index.js';
+import { RewardScorer } from '../src/reward/score.js';
+import { Verifier } from '../src/verifier/verify.js';
+import { patchedGameSource } from './helpers/mutants.js';
+import { runCli } from './helpers/run-cli.js';
+
+const fixture = (name: string) => patchedGameSource('tic_tac_toe', `test/fixtures/portable/tic_tac_toe/${name}.diff`);
+/** Correct tic-tac-toe with a labelled continue, which the translation cannot express. */
+const LABELLED = fixture('labelled-continue');
+const LABEL_LINE = LABELLED.split('\n').findIndex((line) => line.includes('lines: for')) + 1;
+const TARGET = { info: getGame('tic_tac_toe').info, referenceId: 'tic_tac_toe' };
+const LIMITS = { memoryMb: 128, timeoutMs: 30_000, maxResultChars: 4_000_000 };
+const BUDGET = { playouts: 30, histories: 30, trajectories: 30, concurrency: 1, limits: LIMITS };
+const dir = mkdtempSync(join(tmpdir(), 'gamecwm-portable-'));
+
+let verifier: Verifier;
+let strict: Verifier;
+beforeAll(() => {
+  verifier = new Verifier(BUDGET);
+  strict = new Verifier({ ...BUDGET, requirePortable: true });
+});
+afterAll(() => {
+  verifier.dispose();
+  strict.dispose();
+});
+
+describe('a correct module the translation cannot express', () => {
+  it('verifies ok with full scores, and reports portable: false at line:column', async () => {
+    expect(LABEL_LINE).toBeGreaterThan(0);
+    const report = await verifier.verify(LABELLED, TARGET, 'labelled.ts');
+    expect(report.ok).toBe(true);
+    expect(report.scores).toEqual({ eval: 1, reward: 1, transitionAccuracy: 1 });
+    expect(report.tiers.static.checks.map((c) => c.name)).toEqual(['parses', 'type-checks', 'satisfies-contract', 'no-forbidden-constructs']);
+    expect(report.portable).toBe(false);
+    expect(report.portability).toEqual([{ line: LABEL_LINE, column: 3, code: 'portability', message: 'cannot translate to Python: LabeledStatement is outside the portable subset' }]);
+    expect(report.diagnostics).toEqual([]);
+  });
+
+  it('fails where portability is required: the static tier gains the portable check, lowering eval and reward', async () => {
+    const report = await strict.verify(LABELLED, TARGET, 'labelled.ts');
+    expect(report.ok).toBe(false);
+    expect(report.portable).toBe(false);
+    expect(report.tiers.static.checks.at(-1)).toEqual({ name: 'portable', passed: false, message: `${LABEL_LINE}:3 cannot translate to Python: LabeledStatement is outside the portable subset` });
+    expect(report.scores.eval).toBeCloseTo((4 / 5 + 1 + 1) / 3, 9);
+    expect(report.scores.reward).toBeLessThan(1);
+    expect(report.diagnostics).toEqual([`labelled.ts:${LABEL_LINE}:3: cannot translate to Python: LabeledStatement is outside the portable subset`]);
+  });
+
+  it('keeps the paper reward unless the scorer requires portability', async () => {
+    const lenient = new RewardScorer(BUDGET);
+    const demanding = new RewardScorer({ ...BUDGET, requirePortable: true });
+    try {
+      const completion = `\`\`\`ts\n${LABELLED}\`\`\``;
+      expect(await lenient.score(TARGET.info, 'tic_tac_toe', completion, 'ts')).toMatchObject({ reward: 1, ok: true, portable: false });
+      const required = await demanding.score(TARGET.info, 'tic_tac_toe', completion, 'ts');
+      expect(required).toMatchObject({ ok: false, portable: false, firstFailure: 'static/portable' });
+      expect(required.reward).toBeLessThan(1);
+    } finally {
+      lenient.dispose();
+      demanding.dispose();
+    }
+  });
+
+  it('passes `gamecwm verify`, which prints the verdict; --require-portable fails it', async () => {
+    const file = join(dir, 'labelled.ts');
+    writeFileSync(file, LABELLED);
+    const plain = await runCli(['verify', file, '--game', 'tic_tac_toe', '--playouts', '20', '--json']);
+    expect(plain.code).toBe(0);
+    const json = JSON.parse(plain.stdout);
+    expect(json).toMatchObject({ ok: true, portable: false, portability: [{ line: LABEL_LINE, column: 3 }] });
+    const text = await runCli(['verify', file, '--game', 'tic_tac_toe', '--playouts', '20']);
+    expect(text.stdout).toContain(`portable to Python: no (only needed for translate, export-python or --require-portable):\n  labelled.ts:${LABEL_LINE}:3: cannot translate to Python`);
+    const required = await runCli(['verify', file, '--game', 'tic_tac_toe', '--playouts', '20', '--require-portable', '--json']);
+    expect(required.code).toBe(1);
+    expect(JSON.parse(required.stdout)).toMatchObject({ ok: false, portable: false });
+  });
+});
+
+describe('the reference module', () => {
+  it('is portable, with or without the requirement', async () => {
+    const source = readFileSync('src/games/tic_tac_toe/game.ts', 'utf8');
+    for (const v of [verifier, strict]) {
+      const report = await v.verify(source, TARGET);
+      expect(report).toMatchObject({ ok: true, portable: true, portability: [] });
+      expect(report.scores).toEqual({ eval: 1, reward: 1, transitionAccuracy: 1 });
+    }
+  });
+});
