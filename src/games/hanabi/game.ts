@@ -1,26 +1,24 @@
-// Two-player Hanabi as a GameCWM. A cooperative game: 50 cards in five colors
-// (three 1s, two each of 2, 3 and 4, one 5 per color), five cards per hand,
-// 8 information tokens and 3 fuse tokens. Each player sees the partner's hand
-// but not their own. On a turn a player plays a card, discards one (regaining
-// an information token) or gives the partner a color or rank hint (spending
-// one); hints mark every matching card and rule the attribute out for the
-// others. Both players score the sum of the five stacks' heights, or 0 if the
-// third fuse is lost.
+// Two-player Hanabi as a GameCWM, as the paper's dataset plays it (its golden
+// implementation wins where its rules text says otherwise; see rules.md). A
+// cooperative game: 50 cards in five colors (three 1s, two each of 2, 3 and 4,
+// one 5 per color), five cards per hand, 8 clue tokens and 3 lives. Each player
+// sees the partner's hand but not their own. On a turn a player plays a card,
+// discards one (regaining a clue) or reveals a color or rank of the partner's
+// cards (spending a clue; the reveal is not recorded anywhere). The fourth
+// misplay ends the game with 0; otherwise both players hold the current sum of
+// the five stacks, at every state.
 // Written in the contract's subset: pure functions over JSON state, no imports.
 //
-// Chance deals one card at a time, when it is needed, uniformly from the cards
-// not yet dealt (a card type with k copies left among n cards has probability
-// k/n): the same distribution as shuffling the deck up front.
+// Chance deals one card at a time, when it is needed. Like the paper's golden,
+// it lists each card type still in the deck once and picks among them
+// uniformly: a type's probability is 1 / (number of distinct types left),
+// however many copies of it remain.
 
 export type Action = string;
 
 export interface State {
   /** hands[p][slot]: card type (color * 5 + rank - 1) in each hand slot, slot 0 first. */
   hands: number[][];
-  /** colorHints[p][slot]: colors the card may still have given the hints, e.g. "RYGBW" or "G". */
-  colorHints: string[][];
-  /** rankHints[p][slot]: ranks the card may still have given the hints, e.g. "12345" or "5". */
-  rankHints: string[][];
   /** deck[type]: copies of each card type not dealt yet. */
   deck: number[];
   deckSize: number;
@@ -28,20 +26,22 @@ export interface State {
   fireworks: number[];
   /** Discarded and misplayed cards, in order, e.g. ["R3", "W1"]. */
   discards: string[];
-  infoTokens: number;
-  lifeTokens: number;
-  /** Player turns left once the deck is empty (2, then 1); -1 while cards remain. */
-  finalTurns: number;
+  clues: number;
+  /** Lives left; the game ends when they drop below 0 (the fourth misplay). */
+  lives: number;
   /** Player to act (0 or 1), -1 while a card is dealt, -4 once the game is over. */
   currentPlayer: number;
-  /** The player who took the last player action, -1 before the first one. */
-  lastMover: number;
-  /** The last player action, e.g. "Play 2", null before the first one. */
-  lastMove: string | null;
-  /** The card the last action played or discarded, e.g. "R1"; null after a hint. */
-  lastCard: string | null;
+  /** At a chance node: the player the card goes to. */
+  dealTo: number;
+  /** True during the opening deal (five cards to player 0, then five to player 1). */
+  opening: boolean;
+  /** Set by the first play or discard made with an empty deck. */
+  finalRound: boolean;
+  /** Turns finished since the final round began; the game ends at 2. */
+  finalRoundTurns: number;
 }
 
+/** Exactly what the paper's golden shows a player: nothing about hints or the last move. */
 export interface Observation {
   /** Whose view this is. */
   player: number;
@@ -49,34 +49,21 @@ export interface Observation {
   ownHandSize: number;
   /** The partner's cards, slot 0 first, e.g. ["R1", "B3"]. */
   partnerHand: string[];
-  /** colorHints[p][slot]: what the hints leave possible for each card of player p (public). */
-  colorHints: string[][];
-  /** rankHints[p][slot]: likewise for ranks. */
-  rankHints: string[][];
   fireworks: number[];
   discards: string[];
-  infoTokens: number;
-  lifeTokens: number;
+  clues: number;
+  lives: number;
   deckSize: number;
-  finalTurns: number;
   currentPlayer: number;
-  lastMover: number;
-  lastMove: string | null;
-  lastCard: string | null;
-  /** Sum of the stacks (0 once the third fuse is lost). */
-  score: number;
 }
 
 const CHANCE = -1;
 const TERMINAL = -4;
 const HAND_SIZE = 5;
-const MAX_INFO = 8;
-const MAX_LIFE = 3;
+const MAX_CLUES = 8;
+const MAX_LIVES = 3;
 const COLOR_LETTERS = ['R', 'Y', 'G', 'B', 'W'];
-const COLOR_NAMES = ['Red', 'Yellow', 'Green', 'Blue', 'White'];
 const RANK_LETTERS = ['1', '2', '3', '4', '5'];
-const ALL_COLORS = 'RYGBW';
-const ALL_RANKS = '12345';
 /** Copies of each rank (1..5) in every color. */
 const COPIES = [3, 2, 2, 2, 1];
 
@@ -90,12 +77,13 @@ function buildCards(): string[] {
 
 /** CARDS[type]: "R1" ... "W5", type = color * 5 + rank - 1. */
 const CARDS: string[] = buildCards();
-const DEAL_ACTIONS: Action[] = CARDS.map((card) => 'deal:' + card);
+/** DEAL_ACTIONS[type]: "deal:R,1" ... "deal:W,5", the paper's spelling. */
+const DEAL_ACTIONS: Action[] = CARDS.map((card) => `deal:${card.charAt(0)},${card.charAt(1)}`);
 const FULL_DECK: number[] = CARDS.map((_, type) => COPIES[type - 5 * Math.floor(type / 5)]);
 const PLAY_ACTIONS: Action[] = [0, 1, 2, 3, 4].map((i) => 'Play ' + i);
 const DISCARD_ACTIONS: Action[] = [0, 1, 2, 3, 4].map((i) => 'Discard ' + i);
 /** REVEAL_COLOR[target][color], REVEAL_RANK[target][rank - 1]. */
-const REVEAL_COLOR: Action[][] = [0, 1].map((p) => COLOR_NAMES.map((name) => `Reveal color ${p} ${name}`));
+const REVEAL_COLOR: Action[][] = [0, 1].map((p) => COLOR_LETTERS.map((c) => `Reveal color ${p} ${c}`));
 const REVEAL_RANK: Action[][] = [0, 1].map((p) => RANK_LETTERS.map((rank) => `Reveal rank ${p} ${rank}`));
 
 function colorOf(type: number): number {
@@ -109,19 +97,17 @@ function rankOf(type: number): number {
 export function getInitialState(): State {
   return {
     hands: [[], []],
-    colorHints: [[], []],
-    rankHints: [[], []],
     deck: FULL_DECK.slice(),
     deckSize: 50,
     fireworks: [0, 0, 0, 0, 0],
     discards: [],
-    infoTokens: MAX_INFO,
-    lifeTokens: MAX_LIFE,
-    finalTurns: -1,
+    clues: MAX_CLUES,
+    lives: MAX_LIVES,
     currentPlayer: CHANCE,
-    lastMover: -1,
-    lastMove: null,
-    lastCard: null,
+    dealTo: 0,
+    opening: true,
+    finalRound: false,
+    finalRoundTurns: 0,
   };
 }
 
@@ -132,19 +118,17 @@ export function getInitialState(): State {
 function copyState(state: State): State {
   return {
     hands: state.hands,
-    colorHints: state.colorHints,
-    rankHints: state.rankHints,
     deck: state.deck,
     deckSize: state.deckSize,
     fireworks: state.fireworks,
     discards: state.discards,
-    infoTokens: state.infoTokens,
-    lifeTokens: state.lifeTokens,
-    finalTurns: state.finalTurns,
+    clues: state.clues,
+    lives: state.lives,
     currentPlayer: state.currentPlayer,
-    lastMover: state.lastMover,
-    lastMove: state.lastMove,
-    lastCard: state.lastCard,
+    dealTo: state.dealTo,
+    opening: state.opening,
+    finalRound: state.finalRound,
+    finalRoundTurns: state.finalRoundTurns,
   };
 }
 
@@ -156,68 +140,66 @@ export function getPlayerName(player: number): string {
   return player === 0 ? 'Player 0' : 'Player 1';
 }
 
-/** The player the next dealt card goes to: the first one with fewer than five cards. */
-function dealTarget(state: State): number {
-  return state.hands[0].length < HAND_SIZE ? 0 : 1;
+/** How many card types are still in the deck. */
+function distinctTypes(deck: number[]): number {
+  let count = 0;
+  for (let t = 0; t < 25; t++) {
+    if (deck[t] > 0) count += 1;
+  }
+  return count;
 }
 
 export function getChanceOutcomes(state: State): Array<[Action, number]> {
   if (state.currentPlayer !== CHANCE) return [];
+  const p = 1 / distinctTypes(state.deck);
   const outcomes: Array<[Action, number]> = [];
   for (let t = 0; t < 25; t++) {
-    if (state.deck[t] > 0) outcomes.push([DEAL_ACTIONS[t], state.deck[t] / state.deckSize]);
+    if (state.deck[t] > 0) outcomes.push([DEAL_ACTIONS[t], p]);
   }
   return outcomes;
+}
+
+/** The reveals that can be given to `target` holding `hand`: one per color and one per rank in it. */
+function revealsOf(hand: number[], target: number): Action[] {
+  const colors = [false, false, false, false, false];
+  const ranks = [false, false, false, false, false];
+  for (let i = 0; i < hand.length; i++) {
+    colors[colorOf(hand[i])] = true;
+    ranks[rankOf(hand[i]) - 1] = true;
+  }
+  const actions: Action[] = [];
+  for (let c = 0; c < 5; c++) {
+    if (colors[c]) actions.push(REVEAL_COLOR[target][c]);
+  }
+  for (let r = 0; r < 5; r++) {
+    if (ranks[r]) actions.push(REVEAL_RANK[target][r]);
+  }
+  return actions;
 }
 
 export function getLegalActions(state: State): Action[] {
   const player = state.currentPlayer;
   if (player === TERMINAL) return [];
-  const actions: Action[] = [];
   if (player === CHANCE) {
+    const deals: Action[] = [];
     for (let t = 0; t < 25; t++) {
-      if (state.deck[t] > 0) actions.push(DEAL_ACTIONS[t]);
+      if (state.deck[t] > 0) deals.push(DEAL_ACTIONS[t]);
     }
-    return actions;
+    return deals;
   }
-  // Hints first, then discards, then plays: the safest moves come first, so
+  // Reveals first, then discards, then plays: the safest moves come first, so
   // a search that cannot tell actions apart (ties go to the first listed)
-  // does not lose fuses blindly.
+  // does not lose lives blindly.
   const size = state.hands[player].length;
-  if (state.infoTokens > 0) {
-    const target = 1 - player;
-    const partner = state.hands[target];
-    const colors = [false, false, false, false, false];
-    const ranks = [false, false, false, false, false];
-    for (let i = 0; i < partner.length; i++) {
-      colors[colorOf(partner[i])] = true;
-      ranks[rankOf(partner[i]) - 1] = true;
-    }
-    for (let c = 0; c < 5; c++) {
-      if (colors[c]) actions.push(REVEAL_COLOR[target][c]);
-    }
-    for (let r = 0; r < 5; r++) {
-      if (ranks[r]) actions.push(REVEAL_RANK[target][r]);
-    }
-  }
-  if (state.infoTokens < MAX_INFO) {
+  const actions: Action[] = state.clues > 0 ? revealsOf(state.hands[1 - player], 1 - player) : [];
+  if (state.clues < MAX_CLUES) {
     for (let i = 0; i < size; i++) actions.push(DISCARD_ACTIONS[i]);
   }
   for (let i = 0; i < size; i++) actions.push(PLAY_ACTIONS[i]);
   return actions;
 }
 
-/** `hints` without the letter `letter`. */
-function withoutLetter(hints: string, letter: string): string {
-  let out = '';
-  for (let i = 0; i < hints.length; i++) {
-    const ch = hints.charAt(i);
-    if (ch !== letter) out += ch;
-  }
-  return out;
-}
-
-function removeNumberAt(items: number[], index: number): number[] {
+function removeAt(items: number[], index: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < items.length; i++) {
     if (i !== index) out.push(items[i]);
@@ -225,50 +207,10 @@ function removeNumberAt(items: number[], index: number): number[] {
   return out;
 }
 
-function removeStringAt(items: string[], index: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < items.length; i++) {
-    if (i !== index) out.push(items[i]);
-  }
+function withHand(hands: number[][], player: number, hand: number[]): number[][] {
+  const out = hands.slice();
+  out[player] = hand;
   return out;
-}
-
-function replaceNumbers(items: number[][], index: number, value: number[]): number[][] {
-  const out = items.slice();
-  out[index] = value;
-  return out;
-}
-
-function replaceStrings(items: string[][], index: number, value: string[]): string[][] {
-  const out = items.slice();
-  out[index] = value;
-  return out;
-}
-
-function deal(state: State, action: Action): State {
-  const type = DEAL_ACTIONS.indexOf(action);
-  if (type < 0) throw new Error(`"${action}" is not a deal; expected deal:<color><rank> such as deal:R1`);
-  if (state.deck[type] <= 0) throw new Error(`"${action}": no ${CARDS[type]} is left in the deck`);
-  const target = dealTarget(state);
-  const hand = state.hands[target].slice();
-  hand.push(type);
-  const colorHints = state.colorHints[target].slice();
-  colorHints.push(ALL_COLORS);
-  const rankHints = state.rankHints[target].slice();
-  rankHints.push(ALL_RANKS);
-  const deck = state.deck.slice();
-  deck[type] -= 1;
-  const next = copyState(state);
-  next.hands = replaceNumbers(state.hands, target, hand);
-  next.colorHints = replaceStrings(state.colorHints, target, colorHints);
-  next.rankHints = replaceStrings(state.rankHints, target, rankHints);
-  next.deck = deck;
-  next.deckSize = state.deckSize - 1;
-  if (next.deckSize === 0) next.finalTurns = 2;
-  if (next.hands[0].length === HAND_SIZE && next.hands[1].length === HAND_SIZE) {
-    next.currentPlayer = state.lastMover < 0 ? 0 : 1 - state.lastMover;
-  }
-  return next;
 }
 
 function allComplete(fireworks: number[]): boolean {
@@ -278,27 +220,65 @@ function allComplete(fireworks: number[]): boolean {
   return true;
 }
 
-/** After a player action in `next` (a fresh copy): ends the game, deals, or passes the turn. */
-function finishTurn(next: State, player: number, drew: boolean): State {
-  if (next.lifeTokens <= 0 || allComplete(next.fireworks)) {
-    next.currentPlayer = TERMINAL;
-    return next;
+function isOver(state: State): boolean {
+  return state.lives < 0 || allComplete(state.fireworks) || (state.finalRound && state.finalRoundTurns >= 2);
+}
+
+/**
+ * Ends `acting`'s turn in `next` (a fresh copy): the partner is to act, the
+ * final round counts the turn, and the game may end. `emptyDeckDraw`: the turn
+ * needed a card the empty deck could not give, which starts the final round.
+ */
+function endTurn(next: State, acting: number, emptyDeckDraw: boolean): State {
+  if (emptyDeckDraw && !next.finalRound) {
+    next.finalRound = true;
+    next.finalRoundTurns = 0;
   }
-  if (next.finalTurns > 0) {
-    next.finalTurns -= 1;
-    next.currentPlayer = next.finalTurns === 0 ? TERMINAL : 1 - player;
-    return next;
-  }
-  next.currentPlayer = drew && next.deckSize > 0 ? CHANCE : 1 - player;
+  next.currentPlayer = 1 - acting;
+  next.dealTo = -1;
+  if (next.finalRound) next.finalRoundTurns += 1;
+  if (isOver(next)) next.currentPlayer = TERMINAL;
   return next;
 }
 
-function takeCard(state: State, player: number, slot: number): State {
+function deal(state: State, action: Action): State {
+  const type = DEAL_ACTIONS.indexOf(action);
+  if (type < 0) throw new Error(`"${action}" is not a deal; expected deal:<color>,<rank> such as deal:R,1`);
+  if (state.deck[type] <= 0) throw new Error(`"${action}": no ${CARDS[type]} is left in the deck`);
+  const target = state.dealTo;
+  const hand = state.hands[target].slice();
+  hand.push(type);
+  const deck = state.deck.slice();
+  deck[type] -= 1;
   const next = copyState(state);
-  next.hands = replaceNumbers(state.hands, player, removeNumberAt(state.hands[player], slot));
-  next.colorHints = replaceStrings(state.colorHints, player, removeStringAt(state.colorHints[player], slot));
-  next.rankHints = replaceStrings(state.rankHints, player, removeStringAt(state.rankHints[player], slot));
+  next.hands = withHand(state.hands, target, hand);
+  next.deck = deck;
+  next.deckSize = state.deckSize - 1;
+  if (!state.opening) return endTurn(next, target, false);
+  if (hand.length === HAND_SIZE) {
+    if (target === 0) {
+      next.dealTo = 1;
+    } else {
+      next.opening = false;
+      next.dealTo = -1;
+      next.currentPlayer = 0;
+    }
+  }
   return next;
+}
+
+/** After a play or discard in `next`: the game may end at once, else the player draws or the turn ends. */
+function afterCardLeaves(next: State, player: number): State {
+  if (isOver(next)) {
+    next.currentPlayer = TERMINAL;
+    return next;
+  }
+  if (next.deckSize > 0) {
+    next.currentPlayer = CHANCE;
+    next.dealTo = player;
+    return next;
+  }
+  return endTurn(next, player, true);
 }
 
 export function applyAction(state: State, action: Action): State {
@@ -311,84 +291,50 @@ export function applyAction(state: State, action: Action): State {
     if (slot >= hand.length) throw new Error(`"${action}": there is no card in slot ${slot} (the hand has ${hand.length})`);
     const type = hand[slot];
     const color = colorOf(type);
-    const next = takeCard(state, player, slot);
+    const next = copyState(state);
+    next.hands = withHand(state.hands, player, removeAt(hand, slot));
     if (state.fireworks[color] === rankOf(type) - 1) {
       const fireworks = state.fireworks.slice();
       fireworks[color] += 1;
       next.fireworks = fireworks;
-      // Completing a stack with its 5 returns an information token.
-      if (rankOf(type) === 5 && state.infoTokens < MAX_INFO) next.infoTokens = state.infoTokens + 1;
     } else {
       const discards = state.discards.slice();
       discards.push(CARDS[type]);
       next.discards = discards;
-      next.lifeTokens = state.lifeTokens - 1;
+      next.lives = state.lives - 1;
     }
-    next.lastMover = player;
-    next.lastMove = action;
-    next.lastCard = CARDS[type];
-    return finishTurn(next, player, true);
+    return afterCardLeaves(next, player);
   }
   slot = DISCARD_ACTIONS.indexOf(action);
   if (slot >= 0) {
-    if (state.infoTokens >= MAX_INFO) throw new Error(`"${action}": discarding is not allowed with all ${MAX_INFO} information tokens`);
     if (slot >= hand.length) throw new Error(`"${action}": there is no card in slot ${slot} (the hand has ${hand.length})`);
-    const type = hand[slot];
-    const next = takeCard(state, player, slot);
+    const next = copyState(state);
+    next.hands = withHand(state.hands, player, removeAt(hand, slot));
     const discards = state.discards.slice();
-    discards.push(CARDS[type]);
+    discards.push(CARDS[hand[slot]]);
     next.discards = discards;
-    next.infoTokens = state.infoTokens + 1;
-    next.lastMover = player;
-    next.lastMove = action;
-    next.lastCard = CARDS[type];
-    return finishTurn(next, player, true);
+    // Not offered with all clues held, but applied as the paper's golden does: the clue count stays at the cap.
+    next.clues = Math.min(MAX_CLUES, state.clues + 1);
+    return afterCardLeaves(next, player);
   }
-  const target = 1 - player;
-  const color = REVEAL_COLOR[target].indexOf(action);
-  const rank = REVEAL_RANK[target].indexOf(action);
-  if (color < 0 && rank < 0) {
-    throw new Error(`"${action}" is not an action of player ${player}; expected "Play <i>", "Discard <i>", "Reveal color ${target} <Color>" or "Reveal rank ${target} <rank>"`);
+  if (revealsOf(state.hands[1 - player], 1 - player).indexOf(action) < 0) {
+    const target = 1 - player;
+    throw new Error(`"${action}" is not an action of player ${player} here; expected "Play <i>", "Discard <i>", or a reveal of a color or rank player ${target} holds such as "Reveal color ${target} R" or "Reveal rank ${target} 1"`);
   }
-  if (state.infoTokens <= 0) throw new Error(`"${action}": no information token is left to give a hint`);
-  const partner = state.hands[target];
-  const colorHints = state.colorHints[target].slice();
-  const rankHints = state.rankHints[target].slice();
-  let touched = 0;
-  for (let i = 0; i < partner.length; i++) {
-    if (color >= 0) {
-      if (colorOf(partner[i]) === color) {
-        colorHints[i] = COLOR_LETTERS[color];
-        touched += 1;
-      } else {
-        colorHints[i] = withoutLetter(colorHints[i], COLOR_LETTERS[color]);
-      }
-    } else if (rankOf(partner[i]) === rank + 1) {
-      rankHints[i] = RANK_LETTERS[rank];
-      touched += 1;
-    } else {
-      rankHints[i] = withoutLetter(rankHints[i], RANK_LETTERS[rank]);
-    }
-  }
-  if (touched === 0) throw new Error(`"${action}": a hint must point out at least one of the partner's cards`);
+  if (state.clues <= 0) throw new Error(`"${action}": no clue is left to reveal anything`);
   const next = copyState(state);
-  if (color >= 0) next.colorHints = replaceStrings(state.colorHints, target, colorHints);
-  else next.rankHints = replaceStrings(state.rankHints, target, rankHints);
-  next.infoTokens = state.infoTokens - 1;
-  next.lastMover = player;
-  next.lastMove = action;
-  next.lastCard = null;
-  return finishTurn(next, player, false);
+  next.clues = state.clues - 1;
+  return endTurn(next, player, false);
 }
 
 function scoreOf(state: State): number {
-  if (state.lifeTokens <= 0) return 0;
+  if (state.lives < 0) return 0;
   const f = state.fireworks;
   return f[0] + f[1] + f[2] + f[3] + f[4];
 }
 
+/** The current score for both players at every state (0 once the lives are gone). */
 export function getRewards(state: State): number[] {
-  if (state.currentPlayer !== TERMINAL) return [0, 0];
   const score = scoreOf(state);
   return [score, score];
 }
@@ -401,19 +347,12 @@ function observationFor(state: State, player: number): Observation {
     player,
     ownHandSize: state.hands[player].length,
     partnerHand,
-    colorHints: [state.colorHints[0].slice(), state.colorHints[1].slice()],
-    rankHints: [state.rankHints[0].slice(), state.rankHints[1].slice()],
     fireworks: state.fireworks.slice(),
     discards: state.discards.slice(),
-    infoTokens: state.infoTokens,
-    lifeTokens: state.lifeTokens,
+    clues: state.clues,
+    lives: state.lives,
     deckSize: state.deckSize,
-    finalTurns: state.finalTurns,
     currentPlayer: state.currentPlayer,
-    lastMover: state.lastMover,
-    lastMove: state.lastMove,
-    lastCard: state.lastCard,
-    score: scoreOf(state),
   };
 }
 
@@ -424,89 +363,72 @@ export function getObservations(state: State): Observation[] {
 // ---------------------------------------------------------------------------
 // Resampling, in the paper's convention: the history is the player's own
 // decisions, [observation just before acting, action] each, possibly ending
-// with [current observation, null]. A player sees everything except their
-// own cards, and an observation shows the partner's last move and card. So
-// between two own decisions the whole play is known but for the own cards:
-// the partner's move and its refill (the partner's hand), and the card of
-// the player's own play or discard, recovered from how the stacks and the
-// discards changed (the partner's card, known, accounts for the rest). The
-// only unknowns are the cards still in the player's hand at the last
-// observation. Their posterior, given the deal probabilities, is uniform over
-// assignments of distinct physical cards from the pool of cards the player
-// has not seen (deck plus own hand) that agree with every hint (each slot's
-// color and rank possibilities, which record positive and negative
-// information). It is drawn exactly by rejection: each slot picks a physical
-// card uniformly among the pool cards its hints allow, and the draw is kept
-// only if no card was picked twice. The list ends right after the last own
-// action, or at the player's turn for a trailing [observation, null] entry.
+// with [current observation, null].
+//
+// A player sees everything but their own cards, so between two own decisions
+// the play is known up to a few choices: the partner's move is read off the
+// clues (up one: a discard, down one: a reveal, same: a play) and its hand
+// (which slot left, which card came in); the card of the player's own play or
+// discard off how the stacks and the discards changed. What stays open: the
+// cards still in the player's hand at the last observation (the hidden deals),
+// which reveal the partner gave (any the player's hand then allowed), which of
+// two equal partner cards left, and for player 1 which slot player 0 played
+// first (player 1 never saw player 0's opening hand).
+//
+// The posterior weighs a world by its chance probabilities (1 / distinct types
+// left, at every deal) times 1 / (legal actions) at each partner step (a
+// uniform partner). It is drawn by rejection: a proposal picks each hidden
+// deal uniformly among the types with unseen copies left, each open partner
+// choice uniformly among the ones that fit, and is accepted with probability
+// (its posterior weight / its proposal probability) / (a bound on that ratio,
+// taken step by step). After REJECTION_ATTEMPTS proposals without acceptance
+// (long histories, where the bound is loose) the last proposal is returned:
+// it explains the history exactly, only its weighting is then approximate.
+
+const REJECTION_ATTEMPTS = 1000;
 
 function noPlay(player: number, detail: string): Error {
   return new Error(`no play explains player ${player}'s history: ${detail}`);
 }
 
-function cardType(card: string | null): number {
-  return card === null ? -1 : CARDS.indexOf(card);
+function cardType(card: string): number {
+  return CARDS.indexOf(card);
 }
 
-/** The public piles after a player action on them: `card` played or discarded (card -1: a hint, nothing changes). */
-interface Piles {
-  fireworks: number[];
-  discards: string[];
-  lifeTokens: number;
-}
-
-function pilesAfter(piles: Piles, action: Action, card: number): Piles {
-  if (card < 0) return piles;
-  const fireworks = piles.fireworks.slice();
-  const discards = piles.discards.slice();
-  let lifeTokens = piles.lifeTokens;
-  if (PLAY_ACTIONS.indexOf(action) >= 0 && fireworks[colorOf(card)] === rankOf(card) - 1) {
-    fireworks[colorOf(card)] += 1;
-  } else {
-    discards.push(CARDS[card]);
-    if (PLAY_ACTIONS.indexOf(action) >= 0) lifeTokens -= 1;
+function cardTypes(cards: string[], player: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < cards.length; i++) {
+    const type = cardType(cards[i]);
+    if (type < 0) throw noPlay(player, `"${cards[i]}" is not a card`);
+    out.push(type);
   }
-  return { fireworks, discards, lifeTokens };
-}
-
-function samePiles(a: Piles, b: Piles): boolean {
-  if (a.lifeTokens !== b.lifeTokens || a.discards.length !== b.discards.length) return false;
-  for (let c = 0; c < 5; c++) {
-    if (a.fireworks[c] !== b.fireworks[c]) return false;
-  }
-  for (let i = 0; i < a.discards.length; i++) {
-    if (a.discards[i] !== b.discards[i]) return false;
-  }
-  return true;
-}
-
-/**
- * The card the player played or discarded with `own` between observations
- * `before` and `after`, given the partner's move in between (`partnerCard`
- * its card, -1 for a hint): the one card that turns the piles of `before`
- * into those of `after`. Own discards and misplays land on the discards
- * first; a successful play extends a stack by one.
- */
-function ownCardBetween(before: Observation, after: Observation, own: Action, partnerMove: Action, partnerCard: number): number {
-  const candidates: number[] = [];
-  if (after.discards.length > before.discards.length) candidates.push(cardType(after.discards[before.discards.length]));
-  if (PLAY_ACTIONS.indexOf(own) >= 0) {
-    for (let c = 0; c < 5; c++) {
-      if (before.fireworks[c] < 5) candidates.push(c * 5 + before.fireworks[c]);
-    }
-  }
-  const start: Piles = { fireworks: before.fireworks, discards: before.discards, lifeTokens: before.lifeTokens };
-  const target: Piles = { fireworks: after.fireworks, discards: after.discards, lifeTokens: after.lifeTokens };
-  for (let i = 0; i < candidates.length; i++) {
-    if (candidates[i] < 0) continue;
-    if (samePiles(pilesAfter(pilesAfter(start, own, candidates[i]), partnerMove, partnerCard), target)) return candidates[i];
-  }
-  return -1;
+  return out;
 }
 
 function handSlot(action: Action): number {
   const play = PLAY_ACTIONS.indexOf(action);
   return play >= 0 ? play : DISCARD_ACTIONS.indexOf(action);
+}
+
+/** The public piles (stacks, discards, lives). */
+interface Piles {
+  fireworks: number[];
+  discards: string[];
+  lives: number;
+}
+
+/** The piles after `card` is played (`isPlay`) or discarded. */
+function pilesAfter(piles: Piles, isPlay: boolean, card: number): Piles {
+  const fireworks = piles.fireworks.slice();
+  const discards = piles.discards.slice();
+  let lives = piles.lives;
+  if (isPlay && fireworks[colorOf(card)] === rankOf(card) - 1) {
+    fireworks[colorOf(card)] += 1;
+  } else {
+    discards.push(CARDS[card]);
+    if (isPlay) lives -= 1;
+  }
+  return { fireworks, discards, lives };
 }
 
 function sameStrings(a: string[], b: string[]): boolean {
@@ -517,18 +439,377 @@ function sameStrings(a: string[], b: string[]): boolean {
   return true;
 }
 
-function sameObservation(a: Observation, b: Observation): boolean {
-  if (a.player !== b.player || a.ownHandSize !== b.ownHandSize || a.infoTokens !== b.infoTokens || a.lifeTokens !== b.lifeTokens) return false;
-  if (a.deckSize !== b.deckSize || a.finalTurns !== b.finalTurns || a.currentPlayer !== b.currentPlayer || a.score !== b.score) return false;
-  if (a.lastMover !== b.lastMover || a.lastMove !== b.lastMove || a.lastCard !== b.lastCard) return false;
-  for (let c = 0; c < 5; c++) {
-    if (a.fireworks[c] !== b.fireworks[c]) return false;
-  }
-  if (!sameStrings(a.partnerHand, b.partnerHand) || !sameStrings(a.discards, b.discards)) return false;
-  for (let p = 0; p < 2; p++) {
-    if (!sameStrings(a.colorHints[p], b.colorHints[p]) || !sameStrings(a.rankHints[p], b.rankHints[p])) return false;
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
   }
   return true;
+}
+
+function samePiles(a: Piles, b: Piles): boolean {
+  return a.lives === b.lives && sameNumbers(a.fireworks, b.fireworks) && sameStrings(a.discards, b.discards);
+}
+
+function sameObservation(a: Observation, b: Observation): boolean {
+  return a.player === b.player && a.ownHandSize === b.ownHandSize && a.clues === b.clues && a.lives === b.lives &&
+    a.deckSize === b.deckSize && a.currentPlayer === b.currentPlayer && sameNumbers(a.fireworks, b.fireworks) &&
+    sameStrings(a.partnerHand, b.partnerHand) && sameStrings(a.discards, b.discards);
+}
+
+/**
+ * The card of the player's own play or discard `own` between observations
+ * `before` and `after`, given the partner's move in between (`partnerCard` -1
+ * for a reveal, `partnerPlays` whether it was played): the one card that
+ * turns the piles of `before` into those of `after`. -1 if none does.
+ */
+function ownCardBetween(before: Observation, after: Observation, ownPlays: boolean, partnerPlays: boolean, partnerCard: number): number {
+  const candidates: number[] = [];
+  if (after.discards.length > before.discards.length) candidates.push(cardType(after.discards[before.discards.length]));
+  if (ownPlays) {
+    for (let c = 0; c < 5; c++) {
+      if (before.fireworks[c] < 5) candidates.push(c * 5 + before.fireworks[c]);
+    }
+  }
+  const start: Piles = { fireworks: before.fireworks, discards: before.discards, lives: before.lives };
+  const target: Piles = { fireworks: after.fireworks, discards: after.discards, lives: after.lives };
+  for (let i = 0; i < candidates.length; i++) {
+    if (candidates[i] < 0) continue;
+    let piles = pilesAfter(start, ownPlays, candidates[i]);
+    if (partnerCard >= 0) piles = pilesAfter(piles, partnerPlays, partnerCard);
+    if (samePiles(piles, target)) return candidates[i];
+  }
+  return -1;
+}
+
+/**
+ * One step of the reconstructed play. kind "deal": `owner` gets a card,
+ * `type` (-1: hidden, drawn by the proposal; -2: one of player 0's opening
+ * cards, placed by the opening choice). kind "own": `action` as given. kind
+ * "slot": the partner plays (`isPlay`) or discards one of `slots` (equal
+ * cards). kind "reveal": the partner reveals something the player's hand
+ * (`ownHand`, deal indices) allows. kind "opening": player 0's first play,
+ * one of five slots (player 1's view only).
+ */
+interface Step {
+  kind: string;
+  owner: number;
+  type: number;
+  action: Action;
+  slots: number[];
+  isPlay: boolean;
+  /** At partner steps: what the partner's legal action count depends on. */
+  partnerSize: number;
+  clues: number;
+  ownHand: number[];
+  /** At deals: the bound used for 1 / (distinct types left). */
+  bound: number;
+}
+
+function step(kind: string): Step {
+  return { kind, owner: -1, type: -1, action: '', slots: [], isPlay: false, partnerSize: 0, clues: 0, ownHand: [], bound: 1 };
+}
+
+/** The reconstructed play's skeleton: steps plus where the deals are. */
+interface Skeleton {
+  steps: Step[];
+  /** Deal index (in deal order) of each deal step: dealSteps[d] is its index in steps. */
+  dealSteps: number[];
+  /** Known type of each deal, -1 hidden, -2 player 0's opening card (player 1's view). */
+  dealTypes: number[];
+  /** Player 0's opening hand without its first played card, and that card (player 1's view; else empty, -1). */
+  openingKept: number[];
+  openingCard: number;
+}
+
+/** Builds the skeleton of every play that explains `history`; throws if none does. */
+function skeletonOf(history: Array<[Observation, Action | null]>, player: number): Skeleton {
+  const partner = 1 - player;
+  const steps: Step[] = [];
+  const dealSteps: number[] = [];
+  const dealTypes: number[] = [];
+  let ownHand: number[] = [];
+  let partnerHand: number[] = [];
+  const addDeal = (owner: number, type: number): void => {
+    const s = step('deal');
+    s.owner = owner;
+    s.type = type;
+    dealSteps.push(steps.length);
+    dealTypes.push(type);
+    steps.push(s);
+    if (owner === player) ownHand = ownHand.concat([dealTypes.length - 1]);
+    else partnerHand = partnerHand.concat([type]);
+  };
+  const partnerStep = (kind: string, clues: number): Step => {
+    const s = step(kind);
+    s.partnerSize = partnerHand.length;
+    s.clues = clues;
+    s.ownHand = ownHand.slice();
+    steps.push(s);
+    return s;
+  };
+  const first = history[0][0];
+  let openingKept: number[] = [];
+  let openingCard = -1;
+  if (player === 0) {
+    for (let i = 0; i < HAND_SIZE; i++) addDeal(0, -1);
+    const seen = cardTypes(first.partnerHand, player);
+    if (seen.length !== HAND_SIZE) throw noPlay(player, 'player 1\'s dealt hand is not seen');
+    for (let i = 0; i < HAND_SIZE; i++) addDeal(1, seen[i]);
+  } else {
+    // Player 0 acted once before player 1's first decision: a reveal (a clue
+    // spent) or a play (discarding is not allowed with all clues).
+    const shown = cardTypes(first.partnerHand, player);
+    if (first.clues === MAX_CLUES - 1) {
+      if (shown.length !== HAND_SIZE) throw noPlay(player, 'player 0\'s dealt hand is not seen');
+      for (let i = 0; i < HAND_SIZE; i++) addDeal(0, shown[i]);
+      for (let i = 0; i < HAND_SIZE; i++) addDeal(1, -1);
+      partnerStep('reveal', MAX_CLUES);
+    } else {
+      let played = -1;
+      for (let c = 0; c < 5 && played < 0; c++) {
+        if (first.fireworks[c] === 1) played = c * 5;
+      }
+      if (played < 0 && first.discards.length === 1) played = cardType(first.discards[0]);
+      if (played < 0 || shown.length !== HAND_SIZE) throw noPlay(player, 'player 0\'s first move is not seen');
+      openingKept = shown.slice(0, HAND_SIZE - 1);
+      openingCard = played;
+      for (let i = 0; i < HAND_SIZE; i++) addDeal(0, -2);
+      partnerHand = [];
+      for (let i = 0; i < HAND_SIZE; i++) addDeal(1, -1);
+      partnerHand = openingKept.concat([played]);
+      partnerStep('opening', MAX_CLUES);
+      partnerHand = openingKept.slice();
+      addDeal(0, shown[HAND_SIZE - 1]);
+    }
+  }
+  for (let k = 0; k < history.length; k++) {
+    const [now, own] = history[k];
+    if (now.ownHandSize !== ownHand.length || !sameNumbers(cardTypes(now.partnerHand, player), partnerHand)) {
+      throw noPlay(player, `the hands at decision ${k} do not follow from the earlier ones`);
+    }
+    if (own === null) {
+      if (k !== history.length - 1) throw noPlay(player, `entry ${k} has no action but is not the last`);
+      break;
+    }
+    const own1 = step('own');
+    own1.action = own;
+    steps.push(own1);
+    if (k === history.length - 1) break;
+    const after = history[k + 1][0];
+    const slot = handSlot(own);
+    const ownPlays = PLAY_ACTIONS.indexOf(own) >= 0;
+    let ownDeal = -1;
+    let deckSize = now.deckSize;
+    let clues = now.clues;
+    if (slot >= 0) {
+      if (slot >= ownHand.length) throw noPlay(player, `own "${own}" does not fit the hand`);
+      ownDeal = ownHand[slot];
+      ownHand = removeAt(ownHand, slot);
+      if (!ownPlays) clues += 1;
+      if (deckSize > 0) {
+        addDeal(player, -1);
+        deckSize -= 1;
+      }
+    } else {
+      clues -= 1;
+    }
+    // The partner's move, read off the clues and its hand.
+    const change = after.clues - clues;
+    const shown = cardTypes(after.partnerHand, player);
+    let partnerCard = -1;
+    let partnerPlays = false;
+    if (change === -1) {
+      if (!sameNumbers(shown, partnerHand)) throw noPlay(player, `the partner's hand changed on a reveal before decision ${k + 1}`);
+      partnerStep('reveal', clues);
+    } else if (change === 0 || change === 1) {
+      partnerPlays = change === 0;
+      const draws = deckSize > 0;
+      const slots: number[] = [];
+      for (let j = 0; j < partnerHand.length; j++) {
+        const kept = removeAt(partnerHand, j);
+        if (draws ? sameNumbers(kept, shown.slice(0, shown.length - 1)) && shown.length === partnerHand.length : sameNumbers(kept, shown)) slots.push(j);
+      }
+      if (slots.length === 0) throw noPlay(player, `the partner's hand before decision ${k + 1} does not follow from a play or discard`);
+      partnerCard = partnerHand[slots[0]];
+      const s = partnerStep('slot', clues);
+      s.slots = slots;
+      s.isPlay = partnerPlays;
+      partnerHand = removeAt(partnerHand, slots[0]);
+      if (draws) addDeal(partner, shown[shown.length - 1]);
+    } else {
+      throw noPlay(player, `the clues before decision ${k + 1} do not follow from one move each`);
+    }
+    if (ownDeal >= 0) {
+      const type = ownCardBetween(now, after, ownPlays, partnerPlays, partnerCard);
+      if (type < 0) throw noPlay(player, `the card of own "${own}" at decision ${k} is not seen on the stacks or the discards`);
+      dealTypes[ownDeal] = type;
+      steps[dealSteps[ownDeal]].type = type;
+    }
+  }
+  return { steps, dealSteps, dealTypes, openingKept, openingCard };
+}
+
+/** Legal actions of the partner at a step: plays, discards (below 8 clues), reveals (with a clue). */
+function partnerLegalCount(s: Step, reveals: number): number {
+  return s.partnerSize + (s.clues < MAX_CLUES ? s.partnerSize : 0) + (s.clues > 0 ? reveals : 0);
+}
+
+/**
+ * Fills in each step's bound: the largest value its factor of the acceptance
+ * ratio can take in any world (deals: 1 / the fewest distinct types the deck
+ * can hold there; partner steps: the most fitting choices over the fewest
+ * legal actions).
+ */
+function setBounds(skeleton: Skeleton, unseen: number[]): void {
+  const { steps, dealTypes } = skeleton;
+  // Seen copies dealt so far, hidden deals so far, and the last deal of each seen type.
+  const lastSeen: number[] = FULL_DECK.map(() => -1);
+  for (let d = 0; d < dealTypes.length; d++) {
+    if (dealTypes[d] >= 0) lastSeen[dealTypes[d]] = d;
+  }
+  const opening = skeleton.openingKept.concat([skeleton.openingCard]);
+  for (let d = 0; d < dealTypes.length; d++) {
+    if (dealTypes[d] === -2) lastSeen[opening[d]] = Math.max(lastSeen[opening[d]], d);
+  }
+  // Player 0's opening deals (player 1's view) come in one of five orders: the
+  // bound is the fewest distinct types any order leaves at each of them.
+  const openingDistinct = [25, 25, 25, 25, 25];
+  for (let j = 0; j < HAND_SIZE && skeleton.openingCard >= 0; j++) {
+    const deck = FULL_DECK.slice();
+    let distinct = 25;
+    for (let i = 0; i < HAND_SIZE; i++) {
+      openingDistinct[i] = Math.min(openingDistinct[i], distinct);
+      const type = i < j ? skeleton.openingKept[i] : i === j ? skeleton.openingCard : skeleton.openingKept[i - 1];
+      deck[type] -= 1;
+      if (deck[type] === 0) distinct -= 1;
+    }
+  }
+  const seenDealt = FULL_DECK.map(() => 0);
+  let hiddenSoFar = 0;
+  let d = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    if (s.kind === 'deal') {
+      if (s.type === -1) {
+        s.bound = 1;
+        hiddenSoFar += 1;
+      } else {
+        // Distinct types left ignoring hidden deals, less the most types the hidden deals so far can have used up.
+        let distinct = 0;
+        const small: number[] = [];
+        for (let t = 0; t < 25; t++) {
+          const left = FULL_DECK[t] - seenDealt[t];
+          if (left <= 0) continue;
+          distinct += 1;
+          if (lastSeen[t] < d && left === unseen[t]) small.push(left);
+        }
+        small.sort((a, b) => a - b);
+        let used = 0;
+        let exhausted = 0;
+        for (let j = 0; j < small.length && used + small[j] <= hiddenSoFar; j++) {
+          used += small[j];
+          exhausted += 1;
+        }
+        s.bound = s.type === -2 ? 1 / openingDistinct[d] : 1 / Math.max(1, distinct - exhausted);
+        seenDealt[s.type === -2 ? opening[d] : s.type] += 1;
+      }
+      d += 1;
+    } else if (s.kind !== 'own') {
+      let known: number[] = [];
+      let hidden = 0;
+      for (let j = 0; j < s.ownHand.length; j++) {
+        if (dealTypes[s.ownHand[j]] >= 0) known = known.concat([dealTypes[s.ownHand[j]]]);
+        else hidden += 1;
+      }
+      const knownColors = distinctOf(known, colorOf);
+      const knownRanks = distinctOf(known, rankOf);
+      const fewest = s.ownHand.length > 0 ? Math.max(1, knownColors) + Math.max(1, knownRanks) : 0;
+      const most = Math.min(5, knownColors + hidden) + Math.min(5, knownRanks + hidden);
+      const base = partnerLegalCount(s, 0);
+      if (s.kind === 'reveal') s.bound = most / (base + (s.clues > 0 ? most : 0));
+      else s.bound = (s.kind === 'opening' ? HAND_SIZE : s.slots.length) / partnerLegalCount(s, fewest);
+    }
+  }
+}
+
+function distinctOf(types: number[], key: (type: number) => number): number {
+  const seen: number[] = [];
+  for (let i = 0; i < types.length; i++) {
+    if (seen.indexOf(key(types[i])) < 0) seen.push(key(types[i]));
+  }
+  return seen.length;
+}
+
+function pick(count: number, random: () => number): number {
+  const i = Math.floor(random() * count);
+  return i >= count ? count - 1 : i;
+}
+
+/** One proposal: its action list and its acceptance ratio (at most 1). */
+function propose(skeleton: Skeleton, unseen: number[], player: number, random: () => number): { actions: Action[]; ratio: number } {
+  const { steps, dealTypes } = skeleton;
+  const types = dealTypes.slice();
+  const openingSlot = skeleton.openingCard >= 0 ? pick(HAND_SIZE, random) : -1;
+  if (openingSlot >= 0) {
+    const kept = skeleton.openingKept;
+    for (let i = 0; i < HAND_SIZE; i++) types[i] = i < openingSlot ? kept[i] : i === openingSlot ? skeleton.openingCard : kept[i - 1];
+  }
+  const deck = FULL_DECK.slice();
+  let distinct = 25;
+  const left = unseen.slice();
+  const actions: Action[] = [];
+  let ratio = 1;
+  let d = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    if (s.kind === 'deal') {
+      if (types[d] === -1) {
+        let choices = 0;
+        for (let t = 0; t < 25; t++) {
+          if (left[t] > 0) choices += 1;
+        }
+        if (choices === 0) throw noPlay(player, 'more cards are seen than the deck holds');
+        let k = pick(choices, random);
+        let type = 0;
+        while (left[type] <= 0 || k > 0) {
+          if (left[type] > 0) k -= 1;
+          type += 1;
+        }
+        left[type] -= 1;
+        types[d] = type;
+        ratio *= choices / distinct;
+      } else {
+        ratio *= 1 / distinct / s.bound;
+      }
+      const type = types[d];
+      if (deck[type] <= 0) throw noPlay(player, `${CARDS[type]} is dealt more often than it exists`);
+      actions.push(DEAL_ACTIONS[type]);
+      deck[type] -= 1;
+      if (deck[type] === 0) distinct -= 1;
+      d += 1;
+    } else if (s.kind === 'own') {
+      actions.push(s.action);
+    } else {
+      const hand: number[] = [];
+      for (let j = 0; j < s.ownHand.length; j++) hand.push(types[s.ownHand[j]]);
+      const options = revealsOf(hand, player);
+      const legal = partnerLegalCount(s, options.length);
+      if (s.kind === 'reveal') {
+        // A reveal of a color or rank present in the player's hand, uniformly.
+        actions.push(options[pick(options.length, random)]);
+        ratio *= options.length / legal / s.bound;
+      } else if (s.kind === 'opening') {
+        actions.push(PLAY_ACTIONS[openingSlot]);
+        ratio *= HAND_SIZE / legal / s.bound;
+      } else {
+        const j = s.slots[pick(s.slots.length, random)];
+        actions.push(s.isPlay ? PLAY_ACTIONS[j] : DISCARD_ACTIONS[j]);
+        ratio *= s.slots.length / legal / s.bound;
+      }
+    }
+  }
+  return { actions, ratio };
 }
 
 /**
@@ -552,12 +833,8 @@ function explains(actions: Action[], history: Array<[Observation, Action | null]
     }
     if (t === actions.length) return next === history.length;
     if (actor === TERMINAL) return false;
-    // applyAction refuses an illegal action or deal.
-    try {
-      state = applyAction(state, actions[t]);
-    } catch (error) {
-      return false;
-    }
+    if (getLegalActions(state).indexOf(actions[t]) < 0) return false;
+    state = applyAction(state, actions[t]);
   }
   return false;
 }
@@ -568,140 +845,23 @@ export function resampleHistory(
   random: () => number,
 ): Action[] {
   if (history.length === 0) return [];
-  const partner = 1 - player;
-  const actions: Action[] = [];
-  /** Indices into `actions` of the deals still in the player's hand, slot 0 first. */
-  let ownSlots: number[] = [];
-  /** The partner's hand, slot 0 first (card types). */
-  let partnerHand: number[] = [];
-  let deckSize = 50;
-  const dealOwn = (): void => {
-    ownSlots = ownSlots.concat([actions.length]);
-    actions.push('');
-    deckSize -= 1;
-  };
-  const dealPartner = (type: number): void => {
-    if (type < 0) throw noPlay(player, 'the partner\'s dealt card is not seen');
-    partnerHand = partnerHand.concat([type]);
-    actions.push(DEAL_ACTIONS[type]);
-    deckSize -= 1;
-  };
-  /** The partner's move shown in `after`, played on the known partner hand, with its refill. Returns the partner's card (-1 for a hint). */
-  const partnerMoves = (after: Observation): number => {
-    const move = after.lastMove;
-    if (after.lastMover !== partner || move === null) throw noPlay(player, 'the partner\'s move is not seen');
-    actions.push(move);
-    const slot = handSlot(move);
-    if (slot < 0) return -1;
-    if (slot >= partnerHand.length) throw noPlay(player, `the partner's "${move}" does not fit its hand`);
-    const card = partnerHand[slot];
-    if (after.lastCard !== CARDS[card]) throw noPlay(player, `the partner's "${move}" shows ${after.lastCard}, not ${CARDS[card]}`);
-    partnerHand = removeNumberAt(partnerHand, slot);
-    if (deckSize > 0) dealPartner(cardType(after.partnerHand[after.partnerHand.length - 1]));
-    return card;
-  };
-  const first = history[0][0];
-  // The deal: five cards to player 0, then five to player 1.
-  let partnerStart: number[] = [];
-  if (player === 0) {
-    for (let i = 0; i < first.partnerHand.length; i++) partnerStart.push(cardType(first.partnerHand[i]));
-  } else {
-    // Player 0 moved once before player 1's first decision: undo that move on the hand player 1 sees.
-    const slot = first.lastMove === null ? -1 : handSlot(first.lastMove);
-    const shown: number[] = [];
-    for (let i = 0; i < first.partnerHand.length; i++) shown.push(cardType(first.partnerHand[i]));
-    if (slot < 0) partnerStart = shown;
-    for (let i = 0; slot >= 0 && i < HAND_SIZE; i++) {
-      if (i < slot) partnerStart.push(shown[i]);
-      else if (i === slot) partnerStart.push(cardType(first.lastCard));
-      else partnerStart.push(shown[i - 1]);
-    }
+  const skeleton = skeletonOf(history, player);
+  // Unseen copies of each type: the cards the hidden deals are drawn from.
+  const unseen = FULL_DECK.slice();
+  const opening = skeleton.openingCard >= 0 ? skeleton.openingKept.concat([skeleton.openingCard]) : [];
+  for (let i = 0; i < opening.length; i++) unseen[opening[i]] -= 1;
+  for (let d = 0; d < skeleton.dealTypes.length; d++) {
+    if (skeleton.dealTypes[d] >= 0) unseen[skeleton.dealTypes[d]] -= 1;
   }
-  if (partnerStart.length !== HAND_SIZE) throw noPlay(player, 'the partner\'s dealt hand is not seen');
-  for (let p = 0; p < 2; p++) {
-    for (let i = 0; i < HAND_SIZE; i++) {
-      if (p === player) dealOwn();
-      else dealPartner(partnerStart[i]);
-    }
+  for (let t = 0; t < 25; t++) {
+    if (unseen[t] < 0) throw noPlay(player, `more ${CARDS[t]} cards are seen than exist`);
   }
-  if (player === 1) partnerMoves(first);
-  /** The player's hand slots at the last observation: the cards still to draw. */
-  let hidden: number[] = [];
-  for (let k = 0; k < history.length; k++) {
-    const [now, own] = history[k];
-    if (own === null) {
-      if (k !== history.length - 1) throw noPlay(player, `entry ${k} has no action but is not the last`);
-      hidden = ownSlots;
-      break;
-    }
-    actions.push(own);
-    const slot = handSlot(own);
-    if (k === history.length - 1) {
-      // The list ends here; the card just played is one of the hidden ones.
-      hidden = ownSlots;
-      break;
-    }
-    const after = history[k + 1][0];
-    if (slot >= 0) {
-      if (slot >= ownSlots.length) throw noPlay(player, `own "${own}" does not fit the hand`);
-      const played = ownSlots[slot];
-      ownSlots = removeNumberAt(ownSlots, slot);
-      if (deckSize > 0) dealOwn();
-      const partnerCard = partnerMoves(after);
-      const type = ownCardBetween(now, after, own, after.lastMove as Action, partnerCard);
-      if (type < 0) throw noPlay(player, `the card of own "${own}" at decision ${k} is not seen on the stacks or the discards`);
-      actions[played] = DEAL_ACTIONS[type];
-    } else {
-      partnerMoves(after);
-    }
-  }
-  const last = history[history.length - 1][0];
-  if (hidden.length !== last.ownHandSize) throw noPlay(player, 'the hand size does not match the deals');
-  if (hidden.length > 0) {
-    // The pool: every card not on the stacks, in the discards or in the partner's hand.
-    const pool = FULL_DECK.slice();
-    for (let c = 0; c < 5; c++) {
-      for (let r = 0; r < last.fireworks[c]; r++) pool[c * 5 + r] -= 1;
-    }
-    const seen = last.discards.concat(last.partnerHand);
-    for (let i = 0; i < seen.length; i++) {
-      const type = cardType(seen[i]);
-      if (type < 0) throw noPlay(player, `"${seen[i]}" is not a card`);
-      pool[type] -= 1;
-    }
-    // cards[k]: type of physical pool card k; allowed[slot]: the pool cards the slot's hints allow.
-    const cards: number[] = [];
-    for (let type = 0; type < 25; type++) {
-      if (pool[type] < 0) throw noPlay(player, `more ${CARDS[type]} cards are seen than exist`);
-      for (let k = 0; k < pool[type]; k++) cards.push(type);
-    }
-    const allowed: number[][] = [];
-    for (let s = 0; s < hidden.length; s++) {
-      const colors = last.colorHints[player][s];
-      const ranks = last.rankHints[player][s];
-      const fits: number[] = [];
-      for (let k = 0; k < cards.length; k++) {
-        if (colors.indexOf(COLOR_LETTERS[colorOf(cards[k])]) >= 0 && ranks.indexOf(RANK_LETTERS[rankOf(cards[k]) - 1]) >= 0) fits.push(k);
-      }
-      if (fits.length === 0) throw noPlay(player, `no unseen card fits the hints on slot ${s}`);
-      allowed.push(fits);
-    }
-    const picked: number[] = [];
-    for (let attempt = 0; ; attempt++) {
-      if (attempt >= 100000) throw noPlay(player, 'no assignment of unseen cards fits all the hints');
-      picked.length = 0;
-      let clash = false;
-      for (let s = 0; s < allowed.length && !clash; s++) {
-        const fits = allowed[s];
-        let index = Math.floor(random() * fits.length);
-        if (index >= fits.length) index = fits.length - 1;
-        const k = fits[index];
-        if (picked.indexOf(k) >= 0) clash = true;
-        picked.push(k);
-      }
-      if (!clash) break;
-    }
-    for (let s = 0; s < hidden.length; s++) actions[hidden[s]] = DEAL_ACTIONS[cards[picked[s]]];
+  setBounds(skeleton, unseen);
+  let actions: Action[] = [];
+  for (let attempt = 0; attempt < REJECTION_ATTEMPTS; attempt++) {
+    const proposal = propose(skeleton, unseen, player, random);
+    actions = proposal.actions;
+    if (random() < proposal.ratio) break;
   }
   if (!explains(actions, history, player)) throw noPlay(player, 'replaying the reconstructed play does not give the history');
   return actions;
