@@ -12,11 +12,13 @@ import { registerRulesCommand } from './commands/rules.js';
 import { registerServeRewardCommand } from './commands/serve-reward.js';
 import { registerTranslateCommands } from './commands/translate.js';
 import { registerVerifyCommand } from './commands/verify.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { USER_ERROR_EXIT_CODE, UserError } from './errors.js';
 import { IsolatedVmUnavailableError } from '../engine/sandbox/ivm.js';
 import { packageVersion } from './version.js';
 export { exitQuietlyOnClosedPipe } from './terminal.js';
 import { SandboxError } from '../engine/sandbox/sandbox.js';
+import { FleetError } from '../fleet/errors.js';
 import { SearchError } from '../mcts/search.js';
 import { PythonRunnerError } from '../python-runner/runner-client.js';
 import { SyncPythonRunnerError } from '../python-runner/sync-runner.js';
@@ -39,6 +41,7 @@ export function buildProgram(): Command {
   registerGenerateCommand(program);
   registerDatasetCommand(program);
   registerServeRewardCommand(program);
+  registerWorkerCommand(program);
   registerBenchCommand(program);
   registerConformanceCommand(program);
   for (const command of program.commands) command.exitOverride();
@@ -56,7 +59,8 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : USER_ERROR_EXIT_CODE;
     }
     // A missing isolated-vm line is the install's fault, fixed by the user like a usage mistake.
-    if (error instanceof UserError || error instanceof IsolatedVmUnavailableError) {
+    // So is a fleet that cannot be reached or stopped answering (the verdicts so far are already out).
+    if (error instanceof UserError || error instanceof IsolatedVmUnavailableError || error instanceof FleetError) {
       process.stderr.write(`gamecwm: ${error.message}\n`);
       return USER_ERROR_EXIT_CODE;
     }

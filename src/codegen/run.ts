@@ -18,7 +18,8 @@ import type { GameInfo } from '../engine/game-info.js';
 import { Rng } from '../engine/rng.js';
 import { reportToJson } from '../verifier/report-format.js';
 import { evalScore, rlvrReward } from '../verifier/scores.js';
-import { emptyTiers, markNotRun, setTier, type VerificationReport, type VerifyOptions, type VerifyTarget, Verifier } from '../verifier/verify.js';
+import { type CandidateVerifier, LocalCandidateVerifier } from '../verifier/candidate.js';
+import { unrunReport, type VerificationReport, type VerifyOptions, type VerifyTarget } from '../verifier/verify.js';
 import { ReplyCache } from './cache.js';
 import type { ChatBackend } from './chat.js';
 import { type BlockChoice, type CodeLanguage, extractCode } from './extract.js';
@@ -51,6 +52,8 @@ export interface GenerationSettings {
   /** The model endpoint, built on the first cache miss only. */
   backend: () => ChatBackend;
   verify: Partial<VerifyOptions>;
+  /** Verifies the candidates (a fleet of workers, say); by default a verifier in this process built from `verify`. The run does not dispose it. */
+  verifier?: CandidateVerifier;
   /** Told about every reply used (for progress). */
   onReply?: (cached: boolean) => void;
 }
@@ -87,7 +90,8 @@ export async function runGeneration(settings: GenerationSettings): Promise<Gener
 
   let backend: ChatBackend | undefined;
   const cache = new ReplyCache(join(settings.outDir, '.cache'), () => (backend ??= settings.backend()), (_, cached) => settings.onReply?.(cached));
-  const verifier = new Verifier({ seed: settings.seed, ...settings.verify });
+  const local = settings.verifier ? undefined : new LocalCandidateVerifier({ seed: settings.seed, ...settings.verify });
+  const verifier = settings.verifier ?? local!;
   const target: VerifyTarget = { info, ...(settings.referenceId ? { referenceId: settings.referenceId } : {}) };
   const made: Candidate[] = [];
   const extension = language === 'ts' ? 'ts' : 'py';
@@ -112,11 +116,8 @@ export async function runGeneration(settings: GenerationSettings): Promise<Gener
     let report: VerificationReport;
     if (code === null) {
       report = noCodeReport(target, file);
-    } else if (language === 'ts') {
-      report = await verifier.verify(code, target, file);
     } else {
-      const { verifyPython } = await import('../verifier/verify-python.js');
-      report = await verifyPython(path, target, verifier.options, file);
+      report = await verifier.verifyCandidate({ language, source: code, file, path }, target, { seed: settings.seed, ...settings.verify });
     }
     let feedback = report.ok ? '' : code === null ? noCodeFeedback(language) : feedbackFor(report, language);
     if (feedback && reply.finishReason === 'length') feedback = `Your reply was cut off by the token limit (${settings.maxTokens} tokens): write a shorter module.\n\n${feedback}`;
@@ -158,19 +159,12 @@ export async function runGeneration(settings: GenerationSettings): Promise<Gener
     await Promise.allSettled([...inFlight]);
     throw new GenerationInterrupted(error, summary(error instanceof Error ? error.message : String(error)));
   } finally {
-    verifier.dispose();
+    await local?.dispose();
   }
   return { dir, summary: summary(), candidates: made };
 }
 
 /** The report of a reply with no code in it: the static tier fails, nothing else runs. */
 function noCodeReport(target: VerifyTarget, file: string): VerificationReport {
-  const tiers = emptyTiers(target);
-  setTier(tiers.static, [{ name: 'has-code', passed: false, message: 'the reply contained no code' }]);
-  markNotRun(tiers, 'not run: the reply contained no code');
-  return {
-    game: target.info.id, file, ok: false, portable: null, portability: [],
-    scores: { eval: evalScore(tiers), reward: rlvrReward(tiers, false), transitionAccuracy: target.referenceId === undefined ? null : 0 },
-    tiers, diagnostics: [], timings: { staticMs: 0, sandboxMs: 0, cpuMs: 0 },
-  };
+  return unrunReport(target, file, { name: 'has-code', passed: false, message: 'the reply contained no code' });
 }

@@ -4,14 +4,12 @@
 // Hostile code is the sandbox's business: it yields a low reward, never an
 // error of the service.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { extractCode, type CodeLanguage } from '../codegen/extract.js';
 import { firstFailure } from '../codegen/feedback.js';
 import type { GameInfo } from '../engine/game-info.js';
 import type { RewardKind } from '../verifier/scores.js';
-import { type VerifyOptions, Verifier } from '../verifier/verify.js';
+import { type CandidateVerifier, LocalCandidateVerifier } from '../verifier/candidate.js';
+import type { VerifyOptions } from '../verifier/verify.js';
 
 export interface RewardDetail {
   reward: number;
@@ -39,13 +37,12 @@ export function completionText(completion: unknown): string | null {
   return (assistant.length > 0 ? assistant : turns).at(-1)?.content ?? '';
 }
 
+/** Scores completions with a candidate verifier: in this process (options) or on a fleet of workers (a FleetVerifier). */
 export class RewardScorer {
-  readonly verifier: Verifier;
-  private tempDir?: string;
-  private nextFile = 0;
+  readonly verifier: CandidateVerifier;
 
-  constructor(options: Partial<VerifyOptions> = {}) {
-    this.verifier = new Verifier(options);
+  constructor(verifier: CandidateVerifier | Partial<VerifyOptions> = {}) {
+    this.verifier = 'verifyCandidate' in verifier ? verifier as CandidateVerifier : new LocalCandidateVerifier(verifier);
   }
 
   async score(info: GameInfo, referenceId: string | undefined, completion: string, language: CodeLanguage, reward: RewardKind | undefined = this.verifier.options.reward): Promise<RewardDetail> {
@@ -53,20 +50,8 @@ export class RewardScorer {
     const code = extractCode(completion, language, 'first');
     if (code === null) return { reward: 0, ok: false, portable: null, eval: 0, transitionAccuracy: referenceId ? 0 : null, fenced, error: 'empty completion' };
     const target = { info, ...(referenceId ? { referenceId } : {}) };
-    let report;
-    if (language === 'ts') {
-      report = await this.verifier.verify(code, target, 'completion.ts', reward);
-    } else {
-      this.tempDir ??= mkdtempSync(join(tmpdir(), 'gamecwm-reward-'));
-      const path = join(this.tempDir, `completion-${this.nextFile++}.py`);
-      writeFileSync(path, code);
-      try {
-        const { verifyPython } = await import('../verifier/verify-python.js');
-        report = await verifyPython(path, target, { ...this.verifier.options, reward }, 'completion.py');
-      } finally {
-        rmSync(path, { force: true });
-      }
-    }
+    const file = language === 'ts' ? 'completion.ts' : 'completion.py';
+    const report = await this.verifier.verifyCandidate({ language, source: code, file }, target, reward === undefined ? {} : { reward });
     const failure = firstFailure(report);
     return {
       reward: report.scores.reward, ok: report.ok, portable: report.portable, eval: report.scores.eval, transitionAccuracy: report.scores.transitionAccuracy, fenced,
@@ -74,8 +59,7 @@ export class RewardScorer {
     };
   }
 
-  dispose(): void {
-    this.verifier.dispose();
-    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  dispose(): Promise<void> {
+    return this.verifier.dispose();
   }
 }

@@ -41,6 +41,9 @@ export interface VerifyOptions {
   reward?: RewardKind;
 }
 
+/** What one verification may set for itself on a shared verifier (a fleet worker serves jobs with different settings). */
+export type RunSettings = Pick<VerifyOptions, 'playouts' | 'histories' | 'trajectories' | 'seed' | 'limits' | 'requirePortable' | 'reward'>;
+
 export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = {
   playouts: 100, histories: 100, trajectories: 100, seed: 0, limits: DEFAULT_LIMITS, concurrency: 2,
 };
@@ -94,14 +97,16 @@ export class Verifier {
     return this.checker;
   }
 
-  async verify(source: string, target: VerifyTarget, file = 'candidate.ts', reward = this.options.reward): Promise<VerificationReport> {
+  /** `settings` replaces this verifier's playouts, seed, limits and reward for this one candidate. */
+  async verify(source: string, target: VerifyTarget, file = 'candidate.ts', reward = this.options.reward, settings?: RunSettings): Promise<VerificationReport> {
+    const run = { ...this.options, ...settings };
     const staticStart = performance.now();
     const staticReport = this.staticChecker.check(source);
     const staticMs = performance.now() - staticStart;
     const tiers = emptyTiers(target);
     const portability = staticReport.portability ?? [];
     const portable = staticReport.portability === null ? null : portability.length === 0;
-    const requirePortable = this.options.requirePortable === true;
+    const requirePortable = run.requirePortable === true;
     setTier(tiers.static, requirePortable ? [...staticReport.checks, result(PORTABLE_CHECK, staticReport.portability ?? [])] : staticReport.checks);
     const format = (d: Diagnostic) => `${file}:${d.line}:${d.column}: ${d.message}`;
     const diagnostics = [...staticReport.diagnostics, ...(requirePortable ? portability : [])].map(format);
@@ -124,11 +129,11 @@ export class Verifier {
       const sandboxStart = performance.now();
       await this.pool.withCandidate(script, async (session) => {
         try {
-          transitionAccuracy = await this.runTiers(session, target, tiers);
+          transitionAccuracy = await this.runTiers(session, target, tiers, run);
         } finally {
           cpuMs = session.cpuTimeMs;
         }
-      }).catch((error: unknown) => {
+      }, run.limits).catch((error: unknown) => {
         if (!(error instanceof SandboxError)) throw error;
         markNotRun(tiers, error.message, 'loads');
       });
@@ -149,9 +154,9 @@ export class Verifier {
   }
 
   /** Runs the dynamic tiers in an open session; returns the transition accuracy. */
-  private async runTiers(session: CandidateSession, target: VerifyTarget, tiers: Record<TierName, TierReport>): Promise<number | null> {
+  private async runTiers(session: CandidateSession, target: VerifyTarget, tiers: Record<TierName, TierReport>, run: RunSettings): Promise<number | null> {
     const { info, referenceId } = target;
-    const { playouts, histories, trajectories, seed } = this.options;
+    const { playouts, histories, trajectories, seed } = run;
     // A tier whose call fails (time or memory limit, a harness error) fails as a whole with that message.
     const attempt = async <T>(tier: TierName, call: () => Promise<T>): Promise<T | null> => {
       try {
@@ -212,6 +217,21 @@ export function setTier(tier: TierReport, checks: CheckResult[]): void {
   tier.total = checks.length;
   tier.passed = checks.filter((c) => c.passed).length;
   tier.score = tier.total === 0 ? 0 : tier.passed / tier.total;
+}
+
+/**
+ * The report of a candidate that never reached the verifier (a reply without code, a fleet job that
+ * failed): `check` fails the static tier with its message and every other tier is not run.
+ */
+export function unrunReport(target: VerifyTarget, file: string, check: CheckResult, reward?: RewardKind): VerificationReport {
+  const tiers = emptyTiers(target);
+  setTier(tiers.static, [check]);
+  markNotRun(tiers, `not run: ${check.message ?? check.name}`);
+  return {
+    game: target.info.id, file, ok: false, portable: null, portability: [],
+    scores: { eval: evalScore(tiers), reward: rlvrReward(tiers, false, reward), transitionAccuracy: target.referenceId === undefined ? null : 0 },
+    tiers, diagnostics: [], timings: { staticMs: 0, sandboxMs: 0, cpuMs: 0 },
+  };
 }
 
 /** Fails every applicable dynamic tier with one message. */

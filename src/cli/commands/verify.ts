@@ -7,14 +7,17 @@ import { basename, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { GameDefinition } from '../../engine/game-definition.js';
 import { gameModulePath } from '../../games/files.js';
-import type { VerificationReport, Verifier } from '../../verifier/verify.js';
+import type { CandidateVerifier } from '../../verifier/candidate.js';
+import type { VerificationReport } from '../../verifier/verify.js';
+import { FleetError } from '../../fleet/errors.js';
 import { UserError } from '../errors.js';
+import { addFleetOptions, candidateVerifier, type FleetCliOptions } from '../fleet-options.js';
 import { integerOption, parseRewardKind, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
 import { resolveGame } from '../resolve.js';
 import { formatTable } from '../table.js';
 
-interface VerifyCliOptions {
+interface VerifyCliOptions extends FleetCliOptions {
   game?: string;
   reference?: boolean;
   playouts: number;
@@ -29,7 +32,7 @@ interface VerifyCliOptions {
 export const VERIFY_FAILED_EXIT_CODE = 1;
 
 export function registerVerifyCommand(program: Command): void {
-  program
+  const command = program
     .command('verify')
     .description('verify a GameCWM (a TypeScript module, or a paper-format Python module) or every one in a directory')
     .argument('[path]', 'a candidate .ts or .py file, or a directory of them')
@@ -41,27 +44,34 @@ export function registerVerifyCommand(program: Command): void {
     .option('--timeout-ms <n>', 'time limit per sandbox call in ms', integerOption('--timeout-ms', 10, 600_000), 2000)
     .option('--reward <kind>', 'the reward reported: paper (the paper\'s RLVR reward) or strict (adds the differential tier)', parseRewardKind, 'paper')
     .option('--require-portable', 'also require the module to translate to Python (the static tier gains the portable check: ok, eval and reward count it)')
-    .option('--json', 'print JSON for machines (an array for a directory)')
+    .option('--json', 'print JSON for machines (an array for a directory)');
+  addFleetOptions(command)
     .action(async (path: string | undefined, options: VerifyCliOptions) => {
       if (!options.game) throw new UserError('--game <id> is required: the game the candidate implements (see `gamecwm games`)');
       const game = resolveGame(options.game);
       const files = candidateFiles(path, game, options.reference === true);
       // Loaded on demand: ts-morph and isolated-vm cost other commands nothing.
-      const { Verifier } = await import('../../verifier/verify.js');
       const { formatReport, reportToJson } = await import('../../verifier/report-format.js');
       const { firstFailure } = await import('../../codegen/feedback.js');
-      const verifier = new Verifier({
+      const verifier = await candidateVerifier(options, {
         playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
         limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 }, reward: options.reward,
         requirePortable: options.requirePortable === true,
       });
+      const reports: VerificationReport[] = new Array(files.length);
+      const formats = { formatReport, reportToJson, firstFailure };
       try {
-        const reports = await verifyAll(verifier, game, files, options.json === true);
-        print(reports, files.length === 1 && !isDirectory(path), options.json === true, { formatReport, reportToJson, firstFailure });
-        process.exitCode = reports.every((r) => r.ok) ? 0 : VERIFY_FAILED_EXIT_CODE;
+        await verifyAll(verifier, game, files, options.json === true, reports);
+      } catch (error) {
+        // The fleet went away mid-run: the verdicts that came back are still shown, then the one-line error.
+        const done = reports.filter((r) => r !== undefined);
+        if (done.length > 0 && error instanceof FleetError) print(done, false, options.json === true, formats);
+        throw error;
       } finally {
-        verifier.dispose();
+        await verifier.dispose();
       }
+      print(reports, files.length === 1 && !isDirectory(path), options.json === true, formats);
+      process.exitCode = reports.every((r) => r.ok) ? 0 : VERIFY_FAILED_EXIT_CODE;
     });
 }
 
@@ -94,27 +104,29 @@ function listCandidates(dir: string): string[] {
     .sort();
 }
 
-async function verifyAll(verifier: Verifier, game: GameDefinition, files: string[], json: boolean): Promise<VerificationReport[]> {
+async function verifyAll(verifier: CandidateVerifier, game: GameDefinition, files: string[], json: boolean, reports: VerificationReport[]): Promise<void> {
   const progress = json ? { tick() {}, stop() {} } : startProgress('verify', files.length);
-  const reports: VerificationReport[] = new Array(files.length);
   let next = 0;
-  // Static checks run on this thread; sandbox tiers run on one isolate thread per worker.
+  let failed = false;
+  // Static checks run on this thread; sandbox tiers run on one isolate thread per worker
+  // (with --redis: as many candidates in flight as the fleet producer asks for).
   const worker = async () => {
-    while (next < files.length) {
+    while (next < files.length && !failed) {
       const index = next++;
       const file = files[index];
       const target = { info: game.info, referenceId: game.info.id };
-      if (file.endsWith('.py')) {
-        const { verifyPython } = await import('../../verifier/verify-python.js');
-        reports[index] = await verifyPython(file, target, verifier.options, displayName(file));
-      } else {
-        let source: string;
-        try {
-          source = readFileSync(file, 'utf8');
-        } catch (error) {
-          throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
-        }
-        reports[index] = await verifier.verify(source, target, displayName(file));
+      let source: string;
+      try {
+        source = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UserError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      const language = file.endsWith('.py') ? 'python' : 'ts';
+      try {
+        reports[index] = await verifier.verifyCandidate({ language, source, file: displayName(file), ...(language === 'python' ? { path: file } : {}) }, target);
+      } catch (error) {
+        failed = true;
+        throw error;
       }
       progress.tick();
     }
@@ -124,7 +136,6 @@ async function verifyAll(verifier: Verifier, game: GameDefinition, files: string
   } finally {
     progress.stop();
   }
-  return reports;
 }
 
 function displayName(file: string): string {

@@ -21,7 +21,9 @@ let session: SandboxSession | undefined;
 async function handle(message: ChildRequest): Promise<ChildResponse> {
   switch (message.type) {
     case 'load': {
-      if (!sandbox || !sandbox.healthy) sandbox = new Sandbox(await harnessSource(), message.limits);
+      // A candidate with other limits (a fleet worker serves jobs of several producers) gets a fresh isolate.
+      if (sandbox && !sameLimits(sandbox.limits, message.limits)) sandbox.dispose();
+      if (!sandbox || !sandbox.healthy || !sameLimits(sandbox.limits, message.limits)) sandbox = new Sandbox(await harnessSource(), message.limits);
       session = await sandbox.load(message.script);
       return { id: message.id, ok: true };
     }
@@ -35,6 +37,10 @@ async function handle(message: ChildRequest): Promise<ChildResponse> {
       session = undefined;
       return { id: message.id, ok: true };
   }
+}
+
+function sameLimits(a: SandboxLimits, b: SandboxLimits): boolean {
+  return a.memoryMb === b.memoryMb && a.timeoutMs === b.timeoutMs && a.maxResultChars === b.maxResultChars;
 }
 
 process.on('message', (message: ChildRequest) => {

@@ -82,14 +82,14 @@ export class SandboxPool {
 
   constructor(readonly size = availableParallelism(), readonly limits: SandboxLimits = DEFAULT_LIMITS) {}
 
-  /** Loads a compiled candidate into a sandbox, runs `work` with it, and cleans up. */
-  async withCandidate<T>(candidateScript: string, work: (session: CandidateSession) => Promise<T>): Promise<T> {
+  /** Loads a compiled candidate into a sandbox (under `limits`, the pool's by default), runs `work` with it, and cleans up. */
+  async withCandidate<T>(candidateScript: string, work: (session: CandidateSession) => Promise<T>, limits = this.limits): Promise<T> {
     // Here, not in a child, so that a missing isolated-vm line is the user's
     // error rather than the candidate's crash.
     loadIsolatedVm();
     const child = await this.acquire();
     try {
-      await child.request({ type: 'load', script: candidateScript, limits: this.limits });
+      await child.request({ type: 'load', script: candidateScript, limits });
       try {
         return await work(new ChildSession(child));
       } finally {
