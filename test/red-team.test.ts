@@ -11,6 +11,7 @@ import { CandidateRuntime } from '../src/engine/sandbox/candidate-runtime.js';
 import { getGame } from '../src/games/index.js';
 import { MAX_LINE_CHARS, PythonRunner, PythonRunnerError } from '../src/python-runner/runner-client.js';
 import { checkInformation, POSTERIOR_CHECK } from '../src/verifier/information.js';
+import { pythonBudgetMs } from '../src/verifier/verify-python.js';
 import { RewardScorer } from '../src/reward/score.js';
 import { startRewardServer } from '../src/reward/server.js';
 import { type VerificationReport, Verifier } from '../src/verifier/verify.js';
@@ -180,6 +181,13 @@ describe('finding 5: the Python protocol is capped, and a candidate has one time
     expect(error).toMatchObject({ kind: 'protocol', message: expect.stringMatching(new RegExp(`more than ${MAX_LINE_CHARS} characters without ending its line`)) });
     expect(process.memoryUsage().rss - before).toBeLessThan(6 * MAX_LINE_CHARS);
     await runner.close();
+  });
+
+  it('a Python candidate\'s budget grows with the work asked of it, from 30 call limits up', () => {
+    // The red-team case (--timeout-ms 200, default 100 playouts) is bounded at 20 s, not 61 s.
+    expect(pythonBudgetMs(200, 100)).toBe(20_000);
+    expect(pythonBudgetMs(2000, 100)).toBe(200_000);
+    expect(pythonBudgetMs(2000, 5)).toBe(60_000);
   });
 
   it('requests each well under the per-request limit stop once their shared budget is spent', async () => {

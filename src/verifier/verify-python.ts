@@ -19,12 +19,21 @@ import {
 const CONTRACT = ['get_initial_state', 'apply_action', 'get_current_player', 'get_rewards', 'get_legal_actions', 'get_observations'];
 
 /**
- * Python runs the same checks more slowly: a candidate's whole verification
- * (every request together) may take this many times a sandbox call's limit.
+ * Python runs the same checks more slowly. A candidate's whole verification
+ * (every request together) gets one budget: the sandbox call's limit for each
+ * playout asked for (playouts also set the histories and differential
+ * trajectories, so the work grows with them), and at least this many limits.
  * One budget, not one per request: a module that spends just under a
- * request's limit in each of a dozen requests gets no more than one budget.
+ * request's limit in each of a dozen requests gets no more than the budget.
+ * The paper's chess golden needs about 90 s of CPU for the default 100
+ * playouts, within the 200 s budget at the default 2 s limit.
  */
 export const PYTHON_TIME_FACTOR = 30;
+
+/** The time budget of one Python candidate's whole verification. */
+export function pythonBudgetMs(timeoutMs: number, playouts: number): number {
+  return timeoutMs * Math.max(PYTHON_TIME_FACTOR, playouts);
+}
 
 /** Differential trajectories per request. */
 const DIFFERENTIAL_BATCH = 5;
@@ -35,7 +44,7 @@ const TIER_BATCH = 5;
 export async function verifyPython(path: string, target: VerifyTarget, options: VerifyOptions, file = path): Promise<VerificationReport> {
   const tiers = emptyTiers(target);
   const start = performance.now();
-  const budgetMs = options.limits.timeoutMs * PYTHON_TIME_FACTOR;
+  const budgetMs = pythonBudgetMs(options.limits.timeoutMs, options.playouts);
   const runner = await PythonRunner.start(path, { timeoutMs: budgetMs, budgetMs, memoryMb: Math.max(options.limits.memoryMb, 256) });
   let transitionAccuracy: number | null = null;
   try {
