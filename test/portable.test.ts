@@ -85,6 +85,33 @@ describe('a correct module the translation cannot express', () => {
   });
 });
 
+describe('a correct module written as people write TypeScript (a regular expression, a class, destructuring, a Map of Sets)', () => {
+  const IDIOMATIC = fixture('idiomatic');
+
+  it('uses each of them', () => {
+    expect(IDIOMATIC).toMatch(/const ACTION_PATTERN = \/\^/);
+    expect(IDIOMATIC).toMatch(/^class Grid \{/m);
+    expect(IDIOMATIC).toMatch(/at\(\{ row, col \}: /);
+    expect(IDIOMATIC).toMatch(/for \(const \[a, b, c\] of LINES\)/);
+    expect(IDIOMATIC).toMatch(/new Map<string, Set<number>>\(\)/);
+  });
+
+  it('verifies ok and portable', async () => {
+    const report = await strict.verify(IDIOMATIC, TARGET, 'idiomatic.ts');
+    expect(report).toMatchObject({ ok: true, portable: true, portability: [] });
+    expect(report.scores).toEqual({ eval: 1, reward: 1, transitionAccuracy: 1 });
+  });
+
+  it('translates to Python that plays the same games (translate --check)', async () => {
+    const file = join(dir, 'idiomatic.ts');
+    writeFileSync(file, IDIOMATIC);
+    const result = await runCli(['translate', file, '--game', 'tic_tac_toe', '--to', 'python', '--check', '--trajectories', '200', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).check).toMatchObject({ ok: true, trajectories: 200 });
+    expect(result.stderr).toMatch(/^check: 200 trajectories \(\d+ states\) agree\n$/);
+  });
+});
+
 describe('the reference module', () => {
   it('is portable, with or without the requirement', async () => {
     const source = readFileSync('src/games/tic_tac_toe/game.ts', 'utf8');

@@ -27,3 +27,8 @@ export function pythonName(name: string): string {
   if (PYTHON_RESERVED.has(converted) || converted.startsWith('_js_')) return `${converted}_`;
   return converted;
 }
+
+/** The Python name of a class of the module: its own name, unless that would shadow a reserved one. */
+export function pythonClassName(name: string): string {
+  return PYTHON_RESERVED.has(name) || name.startsWith('_js_') ? `${name}_` : name;
+}

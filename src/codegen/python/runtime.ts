@@ -6,6 +6,7 @@
 export const PYTHON_RUNTIME = String.raw`import json as _js_json
 import math
 import random
+import re as _js_re
 from functools import cmp_to_key as _js_cmp_to_key
 
 Action = str
@@ -362,4 +363,170 @@ def _js_array_from(length, fn=None):
 
 def _js_throw(message):
     raise ValueError(_js_str(message))
+
+
+class _JsRegExp:
+    # A regular expression literal: the compiled pattern and whether it has the g flag.
+    __slots__ = ('rx', 'glob')
+
+    def __init__(self, pattern, ignore_case, glob):
+        self.rx = _js_re.compile(pattern, _js_re.ASCII | (_js_re.IGNORECASE if ignore_case else 0))
+        self.glob = glob
+
+
+def _js_regex(pattern, ignore_case, glob):
+    return _JsRegExp(pattern, ignore_case, glob)
+
+
+def _js_re_exec(r, s):
+    # exec / match without g: [whole match, groups...] (None for a group that did not take part), or None.
+    m = r.rx.search(s)
+    return None if m is None else [m.group(0), *m.groups()]
+
+
+def _js_re_test(r, s):
+    return r.rx.search(s) is not None
+
+
+def _js_re_match(r, s):
+    if not r.glob:
+        return _js_re_exec(r, s)
+    found = [m.group(0) for m in r.rx.finditer(s)]
+    return found if found else None
+
+
+def _js_re_search(r, s):
+    m = r.rx.search(s)
+    return -1 if m is None else m.start()
+
+
+def _js_re_replace(r, s, replacement, every=False):
+    def expand(m):
+        if callable(replacement):
+            return _js_str(replacement(m.group(0), *m.groups(), m.start(), s))
+        return _js_re_expand(replacement, m, s)
+    return r.rx.sub(expand, s, count=0 if (r.glob or every) else 1)
+
+
+def _js_re_expand(text, m, s):
+    # JavaScript's replacement patterns: $$, $&, the text before and after the match, $1..$99.
+    out = []
+    i = 0
+    groups = m.re.groups
+    while i < len(text):
+        c = text[i]
+        d = text[i + 1] if i + 1 < len(text) else ''
+        if c == '$' and d != '':
+            if d == '$':
+                out.append('$')
+                i += 2
+                continue
+            if d == '&':
+                out.append(m.group(0))
+                i += 2
+                continue
+            if d == chr(96):
+                out.append(s[:m.start()])
+                i += 2
+                continue
+            if d == "'":
+                out.append(s[m.end():])
+                i += 2
+                continue
+            if d in '0123456789':
+                two = text[i + 1:i + 3]
+                if len(two) == 2 and two[1] in '0123456789' and 1 <= int(two) <= groups:
+                    out.append(m.group(int(two)) or '')
+                    i += 3
+                    continue
+                if 1 <= int(d) <= groups:
+                    out.append(m.group(int(d)) or '')
+                    i += 2
+                    continue
+        out.append(c)
+        i += 1
+    return ''.join(out)
+
+
+def _js_re_split(r, s, limit=None):
+    # String.prototype.split with a regular expression, step by step as ECMAScript specifies it.
+    out = []
+    if len(s) == 0:
+        out = [] if r.rx.match(s, 0) is not None else [s]
+    else:
+        p = 0
+        q = 0
+        while q < len(s):
+            m = r.rx.match(s, q)
+            if m is None or m.end() == p:
+                q += 1
+                continue
+            out.append(s[p:q])
+            out.extend(m.groups())
+            p = m.end()
+            q = p
+        out.append(s[p:])
+    return out if limit is None else out[:max(_js_index(limit), 0)]
+
+
+def _js_map_set(m, key, value):
+    m[key] = value
+    return m
+
+
+def _js_set_add(s, value):
+    s[value] = None
+    return s
+
+
+def _js_map_delete(m, key):
+    if key in m:
+        del m[key]
+        return True
+    return False
+
+
+def _js_map_entries(m):
+    return [[k, v] for k, v in m.items()]
+
+
+def _js_map_from(entries):
+    m = {}
+    for entry in entries:
+        m[_js_get(entry, 0)] = _js_get(entry, 1)
+    return m
+
+
+def _js_flat(seq):
+    out = []
+    for v in seq:
+        if isinstance(v, list):
+            out.extend(v)
+        else:
+            out.append(v)
+    return out
+
+
+def _js_last_index_of(seq, x):
+    if isinstance(seq, str):
+        return seq.rfind(x)
+    for i in range(len(seq) - 1, -1, -1):
+        if _js_strict_eq(seq[i], x):
+            return i
+    return -1
+
+
+def _js_from_entries(entries):
+    return {_js_key(_js_get(e, 0)): _js_get(e, 1) for e in entries}
+
+
+def _js_parse_float(s):
+    match = _js_re.match(r'\s*([+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?))', _js_str(s))
+    if match is None:
+        return math.nan
+    text = match.group(1)
+    if text.endswith('Infinity'):
+        return -math.inf if text.startswith('-') else math.inf
+    value = float(text)
+    return int(value) if value.is_integer() and abs(value) < 2 ** 53 and 'e' not in text.lower() and '.' not in text else value
 `;

@@ -9,7 +9,8 @@
 
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from '../../verifier/static/diagnostic.js';
-import { pythonName } from './names.js';
+import { pythonClassName, pythonName } from './names.js';
+import { pythonRegex, RegexNotPortable } from './regex.js';
 import { PYTHON_RUNTIME } from './runtime.js';
 
 /** The contract's functions and their names in the paper's format. */
@@ -61,6 +62,7 @@ class ModuleTranslation {
   /** Statements (nested defs) to emit before the statement being translated. */
   private hoisted: string[][] = [];
   private readonly resampleImplName = '_resample_history_impl';
+  private classNameSet?: Set<string>;
 
   constructor(private readonly file: ts.SourceFile, private readonly checker: ts.TypeChecker) {}
 
@@ -70,6 +72,8 @@ class ModuleTranslation {
     for (const statement of this.file.statements) {
       try {
         if (ts.isFunctionDeclaration(statement)) functions.push(...this.functionDeclaration(statement, 0), '');
+        // Classes are not hoisted: they run in order with the constants, as in JavaScript.
+        else if (ts.isClassDeclaration(statement)) constants.push(...this.classDeclaration(statement), '');
         else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement)) continue;
         else if (ts.isVariableStatement(statement)) constants.push(...this.statement(statement, 0));
         else if (ts.isEmptyStatement(statement)) continue;
@@ -113,7 +117,14 @@ class ModuleTranslation {
       return text === 'resampleHistory' ? this.resampleImplName : EXPORTS[text];
     }
     if (EXPORTS[text] && this.isModuleFunction(text)) return text === 'resampleHistory' ? this.resampleImplName : EXPORTS[text];
+    if (this.classNames.has(text)) return pythonClassName(text);
     return pythonName(text);
+  }
+
+  /** Classes declared at the top level of the module (they keep their names in Python). */
+  private get classNames(): Set<string> {
+    this.classNameSet ??= new Set(this.file.statements.filter(ts.isClassDeclaration).flatMap((c) => (c.name ? [c.name.text] : [])));
+    return this.classNameSet;
   }
 
   private isModuleFunction(text: string): boolean {
@@ -149,7 +160,52 @@ class ModuleTranslation {
 
   private isArray(node: ts.Node): boolean {
     const type = this.nonNullable(this.typeOf(node));
-    return this.every(type, (t) => this.checker.isArrayType(t) || this.checker.isTupleType(t));
+    // A regular expression's match is an array of the whole match and its groups.
+    return this.every(type, (t) => this.checker.isArrayType(t) || this.checker.isTupleType(t)
+      || ['RegExpMatchArray', 'RegExpExecArray'].includes(t.getSymbol()?.getName() ?? ''));
+  }
+
+  /** Whether every part of the node's type is the named library type (RegExp, Map, Set, ...). */
+  private isLibraryType(node: ts.Node, ...names: string[]): boolean {
+    const type = this.nonNullable(this.typeOf(node));
+    return this.every(type, (t) => names.includes(t.getSymbol()?.getName() ?? '') && !this.isModuleClassType(t));
+  }
+
+  private isRegExp(node: ts.Node): boolean {
+    return this.isLibraryType(node, 'RegExp');
+  }
+
+  private isMap(node: ts.Node): boolean {
+    return this.isLibraryType(node, 'Map', 'ReadonlyMap');
+  }
+
+  private isSet(node: ts.Node): boolean {
+    return this.isLibraryType(node, 'Set', 'ReadonlySet');
+  }
+
+  private isModuleClassType(type: ts.Type): boolean {
+    const declaration = type.getSymbol()?.declarations?.[0];
+    return declaration !== undefined && ts.isClassDeclaration(declaration) && declaration.getSourceFile() === this.file;
+  }
+
+  /** An instance of a class of this module (`this` included), or the class itself (its static side): attributes, not dict keys. */
+  private isClassObject(node: ts.Expression): boolean {
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (ts.isIdentifier(node) && this.classNames.has(node.text)) {
+      const declaration = this.checker.getSymbolAtLocation(node)?.declarations?.[0];
+      if (declaration && ts.isClassDeclaration(declaration)) return true;
+    }
+    const type = this.nonNullable(this.typeOf(node));
+    return this.every(type, (t) => this.isModuleClassType(t));
+  }
+
+  /** Map and Set keys must compare in Python as in JavaScript: strings, numbers, or booleans alone. */
+  private checkKeyType(node: ts.Node, type: ts.Type | undefined, what: string): void {
+    const parts = type === undefined ? [] : type.isUnion() ? type.types : [type];
+    const kinds = new Set(parts.map((t) => ((t.flags & ts.TypeFlags.StringLike) ? 'string' : (t.flags & ts.TypeFlags.NumberLike) ? 'number' : (t.flags & ts.TypeFlags.BooleanLike) ? 'boolean' : 'other')));
+    if (parts.length === 0 || kinds.has('other') || (kinds.has('boolean') && kinds.has('number'))) {
+      throw new Unsupported(node, `${what} keys must be strings or numbers (declare the type, e.g. new ${what}<string, number>()); other keys compare differently in Python`);
+    }
   }
 
   /** Objects and arrays: compared by identity, always truthy. */
@@ -178,21 +234,38 @@ class ModuleTranslation {
     if (!node.name || !node.body) throw new Unsupported(node, 'a function needs a name and a body');
     if (node.asteriskToken) throw new Unsupported(node, 'generators are outside the portable subset');
     const params = this.parameters(node.parameters);
-    const lines = [`${this.indent(level)}def ${this.name(node.name)}(${params.join(', ')}):`];
-    const body = this.block(node.body.statements, level + 1, this.assignedOuterNames(node));
+    const lines = [`${this.indent(level)}def ${this.name(node.name)}(${params.names.join(', ')}):`];
+    const body = this.block(node.body.statements, level + 1, this.assignedOuterNames(node), params.prologue);
     return [...lines, ...body];
   }
 
-  private parameters(parameters: ts.NodeArray<ts.ParameterDeclaration>, callback = false): string[] {
-    const names = parameters.map((p) => {
-      if (!ts.isIdentifier(p.name)) throw new Unsupported(p, 'destructured parameters are outside the portable subset');
-      if (p.dotDotDotToken) throw new Unsupported(p, 'rest parameters are outside the portable subset');
-      const name = this.name(p.name);
+  /**
+   * Python parameters, and the statements that bind destructured ones and copy
+   * a rest parameter into a list (`prologue`, to run first in the body).
+   */
+  private parameters(parameters: ts.NodeArray<ts.ParameterDeclaration>, callback = false): { names: string[]; prologue: (level: number) => string[] } {
+    const bindings: Array<(level: number) => string[]> = [];
+    let rest = false;
+    const names = parameters.filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this')).map((p) => {
+      let name: string;
+      if (ts.isIdentifier(p.name)) {
+        name = this.name(p.name);
+      } else {
+        name = this.tempName();
+        const pattern = p.name;
+        bindings.push((level) => this.bindPattern(pattern, name, level));
+      }
+      if (p.dotDotDotToken) {
+        rest = true;
+        bindings.unshift((level) => [`${this.indent(level)}${name} = list(${name})`]);
+        return `*${name}`;
+      }
+      // A default applies when the argument is undefined; the binding, if any, reads the result.
       return p.initializer ? `${name}=${this.expression(p.initializer)}` : p.questionToken ? `${name}=None` : name;
     });
     // Callbacks are called with (value, index): accept and ignore extra arguments.
-    if (callback) names.push('*_js_rest');
-    return names;
+    if (callback && !rest) names.push('*_js_rest');
+    return { names, prologue: (level: number) => bindings.flatMap((bind) => bind(level)) };
   }
 
   /** Names a nested function assigns that belong to an enclosing function (Python needs `nonlocal`). */
@@ -206,7 +279,7 @@ class ModuleTranslation {
       ts.forEachChild(node, collectOwn);
     };
     collectOwn(fn);
-    if (fn.parent === this.file) return [];
+    if (fn.parent === this.file || ts.isClassLike(fn.parent)) return [];
     const visit = (node: ts.Node) => {
       if (node !== fn && ts.isFunctionLike(node)) return;
       if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment
@@ -222,9 +295,16 @@ class ModuleTranslation {
     return [...outer];
   }
 
-  private block(statements: readonly ts.Statement[], level: number, nonlocals: string[] = []): string[] {
+  private block(statements: readonly ts.Statement[], level: number, nonlocals: string[] = [], prologue?: (level: number) => string[]): string[] {
     const lines: string[] = [];
     if (nonlocals.length > 0) lines.push(`${this.indent(level)}nonlocal ${nonlocals.join(', ')}`);
+    if (prologue) {
+      try {
+        lines.push(...prologue(level));
+      } catch (error) {
+        this.report(error);
+      }
+    }
     for (const statement of statements) {
       try {
         lines.push(...this.statement(statement, level));
@@ -263,10 +343,15 @@ class ModuleTranslation {
     if (ts.isForOfStatement(node)) return this.forOf(node, level);
     if (ts.isForStatement(node)) return this.forStatement(node, level);
     if (ts.isForInStatement(node)) {
-      const variable = this.loopVariable(node.initializer);
-      return [`${pad}for ${variable} in _js_keys(${this.expression(node.expression)}):`, ...this.loopBody(node.statement, level + 1)];
+      const { variable, prologue } = this.loopVariable(node.initializer);
+      return [`${pad}for ${variable} in _js_keys(${this.expression(node.expression)}):`, ...this.loopBody(node.statement, level + 1, prologue)];
     }
     if (ts.isWhileStatement(node)) return [`${pad}while ${this.condition(node.expression)}:`, ...this.loopBody(node.statement, level + 1)];
+    if (ts.isDoStatement(node)) {
+      // The body runs once before the condition is first tested; `continue` goes to the test.
+      const first = this.tempName();
+      return [`${pad}${first} = True`, `${pad}while ${first} or ${this.condition(node.expression)}:`, `${pad}    ${first} = False`, ...this.loopBody(node.statement, level + 1)];
+    }
     if (ts.isBreakStatement(node)) {
       if (node.label) throw new Unsupported(node, 'labelled break is outside the portable subset');
       return [`${pad}break`];
@@ -282,23 +367,56 @@ class ModuleTranslation {
     throw new Unsupported(node, `${ts.SyntaxKind[node.kind]} is outside the portable subset`);
   }
 
-  private loopBody(statement: ts.Statement, level: number): string[] {
-    return ts.isBlock(statement) ? this.block(statement.statements, level) : this.block([statement], level);
+  private loopBody(statement: ts.Statement, level: number, prologue?: (level: number) => string[]): string[] {
+    return this.block(ts.isBlock(statement) ? statement.statements : [statement], level, [], prologue);
   }
 
-  private loopVariable(initializer: ts.ForInitializer): string {
+  /** The loop variable, and the statements that bind a destructured one at the start of each iteration. */
+  private loopVariable(initializer: ts.ForInitializer): { variable: string; prologue?: (level: number) => string[] } {
     if (!ts.isVariableDeclarationList(initializer) || initializer.declarations.length !== 1) {
       throw new Unsupported(initializer, 'a loop needs exactly one `const`/`let` variable');
     }
     const name = initializer.declarations[0].name;
-    if (ts.isIdentifier(name)) return this.name(name);
-    if (ts.isArrayBindingPattern(name)) {
-      return `(${name.elements.map((e) => {
-        if (ts.isOmittedExpression(e) || !ts.isIdentifier(e.name)) throw new Unsupported(e, 'nested destructuring is outside the portable subset');
-        return this.name(e.name);
-      }).join(', ')},)`;
+    if (ts.isIdentifier(name)) return { variable: this.name(name) };
+    const variable = this.tempName();
+    return { variable, prologue: (level) => this.bindPattern(name, variable, level) };
+  }
+
+  /**
+   * Assignments that bind a destructuring pattern to the value `source` (a Python expression):
+   * array patterns by index (a missing element is undefined), object patterns by key, defaults
+   * where the value is undefined, rest elements as copies, nested patterns recursively.
+   */
+  private bindPattern(pattern: ts.BindingName, source: string, level: number): string[] {
+    const pad = this.indent(level);
+    if (ts.isIdentifier(pattern)) return [`${pad}${this.name(pattern)} = ${source}`];
+    const value = /^[A-Za-z_][A-Za-z0-9_]*$/.test(source) ? source : this.tempName();
+    const lines = value === source ? [] : [`${pad}${value} = ${source}`];
+    const read = (element: ts.BindingElement, raw: string) => (element.initializer ? this.withDefault(raw, element.initializer) : raw);
+    if (ts.isArrayBindingPattern(pattern)) {
+      pattern.elements.forEach((element, i) => {
+        if (ts.isOmittedExpression(element)) return;
+        if (element.dotDotDotToken) lines.push(...this.bindPattern(element.name, `_js_slice(list(${value}), ${i})`, level));
+        else lines.push(...this.bindPattern(element.name, read(element, `_js_get(${value}, ${i})`), level));
+      });
+      return lines;
     }
-    throw new Unsupported(name, 'object destructuring in a loop is outside the portable subset');
+    const taken: string[] = [];
+    for (const element of pattern.elements) {
+      if (element.dotDotDotToken) {
+        lines.push(...this.bindPattern(element.name, `{k: v for k, v in ${value}.items() if k not in (${taken.map((k) => `${k}, `).join('')})}`, level));
+        continue;
+      }
+      const property = element.propertyName ?? element.name;
+      let key: string;
+      if (ts.isIdentifier(property) || ts.isStringLiteral(property)) key = JSON.stringify(property.text);
+      else if (ts.isNumericLiteral(property)) key = JSON.stringify(String(Number(property.text)));
+      else if (ts.isComputedPropertyName(property)) key = `_js_key(${this.expression(property.expression)})`;
+      else throw new Unsupported(element, 'this destructuring pattern is outside the portable subset');
+      taken.push(key);
+      lines.push(...this.bindPattern(element.name, read(element, `${value}.get(${key})`), level));
+    }
+    return lines;
   }
 
   private variableDeclaration(declaration: ts.VariableDeclaration, level: number): string[] {
@@ -306,27 +424,7 @@ class ModuleTranslation {
     const value = declaration.initializer ? this.expression(declaration.initializer) : 'None';
     if (ts.isIdentifier(declaration.name)) return [`${pad}${this.name(declaration.name)} = ${value}`];
     const source = this.tempName();
-    const lines = [`${pad}${source} = ${value}`];
-    if (ts.isArrayBindingPattern(declaration.name)) {
-      declaration.name.elements.forEach((element, i) => {
-        if (ts.isOmittedExpression(element)) return;
-        if (!ts.isIdentifier(element.name) || element.dotDotDotToken) {
-          throw new Unsupported(element, 'nested or rest destructuring is outside the portable subset');
-        }
-        const read = `_js_get(${source}, ${i})`;
-        lines.push(`${pad}${this.name(element.name)} = ${element.initializer ? `${this.withDefault(read, element.initializer)}` : read}`);
-      });
-      return lines;
-    }
-    for (const element of declaration.name.elements) {
-      if (!ts.isIdentifier(element.name) || element.dotDotDotToken) {
-        throw new Unsupported(element, 'nested or rest destructuring is outside the portable subset');
-      }
-      const key = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
-      const read = `${source}.get(${JSON.stringify(key)})`;
-      lines.push(`${pad}${this.name(element.name)} = ${element.initializer ? this.withDefault(read, element.initializer) : read}`);
-    }
-    return lines;
+    return [`${pad}${source} = ${value}`, ...this.bindPattern(declaration.name, source, level)];
   }
 
   private withDefault(read: string, initializer: ts.Expression): string {
@@ -336,8 +434,32 @@ class ModuleTranslation {
 
   private expressionStatement(expression: ts.Expression, level: number): string[] {
     const pad = this.indent(level);
+    if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(expression.left)) {
+      // `[a, b] = [b, a]`: the right side is read completely before any target is assigned.
+      const source = this.tempName();
+      const lines = [`${pad}${source} = ${this.expression(expression.right)}`];
+      expression.left.elements.forEach((target, i) => {
+        if (ts.isOmittedExpression(target)) return;
+        if (ts.isSpreadElement(target) || ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target) || ts.isBinaryExpression(target)) {
+          throw new Unsupported(target, 'rest, nested or defaulted targets in a destructuring assignment are outside the portable subset');
+        }
+        lines.push(`${pad}${this.assignTarget(target, () => `_js_get(${source}, ${i})`)}`);
+      });
+      return lines;
+    }
     if (ts.isBinaryExpression(expression) && isAssignment(expression.operatorToken.kind)) {
       return [`${pad}${this.assignment(expression)}`];
+    }
+    if (ts.isDeleteExpression(expression)) {
+      const target = skipOuter(expression.expression);
+      if (ts.isPropertyAccessExpression(target) && !this.isArray(target.expression) && !this.isClassObject(target.expression)) {
+        return [`${pad}${this.expression(target.expression)}.pop(${JSON.stringify(target.name.text)}, None)`];
+      }
+      if (ts.isElementAccessExpression(target) && !this.isArray(target.expression) && !this.isString(target.expression)) {
+        const key = this.isString(target.argumentExpression) ? this.expression(target.argumentExpression) : `_js_key(${this.expression(target.argumentExpression)})`;
+        return [`${pad}${this.expression(target.expression)}.pop(${key}, None)`];
+      }
+      throw new Unsupported(expression, 'delete is only translated for an object\'s key');
     }
     if ((ts.isPostfixUnaryExpression(expression) || ts.isPrefixUnaryExpression(expression))
       && (expression.operator === ts.SyntaxKind.PlusPlusToken || expression.operator === ts.SyntaxKind.MinusMinusToken)) {
@@ -359,8 +481,17 @@ class ModuleTranslation {
 
   private forOf(node: ts.ForOfStatement, level: number): string[] {
     const pad = this.indent(level);
-    const iterable = this.isString(node.expression) ? `list(${this.expression(node.expression)})` : this.expression(node.expression);
-    return [`${pad}for ${this.loopVariable(node.initializer)} in ${iterable}:`, ...this.loopBody(node.statement, level + 1)];
+    const { variable, prologue } = this.loopVariable(node.initializer);
+    return [`${pad}for ${variable} in ${this.iterable(node.expression)}:`, ...this.loopBody(node.statement, level + 1, prologue)];
+  }
+
+  /** A Python list (or list-like) of what JavaScript's iteration of `node` yields. */
+  private iterable(node: ts.Expression): string {
+    const text = this.expression(node);
+    if (this.isMap(node)) return `_js_map_entries(${text})`;
+    // A snapshot of a Set or string (a Set may change while it is iterated).
+    if (this.isSet(node) || this.isString(node)) return `list(${text})`;
+    return text;
   }
 
   /** `for (let i = a; cond; update)`: a range() when the shape allows, else a while loop. */
@@ -497,6 +628,11 @@ class ModuleTranslation {
       // string's are none. Anything else would become a dict write on a list.
       if (this.isArray(target.expression) && name === 'length') return `_js_set_length(${object}, ${value(`len(${object})`)})`;
       if (this.isArray(target.expression) || this.isString(target.expression)) throw new Unsupported(target, `assigning .${name} is outside the portable subset`);
+      if (this.isMap(target.expression) || this.isSet(target.expression) || this.isRegExp(target.expression)) throw new Unsupported(target, `assigning .${name} is outside the portable subset`);
+      if (this.isClassObject(target.expression)) {
+        const attribute = `${object}.${pythonName(name)}`;
+        return `${attribute} = ${value(attribute)}`;
+      }
       const key = JSON.stringify(name);
       return `${object}[${key}] = ${value(`${object}[${key}]`)}`;
     }
@@ -547,7 +683,9 @@ class ModuleTranslation {
     }
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.functionValue(node);
     if (ts.isTypeOfExpression(node)) return `_js_typeof(${this.expression(node.expression)})`;
-    if (ts.isSpreadElement(node)) throw new Unsupported(node, 'spread is only translated in array literals and calls');
+    if (ts.isRegularExpressionLiteral(node)) return this.regexLiteral(node);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return this.thisExpression(node);
+    if (ts.isSpreadElement(node)) throw new Unsupported(node, 'spread is only translated in array literals, object literals and calls');
     throw new Unsupported(node, `${ts.SyntaxKind[node.kind]} is outside the portable subset`);
   }
 
@@ -576,7 +714,31 @@ class ModuleTranslation {
   }
 
   private arrayLiteral(node: ts.ArrayLiteralExpression): string {
-    return `[${node.elements.map((e) => (ts.isSpreadElement(e) ? `*${this.expression(e.expression)}` : this.expression(e))).join(', ')}]`;
+    return `[${node.elements.map((e) => (ts.isSpreadElement(e) ? `*${this.iterable(e.expression)}` : this.expression(e))).join(', ')}]`;
+  }
+
+  private regexLiteral(node: ts.RegularExpressionLiteral): string {
+    const text = node.text;
+    const end = text.lastIndexOf('/');
+    try {
+      const regex = pythonRegex(text.slice(1, end), text.slice(end + 1));
+      return `_js_regex(${pythonString(regex.pattern)}, ${regex.ignoreCase ? 'True' : 'False'}, ${regex.global ? 'True' : 'False'})`;
+    } catch (error) {
+      if (error instanceof RegexNotPortable) throw new Unsupported(node, error.message);
+      throw error;
+    }
+  }
+
+  /** The flags of a regular expression literal, or of a const initialised with one; null when not known here. */
+  private regexFlags(node: ts.Expression): string | null {
+    node = skipOuter(node);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.checker.getSymbolAtLocation(node)?.valueDeclaration;
+      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer
+        && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) node = skipOuter(declaration.initializer);
+    }
+    if (!ts.isRegularExpressionLiteral(node)) return null;
+    return node.text.slice(node.text.lastIndexOf('/') + 1);
   }
 
   private objectLiteral(node: ts.ObjectLiteralExpression): string {
@@ -612,6 +774,12 @@ class ModuleTranslation {
     }
     if (name === 'length' && (this.isArray(object) || this.isString(object))) return `len(${objectText})`;
     if (this.isArray(object) || this.isString(object)) throw new Unsupported(node, `.${name} is outside the portable subset`);
+    if (this.isMap(object) || this.isSet(object)) {
+      if (name === 'size') return `len(${objectText})`;
+      throw new Unsupported(node, `.${name} of a Map or Set is outside the portable subset`);
+    }
+    if (this.isRegExp(object)) throw new Unsupported(node, `a regular expression's .${name} is outside the portable subset`);
+    if (this.isClassObject(object)) return `${objectText}.${pythonName(name)}`;
     return `${objectText}[${JSON.stringify(name)}]`;
   }
 
@@ -631,7 +799,23 @@ class ModuleTranslation {
     if (ts.isIdentifier(node.expression) && node.expression.text === 'Array' && node.arguments?.length === 1) {
       return `[None] * (${this.expression(node.arguments[0])})`;
     }
+    if (ts.isIdentifier(node.expression) && this.classNames.has(node.expression.text)) {
+      return `${this.name(node.expression)}(${this.args(node).join(', ')})`;
+    }
+    if (ts.isIdentifier(node.expression) && (node.expression.text === 'Map' || node.expression.text === 'Set')) return this.newCollection(node, node.expression.text);
     throw new Unsupported(node, `new ${node.expression.getText(this.file)} is outside the portable subset`);
+  }
+
+  /** A Map or Set inside a function: a Python dict (insertion-ordered; a Set's values are its keys). */
+  private newCollection(node: ts.NewExpression, kind: 'Map' | 'Set'): string {
+    const type = this.nonNullable(this.typeOf(node));
+    const [keyType] = (type.flags & ts.TypeFlags.Object) !== 0 ? this.checker.getTypeArguments(type as ts.TypeReference) : [];
+    this.checkKeyType(node, keyType, kind);
+    const source = node.arguments?.[0];
+    if (!source) return '{}';
+    const text = this.expression(source);
+    if (kind === 'Set') return `dict.fromkeys(${this.isSet(source) || this.isMap(source) ? text : this.iterable(source)})`;
+    return this.isMap(source) ? `dict(${text})` : `_js_map_from(${text})`;
   }
 
   private prefixUnary(node: ts.PrefixUnaryExpression): string {
@@ -707,19 +891,88 @@ class ModuleTranslation {
   /** An arrow function or function expression: a lambda, or a hoisted def for a block body. */
   private functionValue(node: ts.ArrowFunction | ts.FunctionExpression): string {
     const params = this.parameters(node.parameters, true);
-    if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) {
-      return `(lambda ${params.join(', ')}: ${this.expression(node.body)})`;
+    const prologue = params.prologue(1);
+    if (ts.isArrowFunction(node) && !ts.isBlock(node.body) && prologue.length === 0) {
+      return `(lambda ${params.names.join(', ')}: ${this.expression(node.body)})`;
     }
     const name = `_fn${++this.temp}`;
-    const body = this.block((node.body as ts.Block).statements, 1, this.assignedOuterNames(node));
-    this.hoisted[this.hoisted.length - 1].push([`def ${name}(${params.join(', ')}):`, ...body].join('\n'));
+    const body = ts.isBlock(node.body)
+      ? this.block(node.body.statements, 1, this.assignedOuterNames(node), params.prologue)
+      : [...prologue, `    return ${this.expression(node.body)}`];
+    this.hoisted[this.hoisted.length - 1].push([`def ${name}(${params.names.join(', ')}):`, ...body].join('\n'));
     return name;
+  }
+
+  // ---------------------------------------------------------------- classes
+
+  /** A class without inheritance: fields set in __init__ before the constructor's body, methods, getters, static methods. */
+  private classDeclaration(node: ts.ClassDeclaration): string[] {
+    if (!node.name) throw new Unsupported(node, 'a class needs a name');
+    if (node.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) throw new Unsupported(node.heritageClauses[0], 'class inheritance (extends) is outside the portable subset');
+    if (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) throw new Unsupported(node, 'abstract classes are outside the portable subset');
+    const lines = [`class ${this.name(node.name)}:`];
+    const fields: string[] = [];
+    const methods: string[] = [];
+    let constructor: ts.ConstructorDeclaration | undefined;
+    for (const member of node.members) {
+      try {
+        if (member.name && ts.isPrivateIdentifier(member.name)) throw new Unsupported(member, '#private members are outside the portable subset; use the private keyword');
+        const isStatic = ts.getModifiers(member as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
+        if (ts.isPropertyDeclaration(member)) {
+          if (isStatic) throw new Unsupported(member, 'static fields are outside the portable subset; use a module-level const');
+          if (ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) continue;
+          if (member.initializer && containsThis(member.initializer)) throw new Unsupported(member.initializer, 'a field initializer may not use this; set the field in the constructor');
+          fields.push(`        self.${this.memberName(member.name)} = ${member.initializer ? this.expression(member.initializer) : 'None'}`);
+        } else if (ts.isConstructorDeclaration(member)) {
+          if (member.body) constructor = member;
+        } else if (ts.isMethodDeclaration(member)) {
+          if (!member.body) continue;
+          const params = this.parameters(member.parameters);
+          const signature = isStatic ? params.names : ['self', ...params.names];
+          if (isStatic) methods.push('    @staticmethod');
+          methods.push(`    def ${this.memberName(member.name)}(${signature.join(', ')}):`, ...this.block(member.body.statements, 2, [], params.prologue));
+        } else if (ts.isGetAccessorDeclaration(member)) {
+          if (isStatic || !member.body) throw new Unsupported(member, 'static getters are outside the portable subset');
+          methods.push('    @property', `    def ${this.memberName(member.name)}(self):`, ...this.block(member.body.statements, 2));
+        } else if (!ts.isSemicolonClassElement(member) && !ts.isIndexSignatureDeclaration(member)) {
+          throw new Unsupported(member, `${ts.SyntaxKind[member.kind]} in a class is outside the portable subset`);
+        }
+      } catch (error) {
+        this.report(error);
+      }
+    }
+    const params = constructor ? this.parameters(constructor.parameters) : { names: [], prologue: () => [] };
+    // Parameter properties (`constructor(private readonly cells: string[])`) are fields too.
+    const parameterFields = (constructor?.parameters ?? []).filter((p) => ts.getModifiers(p)?.some((m) => PARAMETER_PROPERTY_MODIFIERS.has(m.kind)) && ts.isIdentifier(p.name))
+      .map((p) => `        self.${this.memberName(p.name as ts.Identifier)} = ${this.name(p.name as ts.Identifier)}`);
+    const body = constructor?.body ? this.block(constructor.body.statements, 2, [], params.prologue) : [];
+    const init = [...parameterFields, ...fields, ...(body.length === 1 && body[0].trim() === 'pass' ? [] : body)];
+    if (constructor || init.length > 0) lines.push(`    def __init__(${['self', ...params.names].join(', ')}):`, ...(init.length > 0 ? init : ['        pass']));
+    lines.push(...methods);
+    if (lines.length === 1) lines.push('    pass');
+    return lines;
+  }
+
+  /** The Python attribute name of a class member. */
+  private memberName(name: ts.PropertyName): string {
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name)) return pythonName(name.text);
+    throw new Unsupported(name, 'computed member names are outside the portable subset');
+  }
+
+  /** `this` inside a class's constructor, methods and getters (arrow functions included), not in static members or nested functions. */
+  private thisExpression(node: ts.Node): string {
+    let scope = node.parent;
+    while (scope && (!ts.isFunctionLike(scope) || ts.isArrowFunction(scope))) scope = scope.parent;
+    const inClass = scope && (ts.isConstructorDeclaration(scope) || ts.isMethodDeclaration(scope) || ts.isGetAccessorDeclaration(scope)) && ts.isClassDeclaration(scope.parent);
+    const isStatic = scope && ts.getModifiers(scope as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    if (!inClass || isStatic) throw new Unsupported(node, 'this is only translated inside a class\'s constructor, methods and getters');
+    return 'self';
   }
 
   // ---------------------------------------------------------------- calls
 
   private args(node: ts.CallExpression | ts.NewExpression): string[] {
-    return (node.arguments ?? []).map((a) => (ts.isSpreadElement(a) ? `*${this.expression(a.expression)}` : this.expression(a)));
+    return (node.arguments ?? []).map((a) => (ts.isSpreadElement(a) ? `*${this.iterable(a.expression)}` : this.expression(a)));
   }
 
   private call(node: ts.CallExpression): string {
@@ -730,6 +983,10 @@ class ModuleTranslation {
         case 'String': return args.length === 0 ? "''" : this.stringOf(node.arguments[0]);
         case 'Number': return `_js_number(${args[0] ?? '0'})`;
         case 'parseInt': return `_js_parse_int(${args.join(', ')})`;
+        case 'parseFloat': return `_js_parse_float(${args[0]})`;
+        case 'Array':
+          if (args.length === 1 && this.isNumber(node.arguments[0])) return `[None] * (${args[0]})`;
+          throw new Unsupported(node, 'Array(...) is only translated as Array(n)');
         case 'Boolean': return `_js_truthy(${args[0] ?? 'None'})`;
         case 'isNaN': return `(${args[0]} != ${args[0]})`;
         default: return `${this.name(callee)}(${args.join(', ')})`;
@@ -744,8 +1001,12 @@ class ModuleTranslation {
         if (builtin !== null) return builtin;
       }
       const target = this.expression(object);
+      if (method === 'toString' && args.length === 0 && (this.isNumber(object) || this.isString(object) || this.isBoolean(object) || this.isArray(object))) return `_js_str(${target})`;
       if (this.isArray(object)) return this.arrayMethod(target, method, args, node);
       if (this.isString(object)) return this.stringMethod(target, method, args, node);
+      if (this.isRegExp(object)) return this.regexMethod(target, method, args, node);
+      if (this.isMap(object) || this.isSet(object)) return this.collectionMethod(target, method, args, node, this.isMap(object));
+      if (this.isClassObject(object)) return `${target}.${pythonName(method)}(${args.join(', ')})`;
       return `${target}[${JSON.stringify(method)}](${args.join(', ')})`;
     }
     return `${this.expression(callee)}(${args.join(', ')})`;
@@ -782,9 +1043,15 @@ class ModuleTranslation {
           if (!length || !ts.isPropertyAssignment(length)) throw new Unsupported(node, 'Array.from needs {length: n}');
           return `_js_array_from(${this.expression(length.initializer)}${args[1] ? `, ${args[1]}` : ''})`;
         }
-        return args[1] ? `[${args[1]}(v, i) for i, v in enumerate(${args[0]})]` : `list(${args[0]})`;
+        const items = this.iterable(node.arguments[0]);
+        return args[1] ? `[${args[1]}(v, i) for i, v in enumerate(${items})]` : `list(${items})`;
       }
       case 'Number.isInteger': return `_js_is_integer(${a})`;
+      case 'Number.isNaN': return `(isinstance(${a}, float) and ${a} != ${a})`;
+      case 'Number.parseInt': return `_js_parse_int(${a})`;
+      case 'Number.parseFloat': return `_js_parse_float(${args[0]})`;
+      case 'String.fromCharCode': return args.length === 1 ? `chr(${a})` : `''.join(chr(c) for c in [${a}])`;
+      case 'Object.fromEntries': return `_js_from_entries(${this.iterable(node.arguments[0])})`;
       case 'Number.isFinite': return `(isinstance(${a}, (int, float)) and math.isfinite(${a}))`;
       default:
         if (['Math', 'JSON', 'Object', 'Array', 'Number', 'String'].includes(namespace)) {
@@ -797,6 +1064,11 @@ class ModuleTranslation {
   private arrayMethod(target: string, method: string, args: string[], node: ts.CallExpression): string {
     const a = args.join(', ');
     const fn = args[0];
+    const receiver = skipOuter((node.expression as ts.PropertyAccessExpression).expression);
+    if (['map', 'filter', 'forEach', 'some', 'every', 'reduce', 'flatMap'].includes(method) && isArrayOfLength(receiver)) {
+      // JavaScript skips the holes of Array(n); Python has no holes. fill() them first.
+      throw new Unsupported(node, `${method} on Array(n) skips its empty slots in JavaScript; fill the array first (Array(n).fill(x))`);
+    }
     switch (method) {
       case 'push': return args.length === 1 ? `${target}.append(${a})` : `${target}.extend([${a}])`;
       case 'pop': return `_js_pop(${target})`;
@@ -820,8 +1092,50 @@ class ModuleTranslation {
       case 'findIndex': return `_js_find_index(${target}, ${fn})`;
       case 'reduce': return `_js_reduce(${target}, ${a})`;
       case 'at': return `_js_get(${target}, (${fn}) if (${fn}) >= 0 else len(${target}) + (${fn}))`;
+      case 'lastIndexOf':
+        if (args.length !== 1) throw new Unsupported(node, 'lastIndexOf with a start index is outside the portable subset');
+        return `_js_last_index_of(${target}, ${a})`;
+      case 'flat':
+        if (args.length > 0 && !(ts.isNumericLiteral(node.arguments[0]) && node.arguments[0].text === '1')) throw new Unsupported(node, 'flat is translated for depth 1 only');
+        return `_js_flat(${target})`;
+      case 'flatMap': return `_js_flat([${fn}(v, i) for i, v in enumerate(${target})])`;
+      case 'findLast': return `next((v for i, v in reversed(list(enumerate(${target}))) if _js_truthy(${fn}(v, i))), None)`;
+      case 'findLastIndex': return `next((i for i, v in reversed(list(enumerate(${target}))) if _js_truthy(${fn}(v, i))), -1)`;
+      case 'keys': return `list(range(len(${target})))`;
+      case 'entries': return `[[i, v] for i, v in enumerate(${target})]`;
+      case 'values': return `list(${target})`;
+      case 'toReversed': return `${target}[::-1]`;
+      case 'toSorted': return `_js_sort(list(${target})${a ? `, ${a}` : ''})`;
       default: throw new Unsupported(node, `the array method ${method} is outside the portable subset`);
     }
+  }
+
+  /** test and exec; with the g flag both keep state in lastIndex, which the translation does not model. */
+  private regexMethod(target: string, method: string, args: string[], node: ts.CallExpression): string {
+    if (method !== 'test' && method !== 'exec') throw new Unsupported(node, `the regular expression method ${method} is outside the portable subset`);
+    const flags = this.regexFlags((node.expression as ts.PropertyAccessExpression).expression);
+    if (flags === null) throw new Unsupported(node, `${method} is translated on a regular expression literal or a const holding one`);
+    if (flags.includes('g')) throw new Unsupported(node, `${method} on a regular expression with the g flag depends on its lastIndex; drop the g flag`);
+    return method === 'test' ? `_js_re_test(${target}, ${args[0]})` : `_js_re_exec(${target}, ${args[0]})`;
+  }
+
+  /** Map and Set methods on their dict. */
+  private collectionMethod(target: string, method: string, args: string[], node: ts.CallExpression, isMap: boolean): string {
+    const [first, second] = args;
+    switch (method) {
+      case 'has': return `(${first} in ${target})`;
+      case 'delete': return `_js_map_delete(${target}, ${first})`;
+      case 'clear': return `${target}.clear()`;
+      case 'get': if (isMap) return `${target}.get(${first})`; break;
+      case 'set': if (isMap) return `_js_map_set(${target}, ${first}, ${second})`; break;
+      case 'add': if (!isMap) return `_js_set_add(${target}, ${first})`; break;
+      case 'keys': return `list(${target})`;
+      case 'values': return isMap ? `list(${target}.values())` : `list(${target})`;
+      case 'entries': return isMap ? `_js_map_entries(${target})` : `[[v, v] for v in ${target}]`;
+      case 'forEach': return isMap ? `[${first}(v, k) for k, v in list(${target}.items())] and None` : `[${first}(v, v) for v in list(${target})] and None`;
+      default: break;
+    }
+    throw new Unsupported(node, `the ${isMap ? 'Map' : 'Set'} method ${method} is outside the portable subset`);
   }
 
   private stringMethod(target: string, method: string, args: string[], node: ts.CallExpression): string {
@@ -835,7 +1149,10 @@ class ModuleTranslation {
       case 'endsWith': return `${target}.endswith(${a})`;
       case 'slice': return `_js_slice(${target}${a ? `, ${a}` : ''})`;
       case 'substring': return `${target}[max(${args[0]}, 0):${args[1] ? `max(${args[1]}, 0)` : ''}]`;
-      case 'split': return `_js_split(${target}, ${a})`;
+      case 'split':
+        if (node.arguments[0] && this.isRegExp(node.arguments[0])) return `_js_re_split(${args[0]}, ${target}${args[1] ? `, ${args[1]}` : ''})`;
+        if (args.length !== 1) throw new Unsupported(node, 'split with a limit is outside the portable subset');
+        return `_js_split(${target}, ${a})`;
       case 'toUpperCase': return `${target}.upper()`;
       case 'toLowerCase': return `${target}.lower()`;
       case 'trim': return `${target}.strip()`;
@@ -843,9 +1160,28 @@ class ModuleTranslation {
       case 'padStart': return `_js_pad_start(${target}, ${a})`;
       case 'padEnd': return `_js_pad_end(${target}, ${a})`;
       case 'replace':
-        if (node.arguments[0] && !this.isString(node.arguments[0])) throw new Unsupported(node, 'replace with a regular expression is outside the portable subset');
-        return `${target}.replace(${a}, 1)`;
-      case 'replaceAll': return `${target}.replace(${a})`;
+      case 'replaceAll': {
+        const [pattern, replacement] = node.arguments;
+        if (pattern && this.isRegExp(pattern)) {
+          if (method === 'replaceAll' && !(this.regexFlags(pattern) ?? '').includes('g')) throw new Unsupported(node, 'replaceAll needs a regular expression literal with the g flag');
+          return `_js_re_replace(${args[0]}, ${target}, ${args[1]}${method === 'replaceAll' ? ', True' : ''})`;
+        }
+        if (replacement && !this.isString(replacement)) throw new Unsupported(node, `${method} with a function is only translated for a regular expression`);
+        if (replacement && (ts.isStringLiteral(replacement) || ts.isNoSubstitutionTemplateLiteral(replacement)) && replacement.text.includes('$')) throw new Unsupported(replacement, 'a $ in a replacement string is a pattern in JavaScript; outside the portable subset with a string pattern');
+        return method === 'replace' ? `${target}.replace(${a}, 1)` : `${target}.replace(${a})`;
+      }
+      case 'match':
+        if (!node.arguments[0] || !this.isRegExp(node.arguments[0])) throw new Unsupported(node, 'match needs a regular expression');
+        return `_js_re_match(${args[0]}, ${target})`;
+      case 'search':
+        if (!node.arguments[0] || !this.isRegExp(node.arguments[0])) throw new Unsupported(node, 'search needs a regular expression');
+        return `_js_re_search(${args[0]}, ${target})`;
+      case 'trimStart': return `${target}.lstrip()`;
+      case 'trimEnd': return `${target}.rstrip()`;
+      case 'lastIndexOf':
+        if (args.length !== 1) throw new Unsupported(node, 'lastIndexOf with a start index is outside the portable subset');
+        return `${target}.rfind(${a})`;
+      case 'at': return `_js_get(${target}, (${args[0]}) if (${args[0]}) >= 0 else len(${target}) + (${args[0]}))`;
       default: throw new Unsupported(node, `the string method ${method} is outside the portable subset`);
     }
   }
@@ -855,6 +1191,24 @@ const NAMESPACE_CONSTANTS: Record<string, string> = {
   'Math.PI': 'math.pi', 'Math.E': 'math.e', 'Number.MAX_SAFE_INTEGER': '9007199254740991',
   'Number.MIN_SAFE_INTEGER': '-9007199254740991', 'Number.POSITIVE_INFINITY': 'math.inf', 'Number.NEGATIVE_INFINITY': '-math.inf',
 };
+
+const PARAMETER_PROPERTY_MODIFIERS = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword]);
+
+/** `Array(n)` or `new Array(n)`: an array of holes. */
+function isArrayOfLength(node: ts.Expression): boolean {
+  return (ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'Array' && node.arguments?.length === 1;
+}
+
+function containsThis(node: ts.Node): boolean {
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  return ts.forEachChild(node, containsThis) === true;
+}
+
+/** The expression inside parentheses, `!` and type assertions. */
+function skipOuter(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  return node;
+}
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
