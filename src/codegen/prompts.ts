@@ -13,19 +13,10 @@ import type { GameInfo } from '../engine/game-info.js';
 import { GAMES, getGame } from '../games/index.js';
 import { gameModulePath } from '../games/files.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { renderSubsetRules } from './subset.js';
 
-/** The rules of the TypeScript subset, as the static tier and the Python translation enforce them. */
-export const SUBSET_RULES = `- Write one self-contained module. Export \`type Action = string\`, a type named \`State\`, a type named \`Observation\`, and every function of the contract as \`export function name(...) { ... }\`. The only import allowed is \`import type { ... } from 'gamecwm'\` (you do not need it).
-- States and observations are plain JSON data: objects, arrays, strings, finite numbers, booleans and null. No Map, Set, class instances, undefined values or functions inside them. A state must come back unchanged from JSON.parse(JSON.stringify(state)).
-- Every function is pure and deterministic. applyAction returns a new state and never changes its argument: copy arrays (\`.slice()\`) and objects (\`{ ...state }\`) before changing them. The verifier passes frozen states, so a mutation throws.
-- applyAction throws an Error for an action that is not legal in the state.
-- getLegalActions returns [] at a terminal state and otherwise a non-empty list of distinct action strings in a stable order, spelled exactly as the rules' action strings.
-- getRewards returns one number per player: the payoffs once the game is over (zeros before, unless the rules score along the way).
-- getObservations returns one observation per player, holding only what that player may see.
-- Nothing random: resampleHistory alone draws random numbers, and only from its \`random\` argument.
-- Not allowed (the checker rejects them): imports, require, eval, Function, Date, Math.random, globalThis, window, global, self, process, module, exports, console, fetch, Proxy, Reflect, setTimeout, setInterval, setImmediate, queueMicrotask, Promise, async, await, generator functions, WebAssembly, SharedArrayBuffer, Atomics, \`.constructor\`, \`.prototype\`, \`__proto__\`, \`with\`.
-- The module is also translated to Python, so keep to the portable subset: at the top level only types, interfaces, \`const\` declarations and function declarations (no classes, enums or namespaces); \`let\` and \`const\`, never \`var\`; no destructuring or rest in parameters and no nested destructuring; no labelled break or continue; every switch case ends with break, return, throw or continue; no assignment, \`++\` or \`--\` inside a larger expression; \`+\` only between two numbers or two strings (build strings with template literals); no regular expressions; no optional calls \`f?.()\`; no methods or getters in object literals; spread only in array literals and calls; \`new\` only as \`new Error(message)\` or \`new Array(n)\`.
-- Library calls within the subset: Math.floor, ceil, round, trunc, abs, max, min, sqrt, pow, log, exp, sign; JSON.stringify(value) and JSON.parse; Object.keys, values, entries, freeze; Array.isArray; Array.from({ length: n }, fn); Number.isInteger, Number.isFinite; String, Number, parseInt, Boolean, isNaN; the array methods push, pop, shift, unshift, slice, splice, concat, indexOf, includes, join, reverse, fill, sort, map, filter, some, every, forEach, find, findIndex, reduce, at; the string methods charAt, charCodeAt, indexOf, includes, startsWith, endsWith, slice, substring, split, toUpperCase, toLowerCase, trim, repeat, padStart, padEnd, and replace / replaceAll with a string pattern.`;
+/** The rules of the TypeScript subset and of the verifier's checks (src/codegen/subset.ts). */
+export const SUBSET_RULES = renderSubsetRules();
 
 /** The contract's source, as the static tier checks against it. */
 export function readContract(): string {
@@ -95,7 +86,7 @@ function gameFacts(info: GameInfo): string[] {
       + 'shows the player each entry\'s observation at its turns and takes each entry\'s action there, passes every entry, and stops no later than '
       + 'just before the player\'s next turn (right after its last action is fine). Draw hidden facts from their posterior, using only `random`.');
   facts.push(info.chance
-    ? 'The game has chance events: at a chance node getCurrentPlayer returns CHANCE (-1), getLegalActions lists the outcomes as action strings, and getChanceOutcomes gives their probabilities (it may be omitted only when they are uniform).'
+    ? 'The game has chance events: chance nodes as the rules for the module below describe them; export getChanceOutcomes unless every outcome of every chance node is equally likely.'
     : 'The game has no chance events.');
   const utility = { 'zero-sum': 'Zero-sum: the final rewards sum to 0.', 'general-sum': 'General-sum: the rewards need not sum to anything.', identical: 'Cooperative: every player receives the same reward.' };
   facts.push(utility[info.utility]);

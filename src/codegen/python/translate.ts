@@ -5,7 +5,7 @@
 // of empty arrays, `===` on objects (identity), out-of-range reads, number to
 // string conversion, default sort order. Anything outside the subset is
 // reported with line:column instead of being translated wrongly; the list of
-// those diagnostics is also the static tier's portability check.
+// those diagnostics is also the verifier's portability verdict.
 
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from '../../verifier/static/diagnostic.js';
@@ -51,7 +51,7 @@ export function translateSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeC
   return new ModuleTranslation(sourceFile, checker).run();
 }
 
-/** The static tier's portability check: what the translation to Python cannot handle. */
+/** The portability verdict: what the translation to Python cannot handle. */
 export function pythonPortability(sourceFile: ts.SourceFile, checker: ts.TypeChecker): Diagnostic[] {
   return translateSourceFile(sourceFile, checker).diagnostics;
 }

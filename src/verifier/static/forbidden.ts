@@ -9,7 +9,7 @@ import type { Diagnostic } from './diagnostic.js';
 /** The one module a GameCWM may import from, and only with `import type`. */
 export const PACKAGE_MODULE = 'gamecwm';
 
-const FORBIDDEN_GLOBALS: Record<string, string> = {
+export const FORBIDDEN_GLOBALS: Record<string, string> = {
   eval: 'eval is not allowed: write the logic directly',
   Function: 'the Function constructor is not allowed: write the logic directly',
   Date: 'Date is not allowed: a GameCWM must be deterministic',
@@ -36,7 +36,7 @@ const FORBIDDEN_GLOBALS: Record<string, string> = {
 };
 
 // A Map, not an object literal: `{ __proto__: ... }` would set a prototype, not a key.
-const FORBIDDEN_PROPERTIES = new Map<string, string>([
+export const FORBIDDEN_PROPERTIES = new Map<string, string>([
   ['constructor', '.constructor is not allowed: it reaches the Function constructor'],
   ['__proto__', '__proto__ is not allowed: use plain objects'],
   ['prototype', '.prototype is not allowed: use plain functions and objects'],
