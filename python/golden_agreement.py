@@ -78,13 +78,27 @@ class Partition:
         self.problems = {}
 
     def add(self, ours, golden, actions):
-        a, b = frozen(ours), frozen(golden)
+        # Hashes of the canonical forms, not the forms: a long game's observations would take gigabytes.
+        # `actions` is a Prefix (a trajectory's shared list and a length), copied only for a report.
+        a, b = hash(frozen(ours)), hash(frozen(golden))
         for direction, table, key, value in ((self.COARSER, self.forward, a, b), (self.FINER, self.backward, b, a)):
             if direction in self.problems:
                 continue
             seen = table.setdefault(key, (value, actions))
             if seen[0] != value:
-                self.problems[direction] = (seen[1], actions)
+                self.problems[direction] = (seen[1].actions(), actions.actions())
+
+
+class Prefix:
+    """The first `length` actions of a trajectory's list (which keeps growing), without a copy."""
+
+    __slots__ = ('played', 'length')
+
+    def __init__(self, played):
+        self.played, self.length = played, len(played)
+
+    def actions(self):
+        return self.played[:self.length]
 
 
 class Agreement:
@@ -133,7 +147,7 @@ class Agreement:
                 self.fail('chance_probabilities', actions, f'P({a}): ours {do.get(a, 0.0)}, golden {dg.get(a, 0.0)}')
         oo, og = self.ours.get_observations(so), self.golden.get_observations(sg)
         for p, partition in enumerate(self.partitions):
-            partition.add(oo[p] if p < len(oo) else None, og[p] if p < len(og) else None, list(actions))
+            partition.add(oo[p] if p < len(oo) else None, og[p] if p < len(og) else None, Prefix(actions))
         return po, (lo, lg)
 
     def trajectory(self, driver, rng, max_steps):
