@@ -583,6 +583,25 @@ class DifferentialTest(RunnerTestCase):
                 self.assertLess(report['transition_accuracy'], 1)
 
 
+    def test_rewards_undefined_mid_game_are_the_paper_formats_business(self):
+        # The paper's evaluator reads rewards at the first state and at the end only (leduc_poker's
+        # golden raises in between); under our JSON contract they are defined everywhere.
+        trajectories = self.trajectories()
+        mid_game = ("    if state['winner'] is None:\n        return [0, 0]\n",
+                    "    if state['winner'] is None and '.' in ''.join(state['board']) and state['board'] != ['.'] * 9:\n"
+                    "        raise KeyError(None)\n    if state['winner'] is None:\n        return [0, 0]\n")
+        path = self.mutant('tic_tac_toe.py', mid_game)
+        paper = self.runner(path).result('differential', trajectories=trajectories, values='python')
+        self.assertEqual(failed(paper), [])
+        self.assertEqual(paper['transition_accuracy'], 1)
+        strict = checks_by_name(self.runner(path).result('differential', trajectories=trajectories, values='json'))
+        self.assertRegex(strict['candidate-accepts-actions']['message'], r'^a query raised KeyError: None$')
+        # At the end they are read in either format.
+        at_the_end = ("    return [1, -1] if state['winner'] == 0 else [-1, 1]", "    raise KeyError('end')")
+        ended = checks_by_name(self.runner(self.mutant('tic_tac_toe.py', at_the_end)).result('differential', trajectories=trajectories, values='python'))
+        self.assertRegex(ended['candidate-accepts-actions']['message'], r"^a query raised KeyError: 'end'$")
+
+
 class SearchTest(RunnerTestCase):
     def test_uct_finds_an_immediate_win(self):
         state = {'board': ['x', 'x', '.', 'o', 'o', '.', '.', '.', '.'], 'currentPlayer': 0, 'winner': None}

@@ -14,6 +14,10 @@ DIFFERENTIAL_CHECKS = ('same-legal-actions', 'same-current-player', 'same-reward
 
 def check_differential(ns, rule, trajectories):
     game = make_game(ns, rule, False)
+    # The paper's format reads rewards where its evaluator does (the first state and terminal
+    # states): a module may leave them undefined in between (leduc_poker's golden raises there
+    # before the public card). Where it defines them, they are compared.
+    game['rewards_everywhere'] = rule['name'] == 'json'
     rec = recorder(DIFFERENTIAL_CHECKS)
     steps = 0
     agreeing = 0
@@ -90,7 +94,14 @@ def compare_step(game, state, ref_player, ref_legal, ref_rewards, actions, rec):
                 parts.append('lists an action twice')
             record_fail(rec, 'same-legal-actions', f"the legal actions differ from the rules: {'; '.join(parts)}", actions)
             agree = False
-        rewards = game['rewards'](state)
+        try:
+            rewards = game['rewards'](state)
+        except MemoryError:
+            raise
+        except Exception:
+            if game['rewards_everywhere'] or player == TERMINAL:
+                raise
+            return agree
         if not same_rewards(rewards, ref_rewards):
             record_fail(rec, 'same-rewards', f'the rewards are {js(rewards)}; the rules give {js(ref_rewards)}', actions)
             agree = False

@@ -49,7 +49,7 @@ export const leducPoker: GameDefinition<cwm.State, cwm.Observation> = {
     {
       name: 'player 0 acts first facing the big blind: Fold, Call or Raise',
       actions: ['deal:J', 'deal:K'],
-      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'], rewards: [0, 0] },
+      expect: { terminal: false, currentPlayer: 0, legalActions: ['Fold', 'Call', 'Raise'] },
     },
     {
       name: 'player 0 folding the small blind loses 1',
