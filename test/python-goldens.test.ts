@@ -42,8 +42,13 @@ describe('the paper\'s goldens under gamecwm verify', () => {
     }
     const information = report.tiers.information;
     if (getGame(id).info.information === 'imperfect') {
-      expect(information.checks.map((c) => c.name).slice(0, 5)).toEqual(PAPER_INFORMATION_CHECKS);
-      const failing = information.checks.filter((c) => !c.passed);
+      expect(information.checks.map((c) => c.name)).toEqual([...PAPER_INFORMATION_CHECKS, 'resample-matches-posterior']);
+      // Beyond the paper, the posterior test compares a golden's resampled worlds with our reference's (a
+      // uniform opponent weighs worlds by its legal moves, and our action strings must replay in the golden):
+      // where they disagree it fails with the history that shows it; the paper's four checks must hold regardless.
+      const posterior = information.checks[PAPER_INFORMATION_CHECKS.length];
+      if (!posterior.passed) expect(posterior.message).toMatch(/^player \d: (over 600 draws|the posterior could not be compared)/);
+      const failing = information.checks.filter((c) => !c.passed && c !== posterior);
       if (FAILS_THE_PAPER_CONVENTION.has(id)) {
         expect(failing.length).toBeGreaterThan(0);
         expect(failing[0].message).toMatch(/^player \d: .+ \(the history: \[\(.+/);

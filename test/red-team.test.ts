@@ -14,7 +14,10 @@ import { checkInformation, POSTERIOR_CHECK } from '../src/verifier/information.j
 import { pythonBudgetMs } from '../src/verifier/verify-python.js';
 import { RewardScorer } from '../src/reward/score.js';
 import { startRewardServer } from '../src/reward/server.js';
-import { type VerificationReport, Verifier } from '../src/verifier/verify.js';
+import { DEFAULT_VERIFY_OPTIONS, type VerificationReport, Verifier } from '../src/verifier/verify.js';
+import { verifyPython } from '../src/verifier/verify-python.js';
+import type { TierName } from '../src/verifier/scores.js';
+import { PythonTranslator } from '../src/codegen/python/translate.js';
 import { runCli } from './helpers/run-cli.js';
 import { tempDirs } from './helpers/temp-dirs.js';
 import { patchedGameSource } from './helpers/mutants.js';
@@ -91,6 +94,77 @@ describe('finding 1: no candidate changes another candidate\'s verdict', () => {
       scorer.dispose();
     }
   });
+});
+
+describe('finding 2: the Python path runs every check of the TypeScript tiers, by the same definitions', () => {
+  /** [game, fixture, tier and check it fails]: the red team's three kuhn_poker candidates, and a mutant the Python path missed too. */
+  const TWINS: Array<[string, string, string, string]> = [
+    ['kuhn_poker', 'test/fixtures/mutants/kuhn_poker/leak-opponent-card.diff', 'differential', 'observations-reveal-no-more'],
+    ['kuhn_poker', 'test/fixtures/hostile/red-team/kuhn-deal-skewed.diff', 'differential', 'same-chance-probabilities'],
+    ['kuhn_poker', 'test/fixtures/hostile/red-team/kuhn-resample-biased.diff', 'information', 'resample-matches-posterior'],
+    ['pig', 'test/fixtures/mutants/pig/observation-drops-turn-total.diff', 'differential', 'observations-hide-no-more'],
+  ];
+  const translator = new PythonTranslator();
+  /** `source` as a paper-format Python module (without the translator's first line, so judged as the red team's modules were). */
+  const paperFormat = (source: string): string => {
+    const translation = translator.translate(source);
+    if (translation.diagnostics.length > 0) throw new Error(translation.diagnostics[0].message);
+    return translation.python.slice(translation.python.indexOf('\n') + 1);
+  };
+  const failing = (report: VerificationReport) => failures(report).map((f) => f.slice(0, f.indexOf(':')));
+  const options = { ...DEFAULT_VERIFY_OPTIONS, limits: LIMITS, ...BUDGETS };
+
+  it.each(TWINS)('%s %s fails %s/%s in Python as in TypeScript, with the same failing checks', async (game, fixture, tier, check) => {
+    const source = patchedGameSource(game, fixture);
+    const typescript = await oneSandbox().verify(source, target(game));
+    const file = join(tempDir(), `${game}.py`);
+    writeFileSync(file, paperFormat(source));
+    const python = await verifyPython(file, target(game), options);
+    expect(typescript.tiers[tier as TierName].checks.find((c) => c.name === check)).toMatchObject({ passed: false });
+    expect(python.tiers[tier as TierName].checks.find((c) => c.name === check), failures(python).join('\n')).toMatchObject({ passed: false });
+    expect(python.ok).toBe(false);
+    expect(failing(python)).toEqual(failing(typescript));
+  }, 120_000);
+
+  it('the correct exports pass every check, the new ones included, in both value rules', async () => {
+    for (const game of ['kuhn_poker', 'pig']) {
+      const typescript = await oneSandbox().verify(reference(game), target(game));
+      for (const [name, text] of [['paper', paperFormat(reference(game))], ['export', translator.translate(reference(game)).python]]) {
+        const file = join(tempDir(), `${game}-${name}.py`);
+        writeFileSync(file, text);
+        const python = await verifyPython(file, target(game), options);
+        expect(failures(python), `${game} ${name}`).toEqual([]);
+        expect(python.scores).toEqual({ eval: 1, reward: 1, transitionAccuracy: 1 });
+        // Every dynamic tier names the same checks in the same order on both paths (the paper's format names its state rule its own way).
+        const names = (report: VerificationReport) => Object.entries(report.tiers).filter(([tier]) => tier !== 'static')
+          .flatMap(([tier, t]) => t.checks.map((c) => `${tier}/${c.name === 'state-copies-by-value' ? 'state-is-json' : c.name}`));
+        expect(names(python)).toEqual(names(typescript));
+      }
+    }
+  }, 120_000);
+
+  // serve-reward with the strict reward: the paper's ignores the differential tier, where two of them fail (finding 7).
+  it('verify DIR and serve-reward reject the Python twins and pass the export', async () => {
+    const dir = tempDir();
+    const names = ['a-leak', 'b-skewed', 'c-biased'];
+    TWINS.slice(0, 3).forEach(([game, fixture], i) => writeFileSync(join(dir, `${names[i]}.py`), paperFormat(patchedGameSource(game, fixture))));
+    writeFileSync(join(dir, 'd-correct.py'), paperFormat(reference('kuhn_poker')));
+    const result = await runCli(['verify', dir, '--game', 'kuhn_poker', '--playouts', '30', '--json']);
+    const reports = JSON.parse(result.stdout) as VerificationReport[];
+    expect(reports.map((r) => [r.file.slice(r.file.lastIndexOf('/') + 1), r.ok])).toEqual([['a-leak.py', false], ['b-skewed.py', false], ['c-biased.py', false], ['d-correct.py', true]]);
+    const scorer = new RewardScorer({ limits: LIMITS, ...BUDGETS, concurrency: 1 });
+    const server = await startRewardServer(scorer, { port: 0, concurrency: 1 });
+    try {
+      const completions = [...names, 'd-correct'].map((name) => `\`\`\`python\n${readFileSync(join(dir, `${name}.py`), 'utf8')}\`\`\`\n`);
+      const response = await fetch(`${server.url}/reward`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ game: 'kuhn_poker', lang: 'python', reward: 'strict', completions }) });
+      const rewards = ((await response.json()) as { rewards: number[] }).rewards;
+      expect(rewards.slice(0, 3).every((r) => r < 1), JSON.stringify(rewards)).toBe(true);
+      expect(rewards[3]).toBe(1);
+    } finally {
+      await server.close();
+      scorer.dispose();
+    }
+  }, 240_000);
 });
 
 describe('finding 3: verification cannot be told apart from play', () => {

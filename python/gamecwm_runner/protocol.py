@@ -13,7 +13,7 @@ from search.playouts import playouts, replay
 from search.uct import uct_search
 from tiers.differential import check_differential
 from tiers.dynamics import check_dynamics
-from tiers.information import check_information
+from tiers.information import check_information, posterior_draws
 from tiers.scenarios import check_scenarios
 from value_rules import value_rule
 from values import describe, dumps, is_number, js, loads
@@ -110,6 +110,12 @@ def handle(ns, request):
         return check_information(ns, rule, field(request, 'players', 'int', ..., 1), field(request, 'max_game_length', 'int', ..., 0),
                                  field(request, 'histories', 'int', 100, 0), field(request, 'seed', 'int', 0), field(request, 'first', 'int', 0, 0),
                                  field(request, 'batch', 'any', False) is True)
+    if op == 'posterior':
+        steps = field(request, 'steps', 'list')
+        if not all(type(t) is int and t >= 0 for t in steps):
+            raise ProtocolError('"steps" must be a list of step indices')
+        return posterior_draws(ns, rule, field(request, 'actions', 'list'), field(request, 'player', 'int', ..., 0), steps,
+                               field(request, 'samples', 'int', ..., 1), field(request, 'seed', 'int', 0), field(request, 'replays', 'int', ..., 0))
     if op == 'scenarios':
         return check_scenarios(ns, rule, field(request, 'scenarios', 'list'))
     if op == 'differential':

@@ -17,6 +17,11 @@ export const DIFFERENTIAL_CHECKS = [
 /** Added for imperfect-information games, where observations must also hide what the rules hide. */
 export const REVEAL_CHECK = 'observations-reveal-no-more';
 
+/** The differential tier's checks, in report order. */
+export function differentialCheckNames(information: 'perfect' | 'imperfect'): string[] {
+  return information === 'imperfect' ? [...DIFFERENTIAL_CHECKS, REVEAL_CHECK] : [...DIFFERENTIAL_CHECKS];
+}
+
 export interface DifferentialOptions {
   trajectories: number;
   seed: number;
@@ -30,7 +35,7 @@ export interface DifferentialOptions {
  * that the reference shows a player identically must look identical in the
  * candidate too (else the candidate reveals more), and the other way round.
  */
-class PartitionComparer {
+export class PartitionComparer {
   private readonly refToCand: Array<Map<string, { cand: string; actions: Action[] }>> = [];
   private readonly candToRef: Array<Map<string, { ref: string; actions: Action[] }>> = [];
 
@@ -41,9 +46,8 @@ class PartitionComparer {
     }
   }
 
-  observe(step: number, refObservations: unknown[], candObservations: unknown[], actions: Action[]): void {
-    const refKeys = keysOf(step, refObservations, (value) => JSON.stringify(value));
-    const candKeys = keysOf(step, candObservations, stableStringify);
+  /** Compares one step's observation keys (see observationKeys), reference and candidate, player by player. */
+  observe(refKeys: string[], candKeys: string[], actions: Action[]): void {
     for (let p = 0; p < this.refToCand.length; p++) {
       const ref = refKeys[p];
       const cand = candKeys[p];
@@ -64,9 +68,10 @@ class PartitionComparer {
 /**
  * Step-qualified text keys of observations; an object shared by several
  * players is serialised once. The reference builds its objects with a fixed
- * key order, so plain JSON is canonical for it; a candidate's is sorted.
+ * key order, so plain JSON is canonical for it; a candidate's is sorted (a
+ * Python candidate's comes as the runner's canonical text of each value).
  */
-function keysOf(step: number, observations: unknown[], serialise: (value: unknown) => string): string[] {
+export function observationKeys(step: number, observations: unknown[], serialise: (value: unknown) => string): string[] {
   const keys: string[] = [];
   for (let p = 0; p < observations.length; p++) {
     const shared = observations.indexOf(observations[p]);
@@ -77,6 +82,11 @@ function keysOf(step: number, observations: unknown[], serialise: (value: unknow
 
 /** Trajectories whose observations are compared in perfect-information games (every step shows the whole state). */
 export const PERFECT_INFORMATION_PARTITION_TRAJECTORIES = 20;
+
+/** Whether trajectory `index` has its observations compared. */
+export function comparesPartitions(information: 'perfect' | 'imperfect', index: number): boolean {
+  return information === 'imperfect' || index < PERFECT_INFORMATION_PARTITION_TRAJECTORIES;
+}
 
 export interface DifferentialReport {
   checks: CheckResult[];
@@ -92,13 +102,13 @@ export function checkDifferential<S, O, RS, RO>(
 ): DifferentialReport {
   candidate = guardGame(candidate);
   const imperfect = options.information === 'imperfect';
-  const recorder = new CheckRecorder(imperfect ? [...DIFFERENTIAL_CHECKS, REVEAL_CHECK] : DIFFERENTIAL_CHECKS);
+  const recorder = new CheckRecorder(differentialCheckNames(options.information));
   const players = reference.getObservations(reference.getInitialState()).length;
   const partitions = new PartitionComparer(players, recorder, imperfect);
   let steps = 0;
   let agreeing = 0;
   for (let i = 0; i < options.trajectories; i++) {
-    const comparePartitions = imperfect || i < PERFECT_INFORMATION_PARTITION_TRAJECTORIES;
+    const comparePartitions = comparesPartitions(options.information, i);
     const result = compareTrajectory(candidate, reference, new Rng(options.seed).derive(i), options.maxGameLength, recorder, comparePartitions ? partitions : null);
     steps += result.steps;
     agreeing += result.agreeing;
@@ -162,17 +172,21 @@ function compareChance<S, O>(
   if (recorder.hasFailed('same-chance-probabilities')) return;
   try {
     if (candidate.getCurrentPlayer(state) !== CHANCE) return;
-    const outcomes = new Map(chanceOutcomes(candidate, state));
-    for (const [action, p] of refOutcomes) {
-      const q = outcomes.get(action) ?? 0;
-      if (Math.abs(p - q) > 1e-9) {
-        recorder.fail('same-chance-probabilities', `chance outcome "${action}" has probability ${q}; the rules give ${p}`, actions);
-        return;
-      }
-    }
+    const mismatch = chanceMismatch(refOutcomes, chanceOutcomes(candidate, state));
+    if (mismatch) recorder.fail('same-chance-probabilities', mismatch, actions);
   } catch (error) {
     recorder.fail('candidate-accepts-actions', `getChanceOutcomes threw ${describeThrown(error)}`, actions);
   }
+}
+
+/** Why a candidate's chance outcomes differ from the rules' (the first outcome whose probability differs), or null. */
+export function chanceMismatch(refOutcomes: Array<[Action, number]>, candidateOutcomes: Array<[Action, number]>): string | null {
+  const outcomes = new Map(candidateOutcomes);
+  for (const [action, p] of refOutcomes) {
+    const q = outcomes.get(action) ?? 0;
+    if (Math.abs(p - q) > 1e-9) return `chance outcome "${action}" has probability ${q}; the rules give ${p}`;
+  }
+  return null;
 }
 
 function compareObservations<S, O>(
@@ -186,7 +200,7 @@ function compareObservations<S, O>(
   try {
     const observations = candidate.getObservations(state);
     if (Array.isArray(observations) && observations.length === refObservations.length) {
-      partitions.observe(actions.length, refObservations, observations, actions);
+      partitions.observe(observationKeys(actions.length, refObservations, (value) => JSON.stringify(value)), observationKeys(actions.length, observations, stableStringify), actions);
     }
   } catch (error) {
     recorder.fail('candidate-accepts-actions', `getObservations threw ${describeThrown(error)}`, actions);

@@ -26,7 +26,7 @@ export const POSTERIOR_SAMPLES = 600;
 export const POSTERIOR_HISTORIES = 6;
 export const POSTERIOR_P_VALUE = 1e-5;
 /** Distinct resampled worlds replayed per compared history. */
-const POSTERIOR_REPLAYS = 20;
+export const POSTERIOR_REPLAYS = 20;
 /** Draws that decide whether a history's posterior has more than one world. */
 const POSTERIOR_PROBE = 40;
 
@@ -42,7 +42,7 @@ export interface InformationReport {
 }
 
 /** A random true play cut at a random step, seen by a random player. */
-interface SampledHistory<O> {
+export interface SampledHistory<O> {
   /** The true actions up to and including the player's last decision. */
   actions: Action[];
   player: number;
@@ -106,23 +106,14 @@ function comparePosteriors<S, O, RS, RO>(
   options: InformationOptions,
   recorder: CheckRecorder,
 ): void {
-  let compared = 0;
-  for (let i = 0; i < options.histories && compared < POSTERIOR_HISTORIES; i++) {
-    const rng = new Rng(options.seed).derive(1_000_000 + i);
-    const truth = sampleHistory(reference, players, rng, options.maxGameLength);
-    if (truth.history.length === 0 || truth.hidden.length === 0) continue;
+  for (const { truth, referenceDraws, rng } of posteriorCases(reference, players, options)) {
     let candidateHistory: Array<ObservationActionPair<O>>;
     try {
       candidateHistory = historyFor(game, truth.actions, truth.player);
     } catch (error) {
-      // A comparison that cannot run fails: skipping it would let a wrong sampler through.
-      recorder.fail(POSTERIOR_CHECK, `player ${truth.player}: the posterior could not be compared: replaying the rules' actions threw ${error instanceof NonJsonValueError ? error.message : describeThrown(error)}; every legal sequence of actions must replay`, truth.actions);
+      recorder.fail(POSTERIOR_CHECK, posteriorNotComparable(truth.player, error instanceof NonJsonValueError ? error.message : describeThrown(error)), truth.actions);
       return;
     }
-    // A few draws first: a history whose posterior has one world cannot tell samplers apart.
-    if (drawWorlds(reference, truth.history, truth.player, truth.hidden, rng, POSTERIOR_PROBE).worlds.size < 2) continue;
-    const referenceDraws = drawWorlds(reference, truth.history, truth.player, truth.hidden, rng, POSTERIOR_SAMPLES);
-    compared++;
     let candidateDraws: Draws;
     try {
       candidateDraws = drawWorlds(game, candidateHistory, truth.player, truth.hidden, rng, POSTERIOR_SAMPLES);
@@ -135,16 +126,57 @@ function comparePosteriors<S, O, RS, RO>(
     for (const example of [...candidateDraws.examples.values()].slice(0, POSTERIOR_REPLAYS)) {
       const problem = replayAgainstHistory(game, example, truth.player, candidateHistory);
       if (problem) {
-        recorder.fail(problem.check, `player ${truth.player}: over ${POSTERIOR_SAMPLES} draws, one resampled history does not explain the history: ${problem.message}`, truth.actions);
+        recorder.fail(problem.check, posteriorReplayFailure(truth.player, problem.message), truth.actions);
         return;
       }
     }
     const mismatch = posteriorMismatch(candidateDraws, referenceDraws);
     if (mismatch) {
-      recorder.fail(POSTERIOR_CHECK, `player ${truth.player}: over ${POSTERIOR_SAMPLES} draws each, ${mismatch}; weight each world by its chance probabilities (and a uniform opponent) and keep every consistent world possible`, truth.actions);
+      recorder.fail(POSTERIOR_CHECK, posteriorFailure(truth.player, mismatch), truth.actions);
       return;
     }
   }
+}
+
+/** One history the posterior test compares on: the reference's true play, its draws, and the RNG the candidate's draws continue. */
+export interface PosteriorCase<RO> {
+  truth: SampledHistory<RO>;
+  referenceDraws: Draws;
+  rng: Rng;
+}
+
+/**
+ * The histories the posterior test uses, from the reference alone: sampled
+ * plays with hidden steps whose posterior has more than one world (a few
+ * draws first: one world cannot tell samplers apart), at most
+ * POSTERIOR_HISTORIES of them, each with POSTERIOR_SAMPLES reference draws.
+ */
+export function* posteriorCases<RS, RO>(reference: GameCWM<RS, RO>, players: number, options: InformationOptions): Generator<PosteriorCase<RO>> {
+  let compared = 0;
+  for (let i = 0; i < options.histories && compared < POSTERIOR_HISTORIES; i++) {
+    const rng = new Rng(options.seed).derive(1_000_000 + i);
+    const truth = sampleHistory(reference, players, rng, options.maxGameLength);
+    if (truth.history.length === 0 || truth.hidden.length === 0) continue;
+    if (drawWorlds(reference, truth.history, truth.player, truth.hidden, rng, POSTERIOR_PROBE).worlds.size < 2) continue;
+    const referenceDraws = drawWorlds(reference, truth.history, truth.player, truth.hidden, rng, POSTERIOR_SAMPLES);
+    compared++;
+    yield { truth, referenceDraws, rng };
+  }
+}
+
+// The posterior test's failure messages, one wording for TypeScript and Python candidates.
+
+/** A comparison that cannot run fails: skipping it would let a wrong sampler through. */
+export function posteriorNotComparable(player: number, thrown: string): string {
+  return `player ${player}: the posterior could not be compared: replaying the rules' actions threw ${thrown}; every legal sequence of actions must replay`;
+}
+
+export function posteriorReplayFailure(player: number, problem: string): string {
+  return `player ${player}: over ${POSTERIOR_SAMPLES} draws, one resampled history does not explain the history: ${problem}`;
+}
+
+export function posteriorFailure(player: number, mismatch: string): string {
+  return `player ${player}: over ${POSTERIOR_SAMPLES} draws each, ${mismatch}; weight each world by its chance probabilities (and a uniform opponent) and keep every consistent world possible`;
 }
 
 /**
@@ -152,7 +184,7 @@ function comparePosteriors<S, O, RS, RO>(
  * whole hidden worlds, or the action drawn at one hidden step (a marginal has
  * far more power when worlds are many). Bonferroni-corrected over the tests.
  */
-function posteriorMismatch(candidate: Draws, reference: Draws): string | null {
+export function posteriorMismatch(candidate: Draws, reference: Draws): string | null {
   const tests = 1 + reference.marginals.length;
   const threshold = POSTERIOR_P_VALUE / tests;
   const whole = homogeneityPValue(candidate.worlds, reference.worlds);
@@ -179,7 +211,7 @@ export function historyFor<S, O>(game: GameCWM<S, O>, actions: Action[], player:
   return history;
 }
 
-interface Draws {
+export interface Draws {
   /** Counts of the hidden actions, joined, per distinct world. */
   worlds: Map<string, number>;
   /** One full resampled action list per distinct world. */
@@ -198,16 +230,25 @@ function drawWorlds<S, O>(
   rng: Rng,
   samples: number,
 ): Draws {
-  const draws: Draws = { worlds: new Map(), examples: new Map(), steps, marginals: steps.map(() => new Map()) };
+  const draws = emptyDraws(steps);
   const random = rng.randomFn;
   for (let k = 0; k < samples; k++) {
     const actions = game.resampleHistory!(history, player, random);
-    const key = steps.map((t) => actions[t]).join('|');
-    draws.worlds.set(key, (draws.worlds.get(key) ?? 0) + 1);
-    if (!draws.examples.has(key)) draws.examples.set(key, actions);
-    steps.forEach((t, i) => draws.marginals[i].set(String(actions[t]), (draws.marginals[i].get(String(actions[t])) ?? 0) + 1));
+    tallyDraw(draws, steps.map((t) => actions[t]), 1, actions);
   }
   return draws;
+}
+
+export function emptyDraws(steps: number[]): Draws {
+  return { worlds: new Map(), examples: new Map(), steps, marginals: steps.map(() => new Map()) };
+}
+
+/** Counts `count` draws whose actions at the hidden steps are `hidden` (undefined where a draw stops short). */
+export function tallyDraw(draws: Draws, hidden: Array<Action | null | undefined>, count: number, example?: Action[]): void {
+  const key = hidden.map((a) => a ?? '').join('|');
+  draws.worlds.set(key, (draws.worlds.get(key) ?? 0) + count);
+  if (example && !draws.examples.has(key)) draws.examples.set(key, example);
+  hidden.forEach((a, i) => draws.marginals[i].set(String(a ?? undefined), (draws.marginals[i].get(String(a ?? undefined)) ?? 0) + count));
 }
 
 function describeWorlds(counts: Map<string, number>): string {

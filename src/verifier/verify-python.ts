@@ -9,7 +9,11 @@ import { getGame } from '../games/index.js';
 import { readFileSync } from 'node:fs';
 import { PythonRunner, PythonRunnerError } from '../python-runner/runner-client.js';
 import { type PythonValueRule, valueRuleOf } from '../python-runner/value-rule.js';
-import type { CheckResult } from './check-result.js';
+import { CheckRecorder, type CheckResult } from './check-result.js';
+import { INFORMATION_CHECKS, POSTERIOR_CHECK } from './information.js';
+import { comparePythonPosteriors, type PythonDraws } from './python-posterior.js';
+import type { AnyGameCWM } from '../engine/contract.js';
+import { differentialRequest, type PythonDifferentialPart, PythonDifferentialJudge } from './python-differential.js';
 import { evalScore, rlvrReward, type TierName } from './scores.js';
 import {
   CONSISTENCY_CHECKS, emptyTiers, markNotRun, setTier, TIER_NAMES, type TierReport, type VerificationReport, type VerifyOptions, type VerifyTarget,
@@ -119,7 +123,20 @@ async function runTiers(
       const runs = information.checks.find((c) => c.name === 'resample-runs');
       if (runs?.passed) Object.assign(runs, { passed: false, message: `none of ${options.histories} sampled histories had a decision of the sampled player, so resample_history could not be tested` });
     }
-    if (information) setTier(tiers.information, information.checks);
+    if (information) {
+      const posterior = referenceId !== undefined && getGame(referenceId).cwm.resampleHistory !== undefined;
+      const recorder = new CheckRecorder(posterior ? [...INFORMATION_CHECKS, POSTERIOR_CHECK] : INFORMATION_CHECKS);
+      for (const check of information.checks) if (!check.passed) recorder.fail(check.name, check.message ?? 'failed', check.actions);
+      // As the TypeScript tier: the posterior is compared once every history the module resampled explains itself.
+      let judged = true;
+      if (posterior && INFORMATION_CHECKS.every((name) => name === 'resample-legal' || !recorder.hasFailed(name))) {
+        judged = await comparePythonPosteriors(
+          (fields) => attempt<PythonDraws>('information', 'posterior', { ...fields, values }),
+          getGame(referenceId!).cwm as AnyGameCWM, info.players, { histories: options.histories, seed: options.seed, maxGameLength: info.maxGameLength }, recorder,
+        );
+      }
+      if (judged) setTier(tiers.information, recorder.list());
+    }
   }
   if (referenceId === undefined) return null;
   const reference = getGame(referenceId);
@@ -128,22 +145,17 @@ async function runTiers(
   const recorded = recordTrajectories(reference.cwm, options.trajectories, options.seed, reference.info.maxGameLength);
   // In batches: a long game's trajectories with every legal set (havannah: ~170 actions a state) would make
   // one request too big for the runner's memory limit, and a batch keeps each request well inside its time limit.
-  let steps = 0;
-  let agreeing = 0;
-  const checks = new Map<string, CheckResult>();
+  const judge = new PythonDifferentialJudge(reference.cwm as AnyGameCWM, reference.info.information);
   for (let start = 0; start < recorded.length; start += DIFFERENTIAL_BATCH) {
     const batch = recorded.slice(start, start + DIFFERENTIAL_BATCH);
-    const differential = await attempt<{ checks: CheckResult[]; steps: number; agreeing_steps: number }>('differential', 'differential', {
-      trajectories: batch.map((t) => ({ actions: t.actions, expected: t.states.map(({ player, legal, rewards }) => ({ player, legal, rewards })) })),
-      values,
+    const differential = await attempt<PythonDifferentialPart>('differential', 'differential', {
+      trajectories: differentialRequest(batch, start, reference.info.information), values,
     });
     if (!differential) return 0;
-    steps += differential.steps;
-    agreeing += differential.agreeing_steps;
-    mergeChecks(checks, differential.checks);
+    judge.add(batch, differential);
   }
-  setTier(tiers.differential, [...checks.values()]);
-  return steps === 0 ? 0 : agreeing / steps;
+  setTier(tiers.differential, judge.checks());
+  return judge.transitionAccuracy();
 }
 
 /** A check passes only if it passed in every batch; the first failure is the one reported. */

@@ -131,3 +131,58 @@ def replay_against_history(game, same, actions, player, history):
         return 'resample-complete', (f"the {len(actions)} resampled actions {js(actions)[:200]} pass only {following} of the player's "
                                      f'{len(history)} decisions; every entry of the history must be replayed')
     return None
+
+
+def posterior_draws(ns, rule, actions, player, steps, samples, seed, replays):
+    """
+    The candidate's side of the posterior test (src/verifier/information.ts,
+    comparePosteriors), judged on the host: the module's own history along the
+    reference's true `actions`, `samples` resamples of it counted by their
+    actions at the hidden `steps`, and up to `replays` distinct worlds replayed
+    against the history. Returns {'worlds': [[hidden actions, count], ...]},
+    or why the draws could not be taken: {'history_error'} (the true actions do
+    not replay), {'resample_error'} (resample_history raised) or {'problem':
+    [check, message]} (a draw does not explain the history).
+    """
+    game = make_game(ns, rule, False)
+    try:
+        history = history_for(game, actions, player)
+    except MemoryError:
+        raise
+    except BaseException as error:
+        return {'history_error': describe(error)}
+    random.seed(seed)
+    worlds = {}
+    examples = []
+    for _ in range(samples):
+        try:
+            resampled = game['resample'](history, player)
+        except MemoryError:
+            raise
+        except BaseException as error:
+            return {'resample_error': describe(error)}
+        if type(resampled) is not list or not all(type(a) is str for a in resampled):
+            return {'problem': list(replay_against_history(game, rule['same'], resampled, player, history))}
+        hidden = tuple(resampled[t] if t < len(resampled) else None for t in steps)
+        world = worlds.get(hidden)
+        if world is None:
+            world = worlds[hidden] = [list(hidden), 0]
+            if len(examples) < replays:
+                examples.append(resampled)
+        world[1] += 1
+    for example in examples:
+        problem = replay_against_history(game, rule['same'], example, player, history)
+        if problem is not None:
+            return {'problem': list(problem)}
+    return {'worlds': list(worlds.values())}
+
+
+def history_for(game, actions, player):
+    """The player's own (observation, action) pairs along `actions` (src/verifier/information.ts, historyFor)."""
+    history = []
+    state = game['init']()
+    for action in actions:
+        if game['player'](state) == player:
+            history.append((game['observations'](state)[player], action))
+        state = game['apply'](state, action)
+    return history
