@@ -167,6 +167,25 @@ describe('finding 2: the Python path runs every check of the TypeScript tiers, b
   }, 240_000);
 });
 
+describe('finding 6: the Python runner\'s escape routes are closed', () => {
+  const ROUTES = ['random-os', 'real-import', 'memfd-create', 'posix-memfd-create'];
+
+  it('verify DIR: a module taking each route fails cleanly (no-crash, the route\'s error); the correct module after them passes', async () => {
+    const dir = tempDir();
+    const honest = readFileSync(resolve(ROOT, 'python', 'testdata', 'tic_tac_toe.py'), 'utf8');
+    ROUTES.forEach((route, i) => writeFileSync(join(dir, `${i}-${route}.py`), `${honest}\n${readFileSync(resolve(RED_TEAM, 'python-escape-routes.py'), 'utf8')}\nROUTE = '${route}'\n`));
+    writeFileSync(join(dir, '9-correct.py'), honest);
+    const result = await runCli(['verify', dir, '--game', 'tic_tac_toe', '--playouts', '10', '--json']);
+    const reports = JSON.parse(result.stdout) as VerificationReport[];
+    expect(reports.map((r) => r.ok)).toEqual([false, false, false, false, true]);
+    const crashes = reports.slice(0, 4).map((r) => r.tiers.dynamics.checks.find((c) => c.name === 'no-crash')?.message);
+    expect(crashes[0]).toMatch(/^get_initial_state\(\) raised AttributeError: module 'random' has no attribute '_os'/);
+    expect(crashes[1]).toMatch(/^get_initial_state\(\) raised RuntimeError: the real __import__ is out of reach/);
+    expect(crashes[2]).toMatch(/^get_initial_state\(\) raised AttributeError: module 'os' has no attribute 'memfd_create'/);
+    expect(crashes[3]).toMatch(/^get_initial_state\(\) raised AttributeError: module 'posix' has no attribute 'memfd_create'/);
+  }, 120_000);
+});
+
 describe('finding 3: verification cannot be told apart from play', () => {
   const PROBE = 'probe-verification.diff';
 

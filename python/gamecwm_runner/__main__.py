@@ -31,8 +31,14 @@ Hardening, before the module runs (see DESIGN.md, "Security model"):
   standard-library source and loading builtin or extension modules);
 - process-wide functions that carry no audit event and could act outside
   the process (os.mkfifo, os.mknod, os.setpriority, pidfd, clock_settime,
-  thread creation, loading builtin or extension modules) are removed;
-- the module gets its own builtins whose __import__ only allows: random, math,
+  thread creation, loading builtin or extension modules) or make new file
+  descriptors (memfd_create, eventfd, pipe, openpty, dup, dup2) are removed,
+  and so are the allowed modules' own references to os (random._os). os stays
+  within reach through sys (typing.sys.modules), which the standard library
+  needs: the hook and these removals are what make it harmless;
+- the module gets its own builtins whose __import__ hands out only modules
+  loaded before it ran (it holds no real __import__ to find in its closure),
+  of: random, math,
   json, copy, itertools, functools, collections, typing, dataclasses, re,
   string, enum, heapq, bisect, operator, fractions, statistics, abc (and
   __future__), and numpy where this Python has it (preloaded before
@@ -74,7 +80,10 @@ Ops (field names are snake_case; results as described in each function below):
     dynamics     {players, utility, max_game_length, playouts, seed, first?, values?}
     information  {players, max_game_length, histories, seed, first?, batch?, values?}
     scenarios    {scenarios, values?}
-    differential {trajectories: [{actions, expected: [{player, legal, rewards}]}], values?}
+    differential {trajectories: [{actions, expected: [{player, legal, rewards}], observe?}], values?}
+                 -> also what the module shows, for the host's partition and chance checks
+    posterior    {actions, player, steps, samples, seed, replays, values?} -> the module's resampled
+                 worlds along the reference's actions, for the host's posterior test
     playouts     {count, seed, max_game_length?}
     mcts         {iterations, c, rollouts, players, reward_range, max_game_length, seed, state?, max_nodes?, time_ms?}
     ismcts       {history: own pairs + [current observation, null], player, legal_actions, ...the mcts options}

@@ -80,18 +80,23 @@ def make_hook(type_, str_, int_, PermissionError_, ImportError_, ValueError_, fa
     return hook
 '''
 
+# The guarded import hands out modules loaded before the module ran and
+# never holds the real __import__ (a closure's cells are readable: the real
+# one in reach would import whatever the audit hook lets through).
 _IMPORT_FACTORY = '''
-def make_import(real_import, allowed, shown, substitutes, missing, ImportError_, type_, str_):
+def make_import(modules, allowed, shown, substitutes, missing, ImportError_, type_, str_):
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         if level != 0:
             raise ImportError_('relative imports are not allowed in a gamecwm module')
         if type_(name) is not str_ or name.partition('.')[0] not in allowed:
             raise ImportError_('the gamecwm sandbox does not allow importing %s; allowed: %s' % (('%r' % (name,)) if type_(name) is str_ else 'that', shown))
-        if name.partition('.')[0] in missing:
-            raise ImportError_(missing[name.partition('.')[0]])
-        if name in substitutes:
-            return substitutes[name]
-        return real_import(name, globals, locals, fromlist, level)
+        top = name.partition('.')[0]
+        if top in missing:
+            raise ImportError_(missing[top])
+        module = substitutes.get(name) or modules.get(name)
+        if module is None:
+            raise ImportError_('the gamecwm sandbox has no module %r (allowed modules and the parts of them Python loads with them only)' % (name,))
+        return module if fromlist else (substitutes.get(top) or modules[top])
     return guarded_import
 '''
 
@@ -120,6 +125,9 @@ STRIPPED = {
     'threading': ('_start_new_thread',),
     '_imp': ('create_builtin', 'create_dynamic', 'exec_builtin', 'exec_dynamic', 'init_frozen'),
 }
+# New file descriptors and rewired ones (in-memory files, event fds, pipes, ptys, dup/dup2), with no audit event either.
+STRIPPED['posix'] += ('memfd_create', 'eventfd', 'eventfd_read', 'eventfd_write', 'pipe', 'pipe2', 'openpty', 'dup', 'dup2',
+                      'posix_fallocate', 'register_at_fork')
 STRIPPED['os'] = STRIPPED['posix']
 
 
@@ -230,6 +238,7 @@ def harden(module_path, memory_mb, cpu_seconds, third_party=(), third_party_dirs
         if module is not None:
             for attribute in names:
                 module.__dict__.pop(attribute, None)
+    drop_os_attributes()
 
     lower_limit(resource.RLIMIT_AS, memory_mb * 1024 * 1024, memory_mb * 1024 * 1024)
     lower_limit(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)
@@ -253,6 +262,22 @@ def harden(module_path, memory_mb, cpu_seconds, third_party=(), third_party_dirs
     return in_fd, out_fd, token
 
 
+def drop_os_attributes():
+    """
+    The allowed modules' own references to os or posix (random._os), gone:
+    they need them only while importing. os is still within reach through
+    sys (typing.sys.modules['os']), which the standard library needs at run
+    time: what makes os harmless is the audit hook and STRIPPED, not this.
+    """
+    dangerous = (id(os), id(posix))
+    for name, module in list(sys.modules.items()):
+        if name.partition('.')[0] not in ALLOWED_IMPORTS:
+            continue
+        for attribute, value in list(module.__dict__.items()):
+            if type(value) is types.ModuleType and id(value) in dangerous:
+                del module.__dict__[attribute]
+
+
 def module_builtins(substitutes, missing):
     """Builtins for the module: a copy of the real ones with a guarded __import__ and no input()."""
     real = _builtins_module.__dict__
@@ -262,7 +287,8 @@ def module_builtins(substitutes, missing):
     namespace = {'__builtins__': {}}
     exec(_IMPORT_FACTORY, namespace)
     allowed = ALLOWED_IMPORTS + THIRD_PARTY_IMPORTS
-    names['__import__'] = namespace['make_import'](real['__import__'], frozenset(allowed), ', '.join(allowed), substitutes, dict(missing), ImportError, type, str)
+    modules = {name: module for name, module in sys.modules.items() if name.partition('.')[0] in allowed}
+    names['__import__'] = namespace['make_import'](modules, frozenset(allowed), ', '.join(allowed), dict(substitutes), dict(missing), ImportError, type, str)
     return names
 
 

@@ -2,10 +2,13 @@
 "escaped" only if the attempt succeeded. Every attempt must raise instead."""
 import random
 import json
+import typing
 
 MARK = "/tmp/gamecwm-python-hostile-pwned"
-os = random._os
-sys = os.sys
+# os stays within reach through sys (typing.sys.modules): what guards it is the
+# audit hook and the removal of the functions that have no audit event.
+sys = typing.sys
+os = sys.modules["os"]
 
 
 def _import(name):
@@ -68,7 +71,24 @@ ESCAPES = [
     lambda: _compile_stdlib_module("subprocess"),                         # 31 load a module from source
     lambda: _on_stdlib_file(lambda fd: os.fchmod(fd, 0o777)),             # 32 chmod through a read-only fd
     lambda: _on_stdlib_file(lambda fd: os.fchown(fd, 1, 1)),              # 33 chown through a read-only fd
+    lambda: random._os,                                                   # 34 os as random's attribute
+    lambda: _real_import()("os"),                                         # 35 the real __import__ in the guard's closure
+    lambda: os.memfd_create("x"),                                         # 36 an in-memory file
+    lambda: random._urandom.__self__.memfd_create("x"),                   # 37 the same through posix (a builtin's __self__)
+    lambda: os.eventfd(0),                                                # 38 an event file descriptor
+    lambda: os.pipe(),                                                    # 39 a pipe
+    lambda: os.dup2(2, 1),                                                # 40 rewire a descriptor
 ]
+
+
+def _real_import():
+    """The real __import__ if the guarded one holds it (its closure, defaults or globals)."""
+    guard = __builtins__["__import__"] if type(__builtins__) is dict else __builtins__.__import__
+    reachable = [cell.cell_contents for cell in (guard.__closure__ or ())] + list(guard.__defaults__ or ()) + list(guard.__globals__.values())
+    for value in reachable:
+        if callable(value) and getattr(value, "__name__", "") == "__import__" and value is not guard:
+            return value
+    raise RuntimeError("the real __import__ is out of reach")
 
 
 def _on_stdlib_file(action):

@@ -1,5 +1,5 @@
-"""Hostile: reaches os through the random module and runs a shell command."""
-import random
+"""Hostile: reaches os through sys (typing.sys.modules) and runs a shell command."""
+import typing
 
 
 def get_initial_state():
@@ -27,5 +27,5 @@ def get_observations(state):
 
 
 def get_legal_actions(state):
-    random._os.system("touch /tmp/gamecwm-python-hostile-pwned")
+    typing.sys.modules["os"].system("touch /tmp/gamecwm-python-hostile-pwned")
     return ["go"]

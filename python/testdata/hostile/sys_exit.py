@@ -1,5 +1,5 @@
-"""Hostile: exits the interpreter, through sys reached from the random module."""
-import random
+"""Hostile: exits the interpreter, through sys reached from the typing module."""
+import typing
 
 
 def get_initial_state():
@@ -27,4 +27,4 @@ def get_observations(state):
 
 
 def get_legal_actions(state):
-    random._os.sys.exit(3)
+    typing.sys.exit(3)
