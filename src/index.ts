@@ -8,14 +8,16 @@ export type { GameInfo, InformationKind, UtilityKind } from './engine/game-info.
 export type { GameDefinition } from './engine/game-definition.js';
 export type { Scenario, ScenarioExpectation } from './engine/scenario.js';
 
-// The 30 built-in reference games.
+// The 30 built-in reference games, and new games described by a facts file (`gamecwm init` writes one).
 export { GAMES, findGame, getGame, UnknownGameError } from './games/index.js';
+export { loadGameDescription, GameDescriptionError } from './games/new-game.js';
+export type { GameDescription, DescriptionSource } from './games/new-game.js';
 
 // Seeded play: one seed reproduces a match; agents act on what their seat may see.
 export { Rng, deriveSeed } from './engine/rng.js';
 export { playMatch } from './engine/match.js';
 export type { MatchOptions, MatchResult, MatchSummary, SeatAgentFactory } from './engine/match.js';
-export { playGame, GameLengthError } from './engine/runner.js';
+export { playGame, GameFaultError, GameLengthError } from './engine/runner.js';
 export type { Trajectory } from './engine/runner.js';
 export { RandomAgent } from './engine/agent.js';
 export type { Agent, DecisionContext } from './engine/agent.js';

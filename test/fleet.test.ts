@@ -61,8 +61,9 @@ describe('fleet verification against a real redis-server', () => {
       { candidate: ttt, target: TTT_TARGET, settings: SETTINGS, ok: true },
       { candidate: { language: 'python', source: readFileSync(python, 'utf8'), file: 'kuhn.py' }, target: { info: kuhn.info, referenceId: 'kuhn_poker' }, settings: SETTINGS, ok: true },
       { candidate: hostile('loop-apply-action'), target: TTT_TARGET, settings: { ...SETTINGS, limits: { ...SETTINGS.limits, timeoutMs: 300 } }, ok: false },
-      // A new game: its facts travel with the job, and there is no reference on either side.
-      { candidate: ttt, target: { info: { ...TTT.info, id: 'noughts', title: 'Noughts' } }, settings: { ...SETTINGS, seed: 11, reward: 'strict' }, ok: true },
+      // A new game: its facts and its own scenarios travel with the job, and there is no reference on either side.
+      { candidate: ttt, target: { info: { ...TTT.info, id: 'noughts', title: 'Noughts' }, scenarios: TTT.scenarios.slice(0, 3) }, settings: { ...SETTINGS, seed: 11, reward: 'strict' }, ok: true },
+      { candidate: ttt, target: { info: { ...TTT.info, id: 'noughts', title: 'Noughts' }, scenarios: [{ name: 'o first', actions: [], expect: { currentPlayer: 1 } }] }, settings: SETTINGS, ok: false },
     ];
     const queue = queueName();
     const worker = await startFleetWorker({ redis: redis.url, queue, concurrency: 2 });
@@ -75,7 +76,7 @@ describe('fleet verification against a real redis-server', () => {
         expect(here.ok).toBe(c.ok);
         expect(verdict(fleet[i])).toEqual(verdict(here));
       }
-      await countersSettle(worker, { completed: 4, failingVerdicts: 1, failed: 0 });
+      await countersSettle(worker, { completed: 5, failingVerdicts: 2, failed: 0 });
     } finally {
       await producer.dispose();
       await worker.close();

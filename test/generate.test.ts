@@ -230,7 +230,7 @@ describe('gamecwm generate (CLI)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`passed every tier: ${out}/my_noughts/0-0.ts`);
     expect(result.stdout).toContain('first-try compile rate: 100% of 1');
-    expect(result.stdout).toContain('skipped: scenarios (no built-in reference for this game: skipped)');
+    expect(result.stdout).toContain('skipped: scenarios (no built-in reference and no scenarios of its own: skipped)');
     expect(result.stdout).toMatch(/LLM: 1 replies \(1 calls, 0 from the cache, 0 retries\)/);
     const summary = JSON.parse(readFileSync(join(out, 'my_noughts', 'summary.json'), 'utf8'));
     expect(summary.passRate).toMatchObject({ scenarios: null, differential: null, information: null, static: 1 });

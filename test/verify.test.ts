@@ -53,8 +53,18 @@ describe('a wrong candidate', () => {
   it('without a reference, skips scenarios and differential and says so', async () => {
     const report = await verifier.verify(TIC_TAC_TOE, { info: getGame('tic_tac_toe').info });
     expect(report.ok).toBe(true);
-    expect(report.tiers.scenarios).toMatchObject({ applicable: false, note: 'no built-in reference for this game: skipped' });
+    expect(report.tiers.scenarios).toMatchObject({ applicable: false, note: 'no built-in reference and no scenarios of its own: skipped' });
+    expect(report.tiers.differential).toMatchObject({ applicable: false, note: 'no built-in reference for this game: skipped' });
     expect(report.scores.transitionAccuracy).toBeNull();
+  });
+
+  it('without a reference, runs the game\'s own scenarios', async () => {
+    const scenarios = getGame('tic_tac_toe').scenarios.slice(0, 3);
+    const report = await verifier.verify(TIC_TAC_TOE, { info: getGame('tic_tac_toe').info, scenarios });
+    expect(report.tiers.scenarios).toMatchObject({ applicable: true, passed: 3, total: 3, note: 'the game\'s own scenarios' });
+    const wrong = await verifier.verify(TIC_TAC_TOE, { info: getGame('tic_tac_toe').info, scenarios: [{ name: 'o first', actions: [], expect: { currentPlayer: 1 } }] });
+    expect(wrong.ok).toBe(false);
+    expect(wrong.tiers.scenarios.checks[0]).toMatchObject({ name: 'scenario: o first', passed: false, message: 'after [] the current player should be 1, not 0' });
   });
 });
 

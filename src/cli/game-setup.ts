@@ -1,6 +1,7 @@
 // The game a play or arena command runs: a built-in reference, natively, or
 // with --cwm an untrusted candidate file loaded into its own sandbox (the
-// reference then only lends its metadata: players, reward range, length).
+// reference then only lends its metadata: players, reward range, length), or
+// with --cwm and --info a new game's module and its facts file.
 
 import type { Command } from 'commander';
 import type { GameDefinition } from '../engine/game-definition.js';
@@ -9,6 +10,7 @@ import { DEFAULT_LIMITS } from '../engine/sandbox/sandbox.js';
 import { NativeSearch, type SearchBackend } from '../mcts/backend.js';
 import { UserError } from './errors.js';
 import { integerOption } from './options.js';
+import { type GameTarget, resolveGameTarget } from './game-target.js';
 import { resolveGame } from './resolve.js';
 
 export interface GameSetup {
@@ -19,6 +21,7 @@ export interface GameSetup {
 
 export interface SearchCliOptions {
   cwm?: string;
+  info?: string;
   mctsC?: number;
   rollouts?: number;
   timeoutMs: number;
@@ -29,6 +32,7 @@ export interface SearchCliOptions {
 export function addSearchOptions(command: Command): Command {
   return command
     .option('--cwm <file.ts>', "play the rules of this candidate GameCWM (sandboxed) instead of the built-in game's")
+    .option('--info <file.json>', 'with --cwm: a new game\'s facts (players, information, maxGameLength, ...) instead of a built-in game id')
     .option('--mcts-c <c>', 'UCT exploration constant on returns scaled to [0, 1] (default 1.414)', parseExploration)
     .option('--rollouts <n>', 'random rollouts per leaf (default 1)', integerOption('--rollouts', 1, 1000))
     .option('--timeout-ms <n>', 'with --cwm: time limit per sandbox call (a search is one call)', integerOption('--timeout-ms', 10, 3_600_000), 60_000)
@@ -41,9 +45,18 @@ function parseExploration(text: string): number {
   return value;
 }
 
-export async function setupGame(id: string, options: SearchCliOptions): Promise<GameSetup> {
-  const reference = resolveGame(id);
-  if (!options.cwm) return { definition: reference, backend: new NativeSearch(reference.cwm), dispose() {} };
+/** The game `id` or --info names: a built-in game's target, or a new game's (which needs --cwm: it has no module of ours). */
+export function resolvePlayedGame(id: string | undefined, options: SearchCliOptions): GameTarget {
+  if (id === undefined && !options.info) throw new UserError('give a game id (see `gamecwm games`) or a new game\'s facts with --info FILE.json and its module with --cwm FILE');
+  if (id !== undefined && !options.info) resolveGame(id); // an unknown id: the registry's message, with the known games
+  const target = resolveGameTarget({ game: id, info: options.info });
+  if (target.referenceId === undefined && !options.cwm) throw new UserError(`${target.info.id} is a new game: give its module with --cwm FILE`);
+  return target;
+}
+
+export async function setupGame(target: GameTarget, options: SearchCliOptions): Promise<GameSetup> {
+  const reference = target.referenceId === undefined ? undefined : resolveGame(target.referenceId);
+  if (!options.cwm) return { definition: reference!, backend: new NativeSearch(reference!.cwm), dispose() {} };
   let candidate;
   try {
     // A TypeScript file runs in its own sandbox, a paper-format Python CWM through the hardened Python runner.
@@ -53,6 +66,6 @@ export async function setupGame(id: string, options: SearchCliOptions): Promise<
     throw error;
   }
   const json = (value: unknown) => JSON.stringify(value, null, 1);
-  const definition: GameDefinition = { ...reference, cwm: candidate, renderState: json, renderObservation: json };
+  const definition: GameDefinition = { info: target.info, scenarios: reference?.scenarios ?? target.scenarios, cwm: candidate, renderState: json, renderObservation: json };
   return { definition, backend: candidate, dispose: () => candidate.dispose() };
 }

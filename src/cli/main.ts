@@ -7,6 +7,7 @@ import { registerConformanceCommand } from './commands/conformance.js';
 import { registerDatasetCommand } from './commands/dataset.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { registerGamesCommand } from './commands/games.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerPlayCommand } from './commands/play.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerServeRewardCommand } from './commands/serve-reward.js';
@@ -20,6 +21,7 @@ export { exitQuietlyOnClosedPipe } from './terminal.js';
 import { SandboxError } from '../engine/sandbox/sandbox.js';
 import { FleetError } from '../fleet/errors.js';
 import { SearchError } from '../mcts/search.js';
+import { GameFaultError } from '../engine/runner.js';
 import { PythonRunnerError } from '../python-runner/runner-client.js';
 import { SyncPythonRunnerError } from '../python-runner/sync-runner.js';
 
@@ -36,6 +38,7 @@ export function buildProgram(): Command {
   registerRulesCommand(program);
   registerPlayCommand(program);
   registerVerifyCommand(program);
+  registerInitCommand(program);
   registerArenaCommand(program);
   registerTranslateCommands(program);
   registerGenerateCommand(program);
@@ -61,10 +64,11 @@ export async function main(argv: string[]): Promise<number> {
     // A missing isolated-vm line is the install's fault, fixed by the user like a usage mistake.
     // So is a fleet that cannot be reached or stopped answering (the verdicts so far are already out).
     if (error instanceof UserError || error instanceof IsolatedVmUnavailableError || error instanceof FleetError) {
-      process.stderr.write(`gamecwm: ${error.message}\n`);
+      // One line per problem (a game description can have several).
+      process.stderr.write(error.message.split('\n').map((line) => `gamecwm: ${line}\n`).join(''));
       return USER_ERROR_EXIT_CODE;
     }
-    if (error instanceof SandboxError || error instanceof SearchError || error instanceof SyncPythonRunnerError || error instanceof PythonRunnerError) {
+    if (error instanceof SandboxError || error instanceof GameFaultError || error instanceof SearchError || error instanceof SyncPythonRunnerError || error instanceof PythonRunnerError) {
       // The candidate's rules failed (a time or memory limit, a crash): a verdict, not a usage mistake.
       process.stderr.write(`gamecwm: ${error.message}\n`);
       return 1;

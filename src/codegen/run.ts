@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../files.js';
 import type { GameInfo } from '../engine/game-info.js';
+import type { Scenario } from '../engine/scenario.js';
 import { Rng } from '../engine/rng.js';
 import { reportToJson } from '../verifier/report-format.js';
 import { evalScore, rlvrReward } from '../verifier/scores.js';
@@ -32,6 +33,8 @@ export interface GenerationSettings {
   info: GameInfo;
   /** The built-in reference for scenarios and the differential tier; absent for a new game. */
   referenceId?: string;
+  /** A new game's own scenarios, verified in the scenarios tier. */
+  scenarios?: Scenario[];
   /** The game's rules text, with its action strings. */
   rules: string;
   language: CodeLanguage;
@@ -92,7 +95,7 @@ export async function runGeneration(settings: GenerationSettings): Promise<Gener
   const cache = new ReplyCache(join(settings.outDir, '.cache'), () => (backend ??= settings.backend()), (_, cached) => settings.onReply?.(cached));
   const local = settings.verifier ? undefined : new LocalCandidateVerifier({ seed: settings.seed, ...settings.verify });
   const verifier = settings.verifier ?? local!;
-  const target: VerifyTarget = { info, ...(settings.referenceId ? { referenceId: settings.referenceId } : {}) };
+  const target: VerifyTarget = { info, ...(settings.referenceId ? { referenceId: settings.referenceId } : { scenarios: settings.scenarios ?? [] }) };
   const made: Candidate[] = [];
   const extension = language === 'ts' ? 'ts' : 'py';
 

@@ -8,7 +8,7 @@ import type { Agent } from './agent.js';
 import type { GameDefinition } from './game-definition.js';
 import { isDraw, winnerOf } from './outcome.js';
 import { Rng } from './rng.js';
-import { playGame, type Trajectory } from './runner.js';
+import { GameFaultError, playGame, type Trajectory } from './runner.js';
 
 export interface MatchOptions {
   games: number;
@@ -64,13 +64,19 @@ export async function playMatch(
     const gameRng = root.derive(i);
     const seats = seating(players, i, options.rotateSeats === true);
     const agents = seats.map((index) => createAgent(index, gameRng.derive(agentStream(index)), i));
-    const { trajectory } = await playGame(definition.cwm, agents, {
-      chanceRng: gameRng.derive(CHANCE_STREAM),
-      maxLength: definition.info.maxGameLength,
-      perfectInformation: definition.info.information === 'perfect',
-      recordObservations: options.keepTrajectories,
-      onStep: options.onStep,
-    });
+    let trajectory: Trajectory;
+    try {
+      ({ trajectory } = await playGame(definition.cwm, agents, {
+        chanceRng: gameRng.derive(CHANCE_STREAM),
+        maxLength: definition.info.maxGameLength,
+        perfectInformation: definition.info.information === 'perfect',
+        recordObservations: options.keepTrajectories,
+        onStep: options.onStep,
+      }));
+    } catch (error) {
+      if (error instanceof GameFaultError) error.message = `game ${i + 1} of the match (seed ${options.seed}): ${error.message}`;
+      throw error;
+    }
     const { returns } = trajectory;
     returns.forEach((r, seat) => {
       totals[seats[seat]] += r;

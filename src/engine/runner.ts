@@ -4,7 +4,7 @@
 // probabilities with a seeded stream.
 
 import type { Agent, DecisionContext } from './agent.js';
-import { sampleChance } from './chance.js';
+import { chanceOutcomes, sampleOutcome } from './chance.js';
 import { type Action, CHANCE, type GameCWM, type ObservationActionPair, TERMINAL } from './contract.js';
 import type { Rng } from './rng.js';
 
@@ -32,7 +32,19 @@ export interface PlayOptions {
   onStep?: (step: { state: unknown; player: number; action: Action; next: unknown }) => void;
 }
 
-export class GameLengthError extends Error {}
+/**
+ * The game's rules broke a game: a current player, a legal action list, a
+ * chance distribution or rewards that are not what the contract says, or a
+ * game longer than its declared bound. With a candidate's rules this is the
+ * candidate's fault, reported in one line.
+ */
+export class GameFaultError extends Error {
+  override name = 'GameFaultError';
+}
+
+export class GameLengthError extends GameFaultError {
+  override name = 'GameLengthError';
+}
 
 export async function playGame<S, O>(
   game: GameCWM<S, O>,
@@ -52,15 +64,25 @@ export async function playGame<S, O>(
     if (recordObservations) observations.push(game.getObservations(state));
     if (player === TERMINAL) break;
     if (actions.length >= options.maxLength) {
-      throw new GameLengthError(`the game did not end within ${options.maxLength} actions`);
+      throw new GameLengthError(`the game did not end within ${options.maxLength} actions (its declared maxGameLength), after ${JSON.stringify(actions.slice(-5))}`);
     }
     let action: Action;
     if (player === CHANCE) {
-      action = sampleChance(game, state, chanceRandom);
+      const outcomes = chanceOutcomes(game, state);
+      if (!Array.isArray(outcomes) || outcomes.length === 0 || !outcomes.every((o) => Array.isArray(o) && typeof o[0] === 'string' && typeof o[1] === 'number' && o[1] >= 0)) {
+        throw new GameFaultError(`a chance node's outcomes are ${describe(outcomes)}: expected a non-empty list of [action, probability] pairs`);
+      }
+      action = sampleOutcome(outcomes, chanceRandom());
     } else {
       const agent = agents[player];
-      if (!agent) throw new Error(`no agent for player ${player}`);
-      const context: DecisionContext<S, O> = { game, player, legalActions: game.getLegalActions(state) };
+      if (!agent || !Number.isInteger(player)) {
+        throw new GameFaultError(`getCurrentPlayer returned ${describe(player)}: not a player (0-${agents.length - 1}), CHANCE (-1) or TERMINAL (-4)`);
+      }
+      const legalActions = game.getLegalActions(state);
+      if (!Array.isArray(legalActions) || legalActions.length === 0 || !legalActions.every((a) => typeof a === 'string')) {
+        throw new GameFaultError(`getLegalActions returned ${describe(legalActions)} at a decision of player ${player}: expected a non-empty list of action strings`);
+      }
+      const context: DecisionContext<S, O> = { game, player, legalActions };
       if (options.perfectInformation) context.state = state;
       if (agent.usesHistory) {
         context.history = observationActionHistory(observations, actions, players, player);
@@ -70,7 +92,7 @@ export async function playGame<S, O>(
       const chosen = agent.act(context);
       action = typeof chosen === 'string' ? chosen : await chosen;
       if (!context.legalActions.includes(action)) {
-        throw new Error(`agent ${agent.name} chose "${action}", which is not legal for player ${player}`);
+        throw new GameFaultError(`agent ${agent.name} chose "${action}", which is not legal for player ${player}`);
       }
     }
     const next = game.applyAction(state, action);
@@ -79,9 +101,18 @@ export async function playGame<S, O>(
     players.push(player);
     state = next;
   }
-  const trajectory: Trajectory<O> = { actions, players, returns: game.getRewards(state) };
+  const returns = game.getRewards(state);
+  if (!Array.isArray(returns) || returns.length !== agents.length || !returns.every((r) => typeof r === 'number' && Number.isFinite(r))) {
+    throw new GameFaultError(`getRewards returned ${describe(returns)} at the end of the game: expected ${agents.length} finite numbers`);
+  }
+  const trajectory: Trajectory<O> = { actions, players, returns };
   if (options.recordObservations) trajectory.observations = observations;
   return { trajectory, finalState: state };
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 80)}...` : text;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 import type { CodeLanguage } from '../codegen/extract.js';
 import { findGame } from '../games/index.js';
+import { scenarioProblems } from '../games/new-game.js';
 import type { CandidateSource } from '../verifier/candidate.js';
 import type { RunSettings, VerificationReport, VerifyTarget } from '../verifier/verify.js';
 
@@ -39,7 +40,10 @@ export class JobRejected extends Error {
 export function makeJob(candidate: CandidateSource, target: VerifyTarget, settings: RunSettings, timeoutMs: number): VerifyJob {
   return {
     candidate: { language: candidate.language, source: candidate.source, file: candidate.file },
-    target: { info: target.info, ...(target.referenceId === undefined ? {} : { referenceId: target.referenceId }) },
+    target: {
+      info: target.info,
+      ...(target.referenceId === undefined ? (target.scenarios?.length ? { scenarios: target.scenarios } : {}) : { referenceId: target.referenceId }),
+    },
     settings, timeoutMs,
   };
 }
@@ -57,8 +61,12 @@ export function checkJob(data: unknown, limits: FleetLimits): VerifyJob {
   const { candidate, target, settings, timeoutMs } = data;
   if (!isObject(candidate) || (candidate.language !== 'ts' && candidate.language !== 'python')
     || typeof candidate.source !== 'string' || typeof candidate.file !== 'string') return fail('candidate must be {language: "ts"|"python", source, file}');
-  if (!isObject(target) || !isObject(target.info)) return fail('target must be {info, referenceId?}');
+  if (!isObject(target) || !isObject(target.info)) return fail('target must be {info, referenceId?, scenarios?}');
   checkInfo(target.info, fail);
+  if (target.scenarios !== undefined) {
+    const problems = scenarioProblems(target.scenarios, target.info.players as number);
+    if (problems.length > 0) fail(`target.${problems[0].replace(/^scenarios: /, 'scenarios')}`);
+  }
   if (target.referenceId !== undefined && (typeof target.referenceId !== 'string' || !findGame(target.referenceId))) {
     return fail(`no built-in game "${String(target.referenceId).slice(0, 100)}" on this worker`);
   }

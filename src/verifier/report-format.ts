@@ -2,7 +2,7 @@
 // documented JSON shape for machines.
 
 import type { TierName } from './scores.js';
-import { TIER_NAMES, type VerificationReport } from './verify.js';
+import { skippedTiers, TIER_NAMES, type VerificationReport } from './verify.js';
 
 export function reportToJson(report: VerificationReport): object {
   const tiers: Record<string, object> = {};
@@ -17,7 +17,7 @@ export function reportToJson(report: VerificationReport): object {
   return {
     game: report.game, file: report.file, ok: report.ok,
     portable: report.portable, portability: report.portability.map(({ line, column, message }) => ({ line, column, message })),
-    scores: report.scores, tiers,
+    scores: report.scores, skipped: skippedTiers(report.tiers), tiers,
     diagnostics: report.diagnostics, timings: report.timings,
   };
 }
@@ -43,6 +43,8 @@ export function formatReport(report: VerificationReport): string {
       : `${tier.passed}/${tier.total}${tier.passed === tier.total ? '' : '  FAILED'}${tier.note ? `  (${tier.note})` : ''}`;
     lines.push(`  ${name.padEnd(13)} ${status}`);
   }
+  const skipped = Object.keys(skippedTiers(report.tiers));
+  if (skipped.length > 0) lines.push(`  skipped: ${skipped.join(', ')} (${skipped.length === 1 ? 'it needs' : 'they need'} a built-in reference${skipped.includes('scenarios') ? ' or scenarios of the game\'s own' : ''})`);
   const failures = TIER_NAMES.flatMap((name: TierName) => report.tiers[name].checks.filter((c) => !c.passed).map((c) => ({ name, c })));
   if (failures.length > 0) lines.push('', 'failing checks:');
   for (const { name, c } of failures) {

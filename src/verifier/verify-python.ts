@@ -138,10 +138,12 @@ async function runTiers(
       if (judged) setTier(tiers.information, recorder.list());
     }
   }
-  if (referenceId === undefined) return null;
-  const reference = getGame(referenceId);
-  const scenarios = await attempt<CheckResult[]>('scenarios', 'scenarios', { scenarios: reference.scenarios, values });
-  if (scenarios) setTier(tiers.scenarios, scenarios);
+  const reference = referenceId === undefined ? undefined : getGame(referenceId);
+  if (tiers.scenarios.applicable) {
+    const scenarios = await attempt<CheckResult[]>('scenarios', 'scenarios', { scenarios: reference?.scenarios ?? target.scenarios, values });
+    if (scenarios) setTier(tiers.scenarios, scenarios);
+  }
+  if (reference === undefined) return null;
   const recorded = recordTrajectories(reference.cwm, options.trajectories, options.seed, reference.info.maxGameLength);
   // In batches: a long game's trajectories with every legal set (havannah: ~170 actions a state) would make
   // one request too big for the runner's memory limit, and a batch keeps each request well inside its time limit.

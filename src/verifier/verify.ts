@@ -7,6 +7,7 @@ import { SandboxPool } from '../engine/sandbox/pool.js';
 import { DEFAULT_LIMITS, SandboxError, type SandboxLimits } from '../engine/sandbox/limits.js';
 import type { CandidateSession } from '../engine/sandbox/sandbox.js';
 import type { GameInfo } from '../engine/game-info.js';
+import type { Scenario } from '../engine/scenario.js';
 import type { CheckResult } from './check-result.js';
 import type { DifferentialReport } from './differential.js';
 import type { DynamicsReport } from './dynamics.js';
@@ -79,6 +80,8 @@ export interface VerifyTarget {
   info: GameInfo;
   /** Id of the built-in reference for scenarios and differential checks, if there is one. */
   referenceId?: string;
+  /** A new game's own scenarios (without a reference): the scenarios tier runs these. */
+  scenarios?: Scenario[];
 }
 
 export class Verifier {
@@ -183,9 +186,12 @@ export class Verifier {
       }));
       if (information) setTier(tiers.information, information.checks);
     }
+    if (tiers.scenarios.applicable) {
+      const request = referenceId === undefined ? { op: 'scenarios', scenarios: target.scenarios } : { op: 'scenarios', gameId: referenceId };
+      const scenarios = await attempt('scenarios', () => session.call<CheckResult[]>(request));
+      if (scenarios) setTier(tiers.scenarios, scenarios);
+    }
     if (referenceId === undefined) return null;
-    const scenarios = await attempt('scenarios', () => session.call<CheckResult[]>({ op: 'scenarios', gameId: referenceId }));
-    if (scenarios) setTier(tiers.scenarios, scenarios);
     const differential = await attempt('differential', () => session.call<DifferentialReport>({
       op: 'differential', gameId: referenceId, trajectories, seed,
     }));
@@ -202,14 +208,23 @@ export class Verifier {
 export function emptyTiers(target: VerifyTarget): Record<TierName, TierReport> {
   const tier = (applicable: boolean, note?: string): TierReport => ({ applicable, passed: 0, total: 0, score: 0, checks: [], ...(note ? { note } : {}) });
   const noReference = 'no built-in reference for this game: skipped';
+  const ownScenarios = target.referenceId === undefined && (target.scenarios?.length ?? 0) > 0;
   return {
     static: tier(true),
     dynamics: tier(true),
     consistency: tier(true),
     information: tier(target.info.information === 'imperfect', target.info.information === 'perfect' ? 'perfect information: does not apply' : undefined),
-    scenarios: tier(target.referenceId !== undefined, target.referenceId === undefined ? noReference : undefined),
+    scenarios: tier(target.referenceId !== undefined || ownScenarios,
+      target.referenceId === undefined ? (ownScenarios ? 'the game\'s own scenarios' : 'no built-in reference and no scenarios of its own: skipped') : undefined),
     differential: tier(target.referenceId !== undefined, target.referenceId === undefined ? noReference : undefined),
   };
+}
+
+/** The tiers that did not run because the game has no reference (or no scenarios of its own), with the reason. */
+export function skippedTiers(tiers: Record<TierName, TierReport>): Partial<Record<TierName, string>> {
+  const skipped: Partial<Record<TierName, string>> = {};
+  for (const name of TIER_NAMES) if (!tiers[name].applicable && tiers[name].note?.endsWith(': skipped')) skipped[name] = tiers[name].note;
+  return skipped;
 }
 
 export function setTier(tier: TierReport, checks: CheckResult[]): void {

@@ -4,10 +4,10 @@
 import type { Command } from 'commander';
 import { agentSession } from '../../agents/factory.js';
 import { playMatch } from '../../engine/match.js';
-import { addSearchOptions, type SearchCliOptions, setupGame } from '../game-setup.js';
+import { addSearchOptions, resolvePlayedGame, type SearchCliOptions, setupGame } from '../game-setup.js';
 import { integerOption, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
-import { resolveAgents, resolveGame, resolveSession } from '../resolve.js';
+import { resolveAgents, resolveSession } from '../resolve.js';
 import { formatTable } from '../table.js';
 import { UserError } from '../errors.js';
 
@@ -22,16 +22,17 @@ export function registerArenaCommand(program: Command): void {
   const command = program
     .command('arena')
     .description('pit agents against each other; seats swap every game')
-    .argument('<game>', 'game id (see `gamecwm games`)')
+    .argument('[game]', 'game id (see `gamecwm games`); omit it for a new game given by --info and --cwm')
     .requiredOption('--agents <list>', 'one agent per player, comma-separated: random, mcts[:iterations], ismcts[:iterations]')
     .option('--games <n>', 'number of games', integerOption('--games', 1, 1_000_000), 100)
     .option('--seed <n>', 'seed for chance and agents', parseSeed, 0)
     .option('--json', 'print one JSON document for machines');
-  addSearchOptions(command).action(async (id: string, options: ArenaOptions) => {
-    const players = resolveGame(id).info.players;
+  addSearchOptions(command).action(async (id: string | undefined, options: ArenaOptions) => {
+    const target = resolvePlayedGame(id, options);
+    const players = target.info.players;
     const specs = resolveAgents(options.agents!, players);
     if (specs.some((s) => s.kind === 'human')) throw new UserError('the arena is for programs; use `gamecwm play --agents human,...` to play');
-    const setup = await setupGame(id, options);
+    const setup = await setupGame(target, options);
     try {
       const game = setup.definition;
       const session = resolveSession(() => agentSession(specs, game, { input: process.stdin, output: process.stdout }, {

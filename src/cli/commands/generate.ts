@@ -10,7 +10,7 @@ import { replyBudget, type Strategy } from '../../codegen/refine.js';
 import type { GenerationInterrupted } from '../../codegen/run.js';
 import type { GenerationSummary } from '../../codegen/summary.js';
 import { UserError } from '../errors.js';
-import { resolveGenerationTarget } from '../generation-target.js';
+import { resolveGenerationTarget } from '../game-target.js';
 import { integerOption, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
 import { formatTable } from '../table.js';
@@ -57,7 +57,7 @@ export function registerGenerateCommand(program: Command): void {
     .description('have a model write a GameCWM for a game, refined on verifier feedback (any OpenAI-compatible endpoint)')
     .option('--game <id>', 'a built-in game, or the id of a new game given with --rules')
     .option('--rules <file>', 'the game\'s rules text (default for a built-in game: its rules.md)')
-    .option('--info <file.json>', 'a new game\'s facts (JSON): players, information, chance, utility, maxGameLength, title, rewardRange')
+    .option('--info <file.json>', 'a new game\'s facts (JSON): id, players, information, chance, utility, maxGameLength, title, rewardRange, rules, scenarios')
     .option('--players <n>', 'a new game\'s number of players (default 2)', integerOption('--players', 1, 16))
     .option('--information <kind>', 'a new game\'s information: perfect (default) or imperfect')
     .option('--lang <lang>', 'the language the model writes: ts or python (the paper\'s format)', 'ts');
@@ -145,7 +145,7 @@ export async function interruptedRunError(error: GenerationInterrupted, kept: st
 }
 
 async function settingsFrom(options: GenerateCliOptions) {
-  if (!options.game) throw new UserError('--game <id> is required (a built-in game, or a new game\'s id with --rules FILE)');
+  if (!options.game && !options.info) throw new UserError('--game <id> is required (a built-in game), or a new game\'s facts with --info FILE.json (or its id with --rules FILE)');
   checkModelOptions(options);
   if (options.lang !== 'ts' && options.lang !== 'python') throw new UserError(`--lang must be ts or python, not "${options.lang}"`);
   if (options.lang === 'python' && !options.paperDataset) {

@@ -13,8 +13,8 @@ import { type MatchOptions, playMatch } from '../../engine/match.js';
 import { UserError } from '../errors.js';
 import { integerOption, MAX_SEED, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
-import { addSearchOptions, type GameSetup, type SearchCliOptions, setupGame } from '../game-setup.js';
-import { resolveAgents, resolveGame, resolveSession } from '../resolve.js';
+import { addSearchOptions, type GameSetup, resolvePlayedGame, type SearchCliOptions, setupGame } from '../game-setup.js';
+import { resolveAgents, resolveSession } from '../resolve.js';
 import { formatTable } from '../table.js';
 
 interface PlayOptions extends SearchCliOptions {
@@ -31,17 +31,18 @@ export function registerPlayCommand(program: Command): void {
   const command = program
     .command('play')
     .description('play a game with agents: one game prints its trajectory, many print a summary')
-    .argument('<game>', 'game id (see `gamecwm games`)')
+    .argument('[game]', 'game id (see `gamecwm games`); omit it for a new game given by --info and --cwm')
     .option('--agents <list>', 'one agent per seat, comma-separated: random, human, mcts[:iterations], ismcts[:iterations] (default: random for every seat)')
     .option('--games <n>', 'number of games', integerOption('--games', 1, MAX_GAMES), 1)
     .option('--seed <n>', `seed for chance and agents, 0-${MAX_SEED} (default: a fresh random seed, reported)`, parseSeed)
     .option('--trajectories', 'with --json, include every game\'s trajectory (always included for a single game)')
     .option('--json', 'print one JSON document for machines');
-  addSearchOptions(command).action(async (id: string, options: PlayOptions) => {
-    const players = resolveGame(id).info.players;
+  addSearchOptions(command).action(async (id: string | undefined, options: PlayOptions) => {
+    const target = resolvePlayedGame(id, options);
+    const players = target.info.players;
     const specs = resolveAgents(options.agents ?? Array(players).fill('random').join(','), players);
     const seed = options.seed ?? randomInt(0, MAX_SEED);
-    const setup = await setupGame(id, options);
+    const setup = await setupGame(target, options);
     try {
       await play(setup, specs, seed, options);
     } finally {

@@ -5,20 +5,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Command } from 'commander';
-import type { GameDefinition } from '../../engine/game-definition.js';
 import { gameModulePath } from '../../games/files.js';
 import type { CandidateVerifier } from '../../verifier/candidate.js';
-import type { VerificationReport } from '../../verifier/verify.js';
+import type { VerificationReport, VerifyTarget } from '../../verifier/verify.js';
 import { FleetError } from '../../fleet/errors.js';
 import { UserError } from '../errors.js';
 import { addFleetOptions, candidateVerifier, type FleetCliOptions } from '../fleet-options.js';
 import { integerOption, parseRewardKind, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
-import { resolveGame } from '../resolve.js';
+import { type GameTarget, resolveGameTarget } from '../game-target.js';
 import { formatTable } from '../table.js';
 
 interface VerifyCliOptions extends FleetCliOptions {
   game?: string;
+  info?: string;
+  rules?: string;
   reference?: boolean;
   playouts: number;
   seed: number;
@@ -37,6 +38,8 @@ export function registerVerifyCommand(program: Command): void {
     .description('verify a GameCWM (a TypeScript module, or a paper-format Python module) or every one in a directory')
     .argument('[path]', 'a candidate .ts or .py file, or a directory of them')
     .option('--game <id>', 'the game the candidate implements (its reference gives scenarios and the differential tier)')
+    .option('--info <file.json>', 'a new game\'s facts (players, information, chance, utility, maxGameLength, scenarios; `gamecwm init` writes one)')
+    .option('--rules <file>', 'a new game\'s rules text (default: the facts\' "rules")')
     .option('--reference', 'verify the built-in reference implementation of --game itself')
     .option('--playouts <n>', 'seeded random playouts (also resampled histories and differential trajectories)', integerOption('--playouts', 1, 100_000), 100)
     .option('--seed <n>', 'seed for playouts', parseSeed, 0)
@@ -47,8 +50,10 @@ export function registerVerifyCommand(program: Command): void {
     .option('--json', 'print JSON for machines (an array for a directory)');
   addFleetOptions(command)
     .action(async (path: string | undefined, options: VerifyCliOptions) => {
-      if (!options.game) throw new UserError('--game <id> is required: the game the candidate implements (see `gamecwm games`)');
-      const game = resolveGame(options.game);
+      if (!options.game && !options.info) {
+        throw new UserError('--game <id> or --info FILE.json is required: the game the candidate implements (see `gamecwm games`, or `gamecwm init` for a new game)');
+      }
+      const game = resolveGameTarget({ game: options.game, info: options.info, rules: options.rules });
       const files = candidateFiles(path, game, options.reference === true);
       // Loaded on demand: ts-morph and isolated-vm cost other commands nothing.
       const { formatReport, reportToJson } = await import('../../verifier/report-format.js');
@@ -79,8 +84,9 @@ function isDirectory(path: string | undefined): boolean {
   return path !== undefined && statSync(path).isDirectory();
 }
 
-function candidateFiles(path: string | undefined, game: GameDefinition, reference: boolean): string[] {
+function candidateFiles(path: string | undefined, game: GameTarget, reference: boolean): string[] {
   if (reference) {
+    if (game.referenceId === undefined) throw new UserError(`--reference verifies a built-in game's own module; ${game.info.id} has none`);
     if (path !== undefined) throw new UserError('give either a path or --reference, not both');
     return [gameModulePath(game.info.id)];
   }
@@ -104,7 +110,7 @@ function listCandidates(dir: string): string[] {
     .sort();
 }
 
-async function verifyAll(verifier: CandidateVerifier, game: GameDefinition, files: string[], json: boolean, reports: VerificationReport[]): Promise<void> {
+async function verifyAll(verifier: CandidateVerifier, game: GameTarget, files: string[], json: boolean, reports: VerificationReport[]): Promise<void> {
   const progress = json ? { tick() {}, stop() {} } : startProgress('verify', files.length);
   let next = 0;
   let failed = false;
@@ -114,7 +120,7 @@ async function verifyAll(verifier: CandidateVerifier, game: GameDefinition, file
     while (next < files.length && !failed) {
       const index = next++;
       const file = files[index];
-      const target = { info: game.info, referenceId: game.info.id };
+      const target: VerifyTarget = game.referenceId === undefined ? { info: game.info, scenarios: game.scenarios } : { info: game.info, referenceId: game.referenceId };
       let source: string;
       try {
         source = readFileSync(file, 'utf8');

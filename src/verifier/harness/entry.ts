@@ -4,6 +4,7 @@
 
 import type { AnyGameCWM } from '../../engine/contract.js';
 import type { UtilityKind } from '../../engine/game-info.js';
+import type { Scenario } from '../../engine/scenario.js';
 import { findGame } from '../../games/index.js';
 import { checkDifferential } from '../differential.js';
 import { checkDynamics } from '../dynamics.js';
@@ -15,7 +16,7 @@ import { type CandidateRealm, inCandidateRealm } from '../guard.js';
 export type HarnessRequest =
   | { op: 'dynamics'; players: number; utility: UtilityKind; maxGameLength: number; playouts: number; seed: number }
   | { op: 'information'; players: number; maxGameLength: number; histories: number; seed: number; gameId?: string }
-  | { op: 'scenarios'; gameId: string }
+  | { op: 'scenarios'; gameId?: string; scenarios?: Scenario[] }
   | { op: 'differential'; gameId: string; trajectories: number; seed: number }
   | { op: 'exports' };
 
@@ -35,7 +36,7 @@ export function handle(candidate: AnyGameCWM, request: HarnessRequest): unknown 
     case 'information':
       return checkInformation(candidate, request.players, request, request.gameId === undefined ? undefined : reference(request.gameId).cwm);
     case 'scenarios':
-      return checkScenarios(candidate, reference(request.gameId).scenarios);
+      return checkScenarios(candidate, request.scenarios ?? reference(request.gameId ?? '').scenarios);
     case 'differential': {
       const ref = reference(request.gameId);
       return checkDifferential(candidate, ref.cwm, {
