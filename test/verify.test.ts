@@ -100,7 +100,7 @@ describe('gamecwm verify', () => {
     [['verify', 'x.ts'], /--game <id> is required/],
     [['verify', '--game', 'tic_tac_toe'], /give a candidate \.ts file or directory/],
     [['verify', '/no/such/file.ts', '--game', 'tic_tac_toe'], /no such file or directory: \/no\/such\/file\.ts/],
-    [['verify', '--game', 'nope', '--reference'], /unknown game "nope"/],
+    [['verify', '--game', 'nope', '--reference'], /"nope" is not a built-in game \(see `gamecwm games`\); for a new game give its facts with --info FILE.json/],
     [['verify', '--game', 'tic_tac_toe', '--reference', '--playouts', '0'], /--playouts must be an integer/],
   ])('%j is a user error (exit 2)', (args, message) => {
     const result = run(args);

@@ -51,7 +51,7 @@ export function registerVerifyCommand(program: Command): void {
   addFleetOptions(command)
     .action(async (path: string | undefined, options: VerifyCliOptions) => {
       if (!options.game && !options.info) {
-        throw new UserError('--game <id> or --info FILE.json is required: the game the candidate implements (see `gamecwm games`, or `gamecwm init` for a new game)');
+        throw new UserError('--game <id> is required, or a new game\'s facts with --info FILE.json: the game the candidate implements (see `gamecwm games`, or `gamecwm init` for a new game)');
       }
       const game = resolveGameTarget({ game: options.game, info: options.info, rules: options.rules });
       const files = candidateFiles(path, game, options.reference === true);
