@@ -194,6 +194,26 @@ describe('what people write in TypeScript', () => {
         Object.fromEntries([['k', 1], ['j', 2]]), String.fromCharCode(65), 'abc'.at(-1), [3, 1, 2].toSorted(), [1, 2].toReversed(), Array(2).fill(0)];`))
       .toEqual([8, { b: 2 }, [1, 2, 3, 4], [1, 10, 2, 20], [0, 1, 2], [[0, 'x'], [1, 'y']], 2, 3, '12', '1.5', 3.25, true, { k: 1, j: 2 }, 'A', 'c', [1, 2, 3], [2, 1], [0, 0]]);
   });
+
+  it('functions and methods assign module-level variables; nested functions swap and assign their parent\'s', () => {
+    expect(both(`let calls = 0;
+      let last = '';
+      class Tally { bump(): number { calls += 1; return calls; } }
+      function note(s: string): void { last = s; calls++; }
+      export function main(): unknown {
+        note('a'); new Tally().bump();
+        let x = 1; let y = 2; const swap = () => { [x, y] = [y, x]; }; swap();
+        const rebind = ([a, b]: number[]) => { a = a + b; return a; };
+        return [calls, last, x, y, rebind([3, 4])];
+      }`)).toMatchObject({ diagnostics: [], js: '[2,"a",2,1,7]', py: '[2,"a",2,1,7]' });
+  });
+
+  it('bitwise operators on 32-bit integers, and compound and logical assignments', () => {
+    expect(same(`let bits = 0; bits |= 1 << 3; bits |= 1 << 31; const high = bits >>> 28; const signed = bits >> 28; let m = 0xff; m &= ~0x0f; m ^= 1;
+      let n: number | null = null; n ??= 4; n ??= 9; let f = 0; f ||= 7; let t = 2; t &&= 5; let p = 2; p **= 10;
+      return [bits, high, signed, m, 5 & 3, 5 | 3, 5 ^ 3, ~5, -17 >> 2, -17 >>> 28, 2.9 | 0, 1 << 40, n, f, t, p];`))
+      .toEqual([-2147483640, 8, -8, 241, 1, 7, 6, -6, -5, 15, 2, 256, 4, 7, 5, 1024]);
+  });
 });
 
 describe('regular expressions outside the subset', () => {

@@ -27,7 +27,7 @@ const MAX_PORTABILITY_SHOWN = 10;
 /** The portability verdict in words: a verdict beside `ok`, required only where Python is asked for. */
 function portabilityLine(report: VerificationReport): string {
   if (report.portable === null) return 'portable to Python: not checked';
-  if (report.portable) return 'portable to Python: yes (translate --to python works)';
+  if (report.portable) return 'portable to Python: yes';
   return 'portable to Python: no (only needed for translate, export-python or --require-portable):';
 }
 

@@ -529,4 +529,30 @@ def _js_parse_float(s):
         return -math.inf if text.startswith('-') else math.inf
     value = float(text)
     return int(value) if value.is_integer() and abs(value) < 2 ** 53 and 'e' not in text.lower() and '.' not in text else value
+
+
+def _js_int32(x):
+    # ECMAScript ToInt32: truncate, wrap modulo 2**32, NaN and infinities give 0.
+    if isinstance(x, float):
+        if x != x or x in (math.inf, -math.inf):
+            return 0
+        x = int(x)
+    x = int(x) & 0xFFFFFFFF
+    return x - 0x100000000 if x >= 0x80000000 else x
+
+
+def _js_shift_count(b):
+    return _js_int32(b) & 31
+
+
+def _js_shl(a, b):
+    return _js_int32(_js_int32(a) << _js_shift_count(b))
+
+
+def _js_shr(a, b):
+    return _js_int32(a) >> _js_shift_count(b)
+
+
+def _js_ushr(a, b):
+    return (_js_int32(a) & 0xFFFFFFFF) >> _js_shift_count(b)
 `;

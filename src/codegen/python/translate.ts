@@ -235,7 +235,7 @@ class ModuleTranslation {
     if (node.asteriskToken) throw new Unsupported(node, 'generators are outside the portable subset');
     const params = this.parameters(node.parameters);
     const lines = [`${this.indent(level)}def ${this.name(node.name)}(${params.names.join(', ')}):`];
-    const body = this.block(node.body.statements, level + 1, this.assignedOuterNames(node), params.prologue);
+    const body = this.block(node.body.statements, level + 1, this.scopeDeclarations(node), params.prologue);
     return [...lines, ...body];
   }
 
@@ -268,36 +268,46 @@ class ModuleTranslation {
     return { names, prologue: (level: number) => bindings.flatMap((bind) => bind(level)) };
   }
 
-  /** Names a nested function assigns that belong to an enclosing function (Python needs `nonlocal`). */
-  private assignedOuterNames(fn: ts.FunctionLikeDeclaration): string[] {
-    const outer = new Set<string>();
+  /**
+   * The `global` and `nonlocal` statements a function needs: for the module-level variables it
+   * assigns, and for the variables of an enclosing function a nested one assigns.
+   */
+  private scopeDeclarations(fn: ts.FunctionLikeDeclaration): string[] {
     const own = new Set<string>();
     const collectOwn = (node: ts.Node) => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) own.add(node.name.text);
-      if (ts.isParameter(node) && ts.isIdentifier(node.name)) own.add(node.name.text);
+      if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) own.add(node.name.text);
       if (node !== fn && ts.isFunctionLike(node)) return;
       ts.forEachChild(node, collectOwn);
     };
     collectOwn(fn);
-    if (fn.parent === this.file || ts.isClassLike(fn.parent)) return [];
+    const globals = new Set<string>();
+    const nonlocals = new Set<string>();
+    const assigned = (target: ts.Expression) => {
+      target = skipOuter(target);
+      if (ts.isArrayLiteralExpression(target)) {
+        target.elements.forEach(assigned);
+        return;
+      }
+      if (!ts.isIdentifier(target) || own.has(target.text)) return;
+      const declaration = this.checker.getSymbolAtLocation(target)?.valueDeclaration;
+      const moduleLevel = declaration !== undefined && ts.isVariableDeclaration(declaration) && ts.isVariableStatement(declaration.parent.parent)
+        && declaration.parent.parent.parent === this.file;
+      if (moduleLevel) globals.add(this.name(target));
+      else if (fn.parent !== this.file && !ts.isClassLike(fn.parent)) nonlocals.add(this.name(target));
+    };
     const visit = (node: ts.Node) => {
       if (node !== fn && ts.isFunctionLike(node)) return;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment
-        && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left) && !own.has(node.left.text)) {
-        outer.add(this.name(node.left));
-      }
-      if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) && !own.has(node.operand.text)) {
-        outer.add(this.name(node.operand));
-      }
+      if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) assigned(node.left);
+      if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
+        && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) assigned(node.operand);
       ts.forEachChild(node, visit);
     };
     visit(fn);
-    return [...outer];
+    return [...(globals.size > 0 ? [`global ${[...globals].join(', ')}`] : []), ...(nonlocals.size > 0 ? [`nonlocal ${[...nonlocals].join(', ')}`] : [])];
   }
 
-  private block(statements: readonly ts.Statement[], level: number, nonlocals: string[] = [], prologue?: (level: number) => string[]): string[] {
-    const lines: string[] = [];
-    if (nonlocals.length > 0) lines.push(`${this.indent(level)}nonlocal ${nonlocals.join(', ')}`);
+  private block(statements: readonly ts.Statement[], level: number, declarations: string[] = [], prologue?: (level: number) => string[]): string[] {
+    const lines = declarations.map((d) => `${this.indent(level)}${d}`);
     if (prologue) {
       try {
         lines.push(...prologue(level));
@@ -312,7 +322,7 @@ class ModuleTranslation {
         this.report(error);
       }
     }
-    if (lines.length === 0 || lines.every((l) => l.trim().startsWith('nonlocal'))) lines.push(`${this.indent(level)}pass`);
+    if (lines.length === declarations.length) lines.push(`${this.indent(level)}pass`);
     return lines;
   }
 
@@ -613,6 +623,12 @@ class ModuleTranslation {
   private assignment(node: ts.BinaryExpression): string {
     const kind = node.operatorToken.kind;
     if (kind === ts.SyntaxKind.EqualsToken) return this.assignTarget(node.left, () => this.expression(node.right));
+    if (kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken || kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken) {
+      // `x ??= y` assigns only when x is null or undefined (`||=`: falsy, `&&=`: truthy); the current value is kept otherwise.
+      const test = (current: string) => (kind === ts.SyntaxKind.QuestionQuestionEqualsToken ? `${current} is None`
+        : kind === ts.SyntaxKind.BarBarEqualsToken ? `not _js_truthy(${current})` : `_js_truthy(${current})`);
+      return this.assignTarget(node.left, (current) => `(${this.expression(node.right)} if ${test(current)} else ${current})`);
+    }
     const operator = compoundOperator(kind);
     if (!operator) throw new Unsupported(node, `${ts.tokenToString(kind)} is outside the portable subset`);
     return this.assignTarget(node.left, (current) => this.binaryText(operator, node.left, node.right, current));
@@ -824,6 +840,7 @@ class ModuleTranslation {
       case ts.SyntaxKind.ExclamationToken: return `(not ${this.condition(operand)})`;
       case ts.SyntaxKind.MinusToken: return `(-${this.expression(operand)})`;
       case ts.SyntaxKind.PlusToken: return `_js_number(${this.expression(operand)})`;
+      case ts.SyntaxKind.TildeToken: return `(~_js_int32(${this.expression(operand)}))`;
       default: throw new Unsupported(node, `${ts.tokenToString(node.operator)} inside an expression is outside the portable subset; use a separate statement`);
     }
   }
@@ -862,6 +879,13 @@ class ModuleTranslation {
       case ts.SyntaxKind.EqualsEqualsEqualsToken: return this.equality(left, right, leftText, r, false);
       case ts.SyntaxKind.ExclamationEqualsEqualsToken: return this.equality(left, right, leftText, r, true);
       case ts.SyntaxKind.InKeyword: return `(${leftText} in ${r})`;
+      // Bitwise operators work on 32-bit integers in JavaScript.
+      case ts.SyntaxKind.AmpersandToken: return `(_js_int32(${leftText}) & _js_int32(${r}))`;
+      case ts.SyntaxKind.BarToken: return `(_js_int32(${leftText}) | _js_int32(${r}))`;
+      case ts.SyntaxKind.CaretToken: return `(_js_int32(${leftText}) ^ _js_int32(${r}))`;
+      case ts.SyntaxKind.LessThanLessThanToken: return `_js_shl(${leftText}, ${r})`;
+      case ts.SyntaxKind.GreaterThanGreaterThanToken: return `_js_shr(${leftText}, ${r})`;
+      case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return `_js_ushr(${leftText}, ${r})`;
       default:
         throw new Unsupported(left.parent, `the ${ts.tokenToString(kind)} operator is outside the portable subset`);
     }
@@ -897,7 +921,7 @@ class ModuleTranslation {
     }
     const name = `_fn${++this.temp}`;
     const body = ts.isBlock(node.body)
-      ? this.block(node.body.statements, 1, this.assignedOuterNames(node), params.prologue)
+      ? this.block(node.body.statements, 1, this.scopeDeclarations(node), params.prologue)
       : [...prologue, `    return ${this.expression(node.body)}`];
     this.hoisted[this.hoisted.length - 1].push([`def ${name}(${params.names.join(', ')}):`, ...body].join('\n'));
     return name;
@@ -930,10 +954,10 @@ class ModuleTranslation {
           const params = this.parameters(member.parameters);
           const signature = isStatic ? params.names : ['self', ...params.names];
           if (isStatic) methods.push('    @staticmethod');
-          methods.push(`    def ${this.memberName(member.name)}(${signature.join(', ')}):`, ...this.block(member.body.statements, 2, [], params.prologue));
+          methods.push(`    def ${this.memberName(member.name)}(${signature.join(', ')}):`, ...this.block(member.body.statements, 2, this.scopeDeclarations(member), params.prologue));
         } else if (ts.isGetAccessorDeclaration(member)) {
           if (isStatic || !member.body) throw new Unsupported(member, 'static getters are outside the portable subset');
-          methods.push('    @property', `    def ${this.memberName(member.name)}(self):`, ...this.block(member.body.statements, 2));
+          methods.push('    @property', `    def ${this.memberName(member.name)}(self):`, ...this.block(member.body.statements, 2, this.scopeDeclarations(member)));
         } else if (!ts.isSemicolonClassElement(member) && !ts.isIndexSignatureDeclaration(member)) {
           throw new Unsupported(member, `${ts.SyntaxKind[member.kind]} in a class is outside the portable subset`);
         }
@@ -945,7 +969,7 @@ class ModuleTranslation {
     // Parameter properties (`constructor(private readonly cells: string[])`) are fields too.
     const parameterFields = (constructor?.parameters ?? []).filter((p) => ts.getModifiers(p)?.some((m) => PARAMETER_PROPERTY_MODIFIERS.has(m.kind)) && ts.isIdentifier(p.name))
       .map((p) => `        self.${this.memberName(p.name as ts.Identifier)} = ${this.name(p.name as ts.Identifier)}`);
-    const body = constructor?.body ? this.block(constructor.body.statements, 2, [], params.prologue) : [];
+    const body = constructor?.body ? this.block(constructor.body.statements, 2, this.scopeDeclarations(constructor), params.prologue) : [];
     const init = [...parameterFields, ...fields, ...(body.length === 1 && body[0].trim() === 'pass' ? [] : body)];
     if (constructor || init.length > 0) lines.push(`    def __init__(${['self', ...params.names].join(', ')}):`, ...(init.length > 0 ? init : ['        pass']));
     lines.push(...methods);
@@ -1221,6 +1245,13 @@ function compoundOperator(kind: ts.SyntaxKind): ts.SyntaxKind | null {
     case ts.SyntaxKind.AsteriskEqualsToken: return ts.SyntaxKind.AsteriskToken;
     case ts.SyntaxKind.SlashEqualsToken: return ts.SyntaxKind.SlashToken;
     case ts.SyntaxKind.PercentEqualsToken: return ts.SyntaxKind.PercentToken;
+    case ts.SyntaxKind.AsteriskAsteriskEqualsToken: return ts.SyntaxKind.AsteriskAsteriskToken;
+    case ts.SyntaxKind.AmpersandEqualsToken: return ts.SyntaxKind.AmpersandToken;
+    case ts.SyntaxKind.BarEqualsToken: return ts.SyntaxKind.BarToken;
+    case ts.SyntaxKind.CaretEqualsToken: return ts.SyntaxKind.CaretToken;
+    case ts.SyntaxKind.LessThanLessThanEqualsToken: return ts.SyntaxKind.LessThanLessThanToken;
+    case ts.SyntaxKind.GreaterThanGreaterThanEqualsToken: return ts.SyntaxKind.GreaterThanGreaterThanToken;
+    case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken: return ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken;
     default: return null;
   }
 }
