@@ -208,6 +208,15 @@ describe('what people write in TypeScript', () => {
       }`)).toMatchObject({ diagnostics: [], js: '[2,"a",2,1,7]', py: '[2,"a",2,1,7]' });
   });
 
+  it('enums with numbers counting up and with strings', () => {
+    expect(both(`enum Phase { Deal, Bet = 5, Show }
+      const enum Suit { Hearts = 'H', Spades = 'S' }
+      export function main(): unknown {
+        const phase: Phase = Phase.Show;
+        return [Phase.Deal, Phase.Bet, phase, phase === Phase.Show, Suit.Spades, \`\${Suit.Hearts}\${Phase.Bet}\`];
+      }`)).toMatchObject({ diagnostics: [], js: '[0,5,6,true,"S","H5"]', py: '[0,5,6,true,"S","H5"]' });
+  });
+
   it('bitwise operators on 32-bit integers, and compound and logical assignments', () => {
     expect(same(`let bits = 0; bits |= 1 << 3; bits |= 1 << 31; const high = bits >>> 28; const signed = bits >> 28; let m = 0xff; m &= ~0x0f; m ^= 1;
       let n: number | null = null; n ??= 4; n ??= 9; let f = 0; f ||= 7; let t = 2; t &&= 5; let p = 2; p **= 10;
@@ -227,6 +236,7 @@ describe('regular expressions outside the subset', () => {
     ['/a{,2}/', /literal \{/],
     ['/[\\S]/', /inside a character class/],
     ['/\\p{L}/', /escape \\p/],
+    ['/[😀]/', /Basic Multilingual Plane/],
   ])('%s is refused with a reason', (literal, reason) => {
     const { diagnostics } = translator.translate(`export function f(s: string): boolean {\n  return ${literal}.test(s);\n}\n`);
     expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['2:10']);

@@ -27,6 +27,8 @@ export function pythonRegex(source: string, flags: string): PythonRegex {
   for (const flag of flags) {
     if (flag !== 'g' && flag !== 'i') throw new RegexNotPortable(`the regular expression flag "${flag}" has no exact Python equivalent here; use only g and i`);
   }
+  // Without the u flag JavaScript matches UTF-16 code units, Python code points: they agree below U+10000 only.
+  if (/[\ud800-\udfff]|\\u[dD][89a-fA-F]/.test(source)) throw new RegexNotPortable('characters beyond U+FFFF (and surrogate escapes) match differently in Python; keep the pattern to the Basic Multilingual Plane');
   const ignoreCase = flags.includes('i');
   // Case folding beyond ASCII differs between the two engines.
   if (ignoreCase && /[^\x00-\x7f]/.test(source)) throw new RegexNotPortable('a case-insensitive regular expression must be written in ASCII characters');

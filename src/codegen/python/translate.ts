@@ -74,6 +74,7 @@ class ModuleTranslation {
         if (ts.isFunctionDeclaration(statement)) functions.push(...this.functionDeclaration(statement, 0), '');
         // Classes are not hoisted: they run in order with the constants, as in JavaScript.
         else if (ts.isClassDeclaration(statement)) constants.push(...this.classDeclaration(statement), '');
+        else if (ts.isEnumDeclaration(statement)) constants.push(...this.enumDeclaration(statement), '');
         else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isImportDeclaration(statement)) continue;
         else if (ts.isVariableStatement(statement)) constants.push(...this.statement(statement, 0));
         else if (ts.isEmptyStatement(statement)) continue;
@@ -123,7 +124,7 @@ class ModuleTranslation {
 
   /** Classes declared at the top level of the module (they keep their names in Python). */
   private get classNames(): Set<string> {
-    this.classNameSet ??= new Set(this.file.statements.filter(ts.isClassDeclaration).flatMap((c) => (c.name ? [c.name.text] : [])));
+    this.classNameSet ??= new Set(this.file.statements.flatMap((s) => ((ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) && s.name ? [s.name.text] : [])));
     return this.classNameSet;
   }
 
@@ -193,7 +194,7 @@ class ModuleTranslation {
     if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
     if (ts.isIdentifier(node) && this.classNames.has(node.text)) {
       const declaration = this.checker.getSymbolAtLocation(node)?.declarations?.[0];
-      if (declaration && ts.isClassDeclaration(declaration)) return true;
+      if (declaration && (ts.isClassDeclaration(declaration) || ts.isEnumDeclaration(declaration))) return true;
     }
     const type = this.nonNullable(this.typeOf(node));
     return this.every(type, (t) => this.isModuleClassType(t));
@@ -973,6 +974,33 @@ class ModuleTranslation {
     const init = [...parameterFields, ...fields, ...(body.length === 1 && body[0].trim() === 'pass' ? [] : body)];
     if (constructor || init.length > 0) lines.push(`    def __init__(${['self', ...params.names].join(', ')}):`, ...(init.length > 0 ? init : ['        pass']));
     lines.push(...methods);
+    if (lines.length === 1) lines.push('    pass');
+    return lines;
+  }
+
+  /** An enum: a class whose attributes are its members' values (numbers counting up from the last given one, or strings). */
+  private enumDeclaration(node: ts.EnumDeclaration): string[] {
+    const lines = [`class ${this.name(node.name)}:`];
+    let next: number | null = 0;
+    for (const member of node.members) {
+      const init = member.initializer && skipOuter(member.initializer);
+      let value: string;
+      if (!init) {
+        if (next === null) throw new Unsupported(member, 'an enum member after a string member needs a value');
+        value = String(next);
+        next += 1;
+      } else if (ts.isNumericLiteral(init) || (ts.isPrefixUnaryExpression(init) && init.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(init.operand))) {
+        const number = ts.isNumericLiteral(init) ? Number(init.text) : -Number((init.operand as ts.NumericLiteral).text);
+        value = this.expression(init);
+        next = number + 1;
+      } else if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) {
+        value = pythonString(init.text);
+        next = null;
+      } else {
+        throw new Unsupported(member, 'enum members are translated with number or string literal values only');
+      }
+      lines.push(`    ${this.memberName(member.name)} = ${value}`);
+    }
     if (lines.length === 1) lines.push('    pass');
     return lines;
   }
