@@ -77,7 +77,7 @@ describe('mistakes read alike', () => {
   it.each([
     [['play', '--bogus'], "gamecwm: unknown option '--bogus' (see --help)"],
     [['nosuch'], "gamecwm: unknown command 'nosuch' (see --help)"],
-    [['play'], "gamecwm: missing required argument 'game' (see --help)"],
+    [['play'], 'gamecwm: give a game id (see `gamecwm games`) or a new game\'s facts with --info FILE.json and its module with --cwm FILE'],
     [['play', 'nosuchgame'], 'gamecwm: unknown game "nosuchgame"'],
   ])('%j: one line, exit 2', async (args, line) => {
     const run = await runCli(args);
