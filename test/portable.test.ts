@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedbackFor } from '../src/codegen/feedback.js';
 import { getGame } from '../src/games/index.js';
 import { RewardScorer } from '../src/reward/score.js';
 import { Verifier } from '../src/verifier/verify.js';
@@ -53,6 +54,8 @@ describe('a correct module the translation cannot express', () => {
     expect(report.scores.eval).toBeCloseTo((4 / 5 + 1 + 1) / 3, 9);
     expect(report.scores.reward).toBeLessThan(1);
     expect(report.diagnostics).toEqual([`labelled.ts:${LABEL_LINE}:3: cannot translate to Python: LabeledStatement is outside the portable subset`]);
+    // What a generation run with --require-portable tells the model.
+    expect(feedbackFor(report, 'ts')).toContain(`- labelled.ts:${LABEL_LINE}:3: cannot translate to Python: LabeledStatement is outside the portable subset`);
   });
 
   it('keeps the paper reward unless the scorer requires portability', async () => {
