@@ -208,6 +208,12 @@ describe('what people write in TypeScript', () => {
       }`)).toMatchObject({ diagnostics: [], js: '[2,"a",2,1,7]', py: '[2,"a",2,1,7]' });
   });
 
+  it('conversion functions as callbacks, and Object.assign', () => {
+    expect(same(`const base = { a: 1, b: 2 }; const target: Record<string, number> = { z: 0 }; const same = Object.assign(target, base, { b: 5 });
+      return ['1,2.5,7'.split(',').map(Number), [1, 0, 2].map(String), [0, 1, '', 'a', null].filter(Boolean), Object.assign({}, base, { c: 3 }), target, same === target];`))
+      .toEqual([[1, 2.5, 7], ['1', '0', '2'], [1, 'a'], { a: 1, b: 2, c: 3 }, { z: 0, a: 1, b: 5 }, true]);
+  });
+
   it('enums with numbers counting up and with strings', () => {
     expect(both(`enum Phase { Deal, Bet = 5, Show }
       const enum Suit { Hearts = 'H', Spades = 'S' }

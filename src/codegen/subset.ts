@@ -121,11 +121,12 @@ export const LIBRARY_CALLS: Record<string, LibraryCall[]> = {
   'global functions': [
     call('String', 'String(1.5)'), call('Number', 'Number(s)'), call('parseInt', 'parseInt(s, 10)'), call('parseFloat', 'parseFloat(s)'),
     call('Boolean', 'Boolean(s)'), call('isNaN', 'isNaN(xs[0])'), call('Array(n)', 'Array(3).fill(0)'),
+    call('Number, String and Boolean as callbacks', 'words.map(Number).filter(Boolean).map(String)'),
   ],
   Math: ['floor', 'ceil', 'round', 'trunc', 'abs', 'max', 'min', 'sqrt', 'pow', 'log', 'exp', 'sign']
     .map((f) => call(f, f === 'pow' ? 'Math.pow(2, 3)' : f === 'max' || f === 'min' ? `Math.${f}(...xs)` : `Math.${f}(xs[0])`)),
   JSON: [call('stringify', 'JSON.stringify(o)'), call('parse', 'JSON.parse(s)')],
-  Object: [call('keys', 'Object.keys(o)'), call('values', 'Object.values(o)'), call('entries', 'Object.entries(o)'), call('freeze', 'Object.freeze(xs)'), call('fromEntries', 'Object.fromEntries(Object.entries(o))')],
+  Object: [call('keys', 'Object.keys(o)'), call('values', 'Object.values(o)'), call('entries', 'Object.entries(o)'), call('freeze', 'Object.freeze(xs)'), call('fromEntries', 'Object.fromEntries(Object.entries(o))'), call('assign', 'Object.assign({}, o, { k: 1 })')],
   'Array and Number': [
     call('Array.isArray', 'Array.isArray(xs)'), call('Array.from', 'Array.from({ length: 3 }, (_, i) => i)'), call('Number.isInteger', 'Number.isInteger(xs[0])'),
     call('Number.isFinite', 'Number.isFinite(xs[0])'), call('Number.isNaN', 'Number.isNaN(xs[0])'), call('String.fromCharCode', 'String.fromCharCode(65)'),

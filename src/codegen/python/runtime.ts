@@ -555,4 +555,11 @@ def _js_shr(a, b):
 
 def _js_ushr(a, b):
     return (_js_int32(a) & 0xFFFFFFFF) >> _js_shift_count(b)
+
+
+def _js_assign(target, *sources):
+    for source in sources:
+        if source is not None:
+            target.update(source)
+    return target
 `;

@@ -711,7 +711,17 @@ class ModuleTranslation {
       case 'undefined': return 'None';
       case 'NaN': return 'math.nan';
       case 'Infinity': return 'math.inf';
-      default: return this.name(node);
+      default: {
+        // The conversion functions passed as callbacks (`.map(Number)`, `.filter(Boolean)`), when they are the globals.
+        const conversion = GLOBAL_CONVERSIONS[node.text];
+        if (conversion && this.checker.getSymbolAtLocation(node)?.declarations?.every((d) => d.getSourceFile() !== this.file)) {
+          return conversion;
+        }
+        if (node.text === 'parseInt' && this.checker.getSymbolAtLocation(node)?.declarations?.every((d) => d.getSourceFile() !== this.file)) {
+          throw new Unsupported(node, 'parseInt as a callback receives the index as its radix; write (s) => parseInt(s, 10)');
+        }
+        return this.name(node);
+      }
     }
   }
 
@@ -1087,6 +1097,12 @@ class ModuleTranslation {
       case 'Object.values': return `_js_values(${a})`;
       case 'Object.entries': return `_js_entries(${a})`;
       case 'Object.freeze': return args[0];
+      case 'Object.assign': {
+        // Copies the sources' keys into the target, which it returns.
+        const target = node.arguments[0];
+        if (target && ts.isObjectLiteralExpression(target) && target.properties.length === 0) return `{${args.slice(1).map((x) => `**${x}`).join(', ')}}`;
+        return `_js_assign(${a})`;
+      }
       case 'Array.isArray': return `isinstance(${a}, list)`;
       case 'Array.from': {
         const arg = node.arguments[0];
@@ -1242,6 +1258,12 @@ class ModuleTranslation {
 const NAMESPACE_CONSTANTS: Record<string, string> = {
   'Math.PI': 'math.pi', 'Math.E': 'math.e', 'Number.MAX_SAFE_INTEGER': '9007199254740991',
   'Number.MIN_SAFE_INTEGER': '-9007199254740991', 'Number.POSITIVE_INFINITY': 'math.inf', 'Number.NEGATIVE_INFINITY': '-math.inf',
+};
+
+const GLOBAL_CONVERSIONS: Record<string, string> = {
+  Number: '(lambda v, *_js_rest: _js_number(v))',
+  String: '(lambda v, *_js_rest: _js_str(v))',
+  Boolean: '(lambda v, *_js_rest: _js_truthy(v))',
 };
 
 const PARAMETER_PROPERTY_MODIFIERS = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword]);
