@@ -45,18 +45,17 @@ function parseExploration(text: string): number {
   return value;
 }
 
-/** The game `id` or --info names: a built-in game's target, or a new game's (which needs --cwm: it has no module of ours). */
+/** The game `id` or --info names: a built-in game's target, or a new game's (setupGame then needs its module, --cwm). */
 export function resolvePlayedGame(id: string | undefined, options: SearchCliOptions): GameTarget {
   if (id === undefined && !options.info) throw new UserError('give a game id (see `gamecwm games`) or a new game\'s facts with --info FILE.json and its module with --cwm FILE');
   if (id !== undefined && !options.info) resolveGame(id); // an unknown id: the registry's message, with the known games
-  const target = resolveGameTarget({ game: id, info: options.info });
-  if (target.referenceId === undefined && !options.cwm) throw new UserError(`${target.info.id} is a new game: give its module with --cwm FILE`);
-  return target;
+  return resolveGameTarget({ game: id, info: options.info });
 }
 
 export async function setupGame(target: GameTarget, options: SearchCliOptions): Promise<GameSetup> {
   const reference = target.referenceId === undefined ? undefined : resolveGame(target.referenceId);
-  if (!options.cwm) return { definition: reference!, backend: new NativeSearch(reference!.cwm), dispose() {} };
+  if (!options.cwm && reference) return { definition: reference, backend: new NativeSearch(reference.cwm), dispose() {} };
+  if (!options.cwm) throw new UserError(`${target.info.id} is a new game: give its module with --cwm FILE`);
   let candidate;
   try {
     // A TypeScript file runs in its own sandbox, a paper-format Python CWM through the hardened Python runner.
