@@ -11,6 +11,9 @@ import { CandidateRuntime } from '../src/engine/sandbox/candidate-runtime.js';
 import { getGame } from '../src/games/index.js';
 import { MAX_LINE_CHARS, PythonRunner, PythonRunnerError } from '../src/python-runner/runner-client.js';
 import { checkInformation, POSTERIOR_CHECK } from '../src/verifier/information.js';
+import { checkDynamics } from '../src/verifier/dynamics.js';
+import { checkScenarios } from '../src/verifier/scenarios.js';
+import { checkDifferential } from '../src/verifier/differential.js';
 import { pythonBudgetMs } from '../src/verifier/verify-python.js';
 import { RewardScorer } from '../src/reward/score.js';
 import { startRewardServer } from '../src/reward/server.js';
@@ -255,6 +258,38 @@ function wrapExport(source: string, name: string, base: string, replacement: str
   if (!source.includes(declaration)) throw new Error(`no ${declaration} in the module`);
   return `${source.replace(declaration, `function ${base}(`)}\n${replacement}`;
 }
+
+describe('finding 5, TypeScript side: a candidate\'s checks share one time budget', () => {
+  it('a candidate that spends a little under the limit in every check costs one budget, not one limit per check (library)', async () => {
+    const kuhn = getGame('kuhn_poker');
+    const settings = { ...BUDGETS, seed: 0 };
+    // Where each check starts, in getInitialState calls: the checks run on the host over a counting copy of the rules.
+    let calls = 0;
+    const counted: AnyGameCWM = { ...(kuhn.cwm as AnyGameCWM), getInitialState: () => { calls++; return kuhn.cwm.getInitialState(); } };
+    const starts: number[] = [];
+    const count = (check: () => unknown) => { starts.push(calls + 1); check(); };
+    count(() => checkDynamics(counted, { players: 2, utility: kuhn.info.utility, maxGameLength: kuhn.info.maxGameLength }, settings));
+    count(() => checkInformation(counted, 2, { histories: settings.histories, seed: 0, maxGameLength: kuhn.info.maxGameLength }, kuhn.cwm as AnyGameCWM));
+    count(() => checkScenarios(counted, kuhn.scenarios));
+    count(() => checkDifferential(counted, kuhn.cwm as AnyGameCWM, { trajectories: settings.trajectories, seed: 0, maxGameLength: kuhn.info.maxGameLength, information: 'imperfect' }));
+    // Loop iterations that take about 0.6 of a check's limit here and now.
+    let sink = 0;
+    const probe = 5_000_000;
+    const began = performance.now();
+    for (let i = 0; i < probe; i++) sink = (sink * 31 + i) % 1000003;
+    const burn = Math.round(probe / (performance.now() - began) * LIMITS.timeoutMs * 0.6) + (sink < 0 ? 1 : 0);
+    const source = patchedGameSource('kuhn_poker', 'test/fixtures/hostile/red-team/kuhn-slow-every-check.diff')
+      .replace('const BURN = 0;', `const BURN = ${burn};`).replace('const CHECK_STARTS: number[] = [];', `const CHECK_STARTS: number[] = ${JSON.stringify(starts)};`);
+    const report = await oneSandbox().verify(source, target('kuhn_poker'), 'kuhn-slow-every-check.ts');
+    const limits = Object.values(report.tiers).flatMap((t) => t.checks).filter((c) => c.name === 'runs-within-limits');
+    // Four checks at 0.6 of a limit each (and their own work) would take 2.4 limits and more; the budget is two.
+    expect(limits.length, failures(report).join('\n')).toBeGreaterThan(0);
+    expect(limits.some((c) => /used up its time budget of 3000 ms for all its checks/.test(c.message ?? '')), failures(report).join('\n')).toBe(true);
+    for (const check of limits) expect(check.message).toMatch(/used up its time budget of 3000 ms|exceeded the 1500 ms time limit/);
+    expect(report.tiers.dynamics.score).toBe(1);
+    expect(report.ok).toBe(false);
+  }, 60_000);
+});
 
 describe('finding 5: the Python protocol is capped, and a candidate has one time budget', () => {
   /** An interpreter that runs the fake runner in `mode`, whatever the client asks it to run. */

@@ -14,6 +14,7 @@ import type { DynamicsReport } from './dynamics.js';
 import type { InformationReport } from './information.js';
 import { evalScore, type RewardKind, rlvrReward, type TierName } from './scores.js';
 import { pythonPortability } from '../codegen/python/translate.js';
+import { CandidateBudget } from './budget.js';
 import { PORTABLE_CHECK, result, StaticChecker, type SourceCheck } from './static/checker.js';
 import type { Diagnostic } from './static/diagnostic.js';
 
@@ -160,20 +161,33 @@ export class Verifier {
   private async runTiers(session: CandidateSession, target: VerifyTarget, tiers: Record<TierName, TierReport>, run: RunSettings): Promise<number | null> {
     const { info, referenceId } = target;
     const { playouts, histories, trajectories, seed } = run;
-    // A tier whose call fails (time or memory limit, a harness error) fails as a whole with that message.
-    const attempt = async <T>(tier: TierName, call: () => Promise<T>): Promise<T | null> => {
+    // A tier whose call fails (time or memory limit, a harness error) fails as a whole with that message;
+    // the calls share one budget (budget.ts), and a tier left without any fails without running.
+    const budget = new CandidateBudget(run.limits.timeoutMs);
+    const attempt = async <T>(tier: TierName, call: (timeoutMs: number) => Promise<T>): Promise<T | null> => {
+      const limitMs = budget.nextLimitMs();
+      if (limitMs === null) {
+        setTier(tiers[tier], [{ name: 'runs-within-limits', passed: false, message: budget.notRunMessage() }]);
+        return null;
+      }
+      const cpuBefore = session.cpuTimeMs;
       try {
-        return await call();
+        const result = await call(limitMs);
+        budget.charge(session.cpuTimeMs - cpuBefore);
+        return result;
       } catch (error) {
         if (!(error instanceof SandboxError)) throw error;
-        setTier(tiers[tier], [{ name: 'runs-within-limits', passed: false, message: error.message }]);
+        const cut = error.kind === 'timeout';
+        budget.charge(cut ? limitMs : session.cpuTimeMs - cpuBefore);
+        const message = (cut ? budget.cutMessage(limitMs, `running the ${tier} checks`) : null) ?? error.message;
+        setTier(tiers[tier], [{ name: 'runs-within-limits', passed: false, message }]);
         return null;
       }
     };
 
-    const dynamics = await attempt('dynamics', () => session.call<DynamicsReport>({
+    const dynamics = await attempt('dynamics', (timeoutMs) => session.call<DynamicsReport>({
       op: 'dynamics', players: info.players, utility: info.utility, maxGameLength: info.maxGameLength, playouts, seed,
-    }));
+    }, timeoutMs));
     if (dynamics) {
       setTier(tiers.dynamics, dynamics.checks.filter((c) => !CONSISTENCY_CHECKS.has(c.name)));
       setTier(tiers.consistency, dynamics.checks.filter((c) => CONSISTENCY_CHECKS.has(c.name)));
@@ -181,20 +195,20 @@ export class Verifier {
       Object.assign(tiers.consistency, { ...tiers.dynamics, checks: tiers.dynamics.checks.slice() });
     }
     if (tiers.information.applicable) {
-      const information = await attempt('information', () => session.call<InformationReport>({
+      const information = await attempt('information', (timeoutMs) => session.call<InformationReport>({
         op: 'information', players: info.players, maxGameLength: info.maxGameLength, histories, seed, gameId: referenceId,
-      }));
+      }, timeoutMs));
       if (information) setTier(tiers.information, information.checks);
     }
     if (tiers.scenarios.applicable) {
       const request = referenceId === undefined ? { op: 'scenarios', scenarios: target.scenarios } : { op: 'scenarios', gameId: referenceId };
-      const scenarios = await attempt('scenarios', () => session.call<CheckResult[]>(request));
+      const scenarios = await attempt('scenarios', (timeoutMs) => session.call<CheckResult[]>(request, timeoutMs));
       if (scenarios) setTier(tiers.scenarios, scenarios);
     }
     if (referenceId === undefined) return null;
-    const differential = await attempt('differential', () => session.call<DifferentialReport>({
+    const differential = await attempt('differential', (timeoutMs) => session.call<DifferentialReport>({
       op: 'differential', gameId: referenceId, trajectories, seed,
-    }));
+    }, timeoutMs));
     if (!differential) return 0;
     setTier(tiers.differential, differential.checks);
     return differential.transitionAccuracy;

@@ -8,7 +8,7 @@ import { Sandbox, SandboxError, type SandboxLimits, type SandboxSession } from '
 
 export type ChildRequest =
   | { id: number; type: 'load'; script: string; limits: SandboxLimits }
-  | { id: number; type: 'call'; request: { op: string; [field: string]: unknown } }
+  | { id: number; type: 'call'; request: { op: string; [field: string]: unknown }; timeoutMs?: number }
   | { id: number; type: 'release' };
 
 export type ChildResponse =
@@ -29,7 +29,7 @@ async function handle(message: ChildRequest): Promise<ChildResponse> {
     }
     case 'call': {
       if (!session) throw new SandboxError('crashed', 'no candidate is loaded');
-      const result = await session.call(message.request);
+      const result = await session.call(message.request, message.timeoutMs);
       return { id: message.id, ok: true, result, cpuTimeMs: session.cpuTimeMs };
     }
     case 'release':

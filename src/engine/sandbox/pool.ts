@@ -12,7 +12,7 @@ import { loadIsolatedVm } from './ivm.js';
 import { type CandidateSession, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from './sandbox.js';
 
 type Pending = { resolve: (response: ChildResponse & { ok: true }) => void; reject: (error: SandboxError) => void };
-type RequestBody = { type: 'load'; script: string; limits: SandboxLimits } | { type: 'call'; request: { op: string; [field: string]: unknown } } | { type: 'release' };
+type RequestBody = { type: 'load'; script: string; limits: SandboxLimits } | { type: 'call'; request: { op: string; [field: string]: unknown }; timeoutMs?: number } | { type: 'release' };
 
 /** One child process and its in-flight requests. */
 class SandboxChild {
@@ -68,8 +68,8 @@ class ChildSession implements CandidateSession {
 
   constructor(private readonly child: SandboxChild) {}
 
-  async call<T>(request: { op: string; [field: string]: unknown }): Promise<T> {
-    const response = await this.child.request({ type: 'call', request });
+  async call<T>(request: { op: string; [field: string]: unknown }, timeoutMs?: number): Promise<T> {
+    const response = await this.child.request({ type: 'call', request, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
     this.cpuTimeMs = response.cpuTimeMs ?? this.cpuTimeMs;
     return response.result as T;
   }

@@ -91,7 +91,8 @@ export class Sandbox {
 
 /** What the verifier needs from a loaded candidate, wherever its isolate lives. */
 export interface CandidateSession {
-  call<T>(request: { op: string; [field: string]: unknown }): Promise<T>;
+  /** One harness request; `timeoutMs` may shorten this call's time limit (never lengthen it). */
+  call<T>(request: { op: string; [field: string]: unknown }, timeoutMs?: number): Promise<T>;
   /** CPU time the candidate's calls have used, in ms. */
   readonly cpuTimeMs: number;
 }
@@ -108,13 +109,13 @@ export class SandboxSession implements CandidateSession {
   ) {}
 
   /** Sends one request to the harness and returns its result. */
-  async call<T>(request: { op: string; [field: string]: unknown }): Promise<T> {
+  async call<T>(request: { op: string; [field: string]: unknown }, timeoutMs?: number): Promise<T> {
     let text: unknown;
     const cpuStart = this.sandbox.cpuTimeMs;
     try {
       if (!this.sandbox.healthy) throw new Error('Isolate is disposed');
       text = await this.serve.apply(undefined, [this.exports.derefInto(), this.kit.fromJson.derefInto(), this.kit.makeRandom.derefInto(), JSON.stringify(request)], {
-        timeout: this.sandbox.limits.timeoutMs, result: { copy: true },
+        timeout: Math.max(1, Math.floor(Math.min(timeoutMs ?? Infinity, this.sandbox.limits.timeoutMs))), result: { copy: true },
       });
     } catch (error) {
       throw this.sandbox.classify(error, `running the ${request.op} checks`);
