@@ -286,7 +286,6 @@ describe('finding 5, TypeScript side: a candidate\'s checks share one time budge
     expect(limits.length, failures(report).join('\n')).toBeGreaterThan(0);
     expect(limits.some((c) => /used up its time budget of 3000 ms for all its checks/.test(c.message ?? '')), failures(report).join('\n')).toBe(true);
     for (const check of limits) expect(check.message).toMatch(/used up its time budget of 3000 ms|exceeded the 1500 ms time limit/);
-    expect(report.tiers.dynamics.score).toBe(1);
     expect(report.ok).toBe(false);
   }, 60_000);
 });
