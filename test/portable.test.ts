@@ -15,9 +15,11 @@ import { patchedGameSource } from './helpers/mutants.js';
 import { runCli } from './helpers/run-cli.js';
 
 const fixture = (name: string) => patchedGameSource('tic_tac_toe', `test/fixtures/portable/tic_tac_toe/${name}.diff`);
-/** Correct tic-tac-toe with a labelled continue, which the translation cannot express. */
-const LABELLED = fixture('labelled-continue');
-const LABEL_LINE = LABELLED.split('\n').findIndex((line) => line.includes('lines: for')) + 1;
+/** Correct tic-tac-toe sorting its legal actions with localeCompare, which the translation cannot express. */
+const LOCALE = fixture('locale-compare');
+const CALL_LINE = LOCALE.split('\n').findIndex((line) => line.includes('localeCompare')) + 1;
+const CALL_COLUMN = LOCALE.split('\n')[CALL_LINE - 1].indexOf('a.localeCompare') + 1;
+const REASON = 'cannot translate to Python: the string method localeCompare is outside the portable subset';
 const TARGET = { info: getGame('tic_tac_toe').info, referenceId: 'tic_tac_toe' };
 const LIMITS = { memoryMb: 128, timeoutMs: 30_000, maxResultChars: 4_000_000 };
 const BUDGET = { playouts: 30, histories: 30, trajectories: 30, concurrency: 1, limits: LIMITS };
@@ -36,33 +38,33 @@ afterAll(() => {
 
 describe('a correct module the translation cannot express', () => {
   it('verifies ok with full scores, and reports portable: false at line:column', async () => {
-    expect(LABEL_LINE).toBeGreaterThan(0);
-    const report = await verifier.verify(LABELLED, TARGET, 'labelled.ts');
+    expect(CALL_LINE).toBeGreaterThan(0);
+    const report = await verifier.verify(LOCALE, TARGET, 'locale.ts');
     expect(report.ok).toBe(true);
     expect(report.scores).toEqual({ eval: 1, reward: 1, transitionAccuracy: 1 });
     expect(report.tiers.static.checks.map((c) => c.name)).toEqual(['parses', 'type-checks', 'satisfies-contract', 'no-forbidden-constructs']);
     expect(report.portable).toBe(false);
-    expect(report.portability).toEqual([{ line: LABEL_LINE, column: 3, code: 'portability', message: 'cannot translate to Python: LabeledStatement is outside the portable subset' }]);
+    expect(report.portability).toEqual([{ line: CALL_LINE, column: CALL_COLUMN, code: 'portability', message: REASON }]);
     expect(report.diagnostics).toEqual([]);
   });
 
   it('fails where portability is required: the static tier gains the portable check, lowering eval and reward', async () => {
-    const report = await strict.verify(LABELLED, TARGET, 'labelled.ts');
+    const report = await strict.verify(LOCALE, TARGET, 'locale.ts');
     expect(report.ok).toBe(false);
     expect(report.portable).toBe(false);
-    expect(report.tiers.static.checks.at(-1)).toEqual({ name: 'portable', passed: false, message: `${LABEL_LINE}:3 cannot translate to Python: LabeledStatement is outside the portable subset` });
+    expect(report.tiers.static.checks.at(-1)).toEqual({ name: 'portable', passed: false, message: `${CALL_LINE}:${CALL_COLUMN} ${REASON}` });
     expect(report.scores.eval).toBeCloseTo((4 / 5 + 1 + 1) / 3, 9);
     expect(report.scores.reward).toBeLessThan(1);
-    expect(report.diagnostics).toEqual([`labelled.ts:${LABEL_LINE}:3: cannot translate to Python: LabeledStatement is outside the portable subset`]);
+    expect(report.diagnostics).toEqual([`locale.ts:${CALL_LINE}:${CALL_COLUMN}: ${REASON}`]);
     // What a generation run with --require-portable tells the model.
-    expect(feedbackFor(report, 'ts')).toContain(`- labelled.ts:${LABEL_LINE}:3: cannot translate to Python: LabeledStatement is outside the portable subset`);
+    expect(feedbackFor(report, 'ts')).toContain(`- locale.ts:${CALL_LINE}:${CALL_COLUMN}: ${REASON}`);
   });
 
   it('keeps the paper reward unless the scorer requires portability', async () => {
     const lenient = new RewardScorer(BUDGET);
     const demanding = new RewardScorer({ ...BUDGET, requirePortable: true });
     try {
-      const completion = `\`\`\`ts\n${LABELLED}\`\`\``;
+      const completion = `\`\`\`ts\n${LOCALE}\`\`\``;
       expect(await lenient.score(TARGET.info, 'tic_tac_toe', completion, 'ts')).toMatchObject({ reward: 1, ok: true, portable: false });
       const required = await demanding.score(TARGET.info, 'tic_tac_toe', completion, 'ts');
       expect(required).toMatchObject({ ok: false, portable: false, firstFailure: 'static/portable' });
@@ -74,14 +76,14 @@ describe('a correct module the translation cannot express', () => {
   });
 
   it('passes `gamecwm verify`, which prints the verdict; --require-portable fails it', async () => {
-    const file = join(dir, 'labelled.ts');
-    writeFileSync(file, LABELLED);
+    const file = join(dir, 'locale.ts');
+    writeFileSync(file, LOCALE);
     const plain = await runCli(['verify', file, '--game', 'tic_tac_toe', '--playouts', '20', '--json']);
     expect(plain.code).toBe(0);
     const json = JSON.parse(plain.stdout);
-    expect(json).toMatchObject({ ok: true, portable: false, portability: [{ line: LABEL_LINE, column: 3 }] });
+    expect(json).toMatchObject({ ok: true, portable: false, portability: [{ line: CALL_LINE, column: CALL_COLUMN }] });
     const text = await runCli(['verify', file, '--game', 'tic_tac_toe', '--playouts', '20']);
-    expect(text.stdout).toContain(`portable to Python: no (only needed for translate, export-python or --require-portable):\n  labelled.ts:${LABEL_LINE}:3: cannot translate to Python`);
+    expect(text.stdout).toContain(`portable to Python: no (only needed for translate, export-python or --require-portable):\n  locale.ts:${CALL_LINE}:${CALL_COLUMN}: cannot translate to Python`);
     const required = await runCli(['verify', file, '--game', 'tic_tac_toe', '--playouts', '20', '--require-portable', '--json']);
     expect(required.code).toBe(1);
     expect(JSON.parse(required.stdout)).toMatchObject({ ok: false, portable: false });

@@ -38,11 +38,11 @@ describe('gamecwm translate', () => {
   });
 
   it('reports code outside the portable subset with line:column and exits 2', () => {
-    const file = join(dir, 'labelled.ts');
-    writeFileSync(file, 'export function f(): number {\n  outer: for (;;) { break outer; }\n  return 1;\n}\n');
+    const file = join(dir, 'collate.ts');
+    writeFileSync(file, 'export function f(s: string): number {\n  return s.localeCompare(\'a\');\n}\n');
     const result = run(['translate', file, '--to', 'python']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/labelled\.ts:2:3: cannot translate to Python: LabeledStatement is outside the portable subset/);
+    expect(result.stderr).toMatch(/collate\.ts:2:10: cannot translate to Python: the string method localeCompare is outside the portable subset/);
   });
 
   it('writes every built-in game in the paper dataset layout', () => {

@@ -214,6 +214,21 @@ describe('what people write in TypeScript', () => {
       .toEqual([[1, 2.5, 7], ['1', '0', '2'], [1, 'a'], { a: 1, b: 2, c: 3 }, { z: 0, a: 1, b: 5 }, true]);
   });
 
+  it('labelled break and continue, through nested loops and a catch block', () => {
+    expect(same(`const found: string[] = []; let tries = 0;
+      outer: for (let r = 0; r < 4; r++) {
+        for (const c of [0, 1, 2, 3]) {
+          tries++;
+          if (c > r) continue outer;
+          try { if (r === 3 && c === 1) break outer; } catch (e) { found.push('caught'); }
+          found.push(\`\${r}\${c}\`);
+        }
+      }
+      let n = 0; scan: { while (true) { n++; if (n === 5) break scan; } }
+      let k = 0; rows: do { k++; for (;;) { if (k < 3) continue rows; break rows; } } while (true);
+      return [found, tries, n, k];`)).toEqual([['00', '10', '11', '20', '21', '22', '30'], 11, 5, 3]);
+  });
+
   it('enums with numbers counting up and with strings', () => {
     expect(both(`enum Phase { Deal, Bet = 5, Show }
       const enum Suit { Hearts = 'H', Spades = 'S' }
@@ -259,9 +274,9 @@ describe('regular expressions outside the subset', () => {
 
 describe('outside the subset', () => {
   it('is reported with line:column instead of translated wrongly', () => {
-    const { diagnostics } = translator.translate('export function f(x: number): number {\n  label: for (;;) { break label; }\n  return x++ + 1;\n}\nexport class C extends Object {}\n');
+    const { diagnostics } = translator.translate('export function f(x: number): number {\n  label: { continue label; }\n  return x++ + 1;\n}\nexport class C extends Object {}\n');
     expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['2:3', '3:10', '5:16']);
-    expect(diagnostics[0].message).toMatch(/^cannot translate to Python: LabeledStatement is outside the portable subset/);
+    expect(diagnostics[0].message).toMatch(/^cannot translate to Python: continue to a label that is not on a loop/);
     expect(diagnostics[2].message).toMatch(/class inheritance \(extends\) is outside the portable subset/);
   });
 });

@@ -62,17 +62,18 @@ export const MODULE_RULES: ModuleRule[] = [
     ],
   },
   {
-    text: 'Keep to the portable subset, so the module also translates to Python (required where Python is asked for; elsewhere a correct module passes without it): at the top level only types, interfaces, enums with number or string values, `const` declarations, function declarations and classes without `extends` (fields, constructor, methods, getters, static methods; no static fields or #private members); never `var`; no labelled break or continue; every switch case ends with break, return, throw or continue; no assignment, `++` or `--` inside a larger expression; `+` only between two numbers or two strings (build strings with template literals); no optional calls `f?.()`; no methods or getters in object literals; spread in array literals, object literals and calls; destructuring anywhere (nested, with defaults and rest); `new` only for Error, `Array(n)`, Map, Set and your own classes; Map and Set keys are strings or numbers.',
+    text: 'Keep to the portable subset, so the module also translates to Python (required where Python is asked for; elsewhere a correct module passes without it): at the top level only types, interfaces, enums with number or string values, `const` declarations, function declarations and classes without `extends` (fields, constructor, methods, getters, static methods; no static fields or #private members); never `var`; labelled break and continue only to loops or blocks that hold them; every switch case ends with break, return, throw or continue; no assignment, `++` or `--` inside a larger expression; `+` only between two numbers or two strings (build strings with template literals); no optional calls `f?.()`; no methods or getters in object literals; spread in array literals, object literals and calls; destructuring anywhere (nested, with defaults and rest); `new` only for Error, `Array(n)`, Map, Set and your own classes; Map and Set keys are strings or numbers; no localeCompare (sort strings with the default sort or `<`).',
     allowed: [
       'class Counter { private total = 0; constructor(private readonly step: number) {} add(): number { this.total += this.step; return this.total; } }',
       'export function sumPairs(pairs: Array<[string, number]>): number { let sum = 0; for (const [, n] of pairs) sum += n; return sum; }',
       'export function corner({ row, col = 0 }: { row: number; col?: number }, [first, ...rest]: number[]): number { return row + col + first + rest.length; }',
       'export function counts(words: string[]): number[] { const seen = new Map<string, number>(); for (const w of words) seen.set(w, (seen.get(w) ?? 0) + 1); return [...seen.values()]; }',
       'export function swap(xs: number[]): number[] { let [a, b] = xs; [a, b] = [b, a]; return [a, b]; }',
+      'export function firstPair(xs: number[]): number { outer: for (const a of xs) { for (const b of xs) { if (a + b === 7) break outer; if (b > a) continue outer; } } return 0; }',
       'enum Phase { Deal, Bet, Show }\nexport function after(p: Phase): Phase { return p === Phase.Show ? Phase.Deal : p + 1; }',
     ],
     refused: [
-      { code: 'export function loop(): number { outer: for (;;) { break outer; } return 1; }', by: 'portability' },
+      { code: 'export function order(xs: string[]): string[] { return xs.sort((a, b) => a.localeCompare(b)); }', by: 'portability' },
       { code: 'class Base {}\nclass Derived extends Base {}', by: 'portability' },
       { code: 'export function next(n: number): number { let i = n; return i++ + 1; }', by: 'portability' },
       { code: 'export function keyed(): number { const m = new Map<number[], number>(); return m.size; }', by: 'portability' },
@@ -80,7 +81,7 @@ export const MODULE_RULES: ModuleRule[] = [
     ],
   },
   {
-    text: 'Regular expression literals are fine with character classes, quantifiers, anchors, groups, lookahead, alternation and the flags g and i (no backreferences, lookbehind, named groups or other flags); use test and exec only without g, and match, replace, replaceAll, split and search freely.',
+    text: 'Regular expression literals are fine with character classes, quantifiers, anchors, groups, lookahead, alternation and the flags g and i (no backreferences, lookbehind, named groups, other flags or characters beyond U+FFFF); use test and exec only without g, and match, replace, replaceAll, split and search freely.',
     allowed: [
       'const MOVE = /^([a-h])([1-8])-([a-h])([1-8])$/;\nexport function parse(a: string): string[] | null { return MOVE.exec(a); }',
       'export function digits(s: string): string[] { return s.replace(/\\s+/g, \' \').split(/[,;]/); }',

@@ -562,4 +562,10 @@ def _js_assign(target, *sources):
         if source is not None:
             target.update(source)
     return target
+
+
+class _JsJump(BaseException):
+    # A labelled break or continue: ('break' or 'continue', the label's id). Not an Exception, so
+    # a translated catch block (except Exception) does not stop it, as JavaScript's catch does not.
+    pass
 `;

@@ -63,6 +63,10 @@ class ModuleTranslation {
   private hoisted: string[][] = [];
   private readonly resampleImplName = '_resample_history_impl';
   private classNameSet?: Set<string>;
+  /** Labels in scope, each with the id its jumps carry. */
+  private readonly labels = new Map<string, number>();
+  /** The label whose `continue` the next loop body must catch. */
+  private continueLabel?: number;
 
   constructor(private readonly file: ts.SourceFile, private readonly checker: ts.TypeChecker) {}
 
@@ -363,14 +367,15 @@ class ModuleTranslation {
       const first = this.tempName();
       return [`${pad}${first} = True`, `${pad}while ${first} or ${this.condition(node.expression)}:`, `${pad}    ${first} = False`, ...this.loopBody(node.statement, level + 1)];
     }
-    if (ts.isBreakStatement(node)) {
-      if (node.label) throw new Unsupported(node, 'labelled break is outside the portable subset');
-      return [`${pad}break`];
+    if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
+      const kind = ts.isBreakStatement(node) ? 'break' : 'continue';
+      if (!node.label) return [`${pad}${kind}`];
+      // Python has no labels: the jump is an exception the labelled statement catches.
+      const label = this.labels.get(node.label.text);
+      if (label === undefined) throw new Unsupported(node, `${kind} to an unknown label`);
+      return [`${pad}raise _JsJump('${kind}', ${label})`];
     }
-    if (ts.isContinueStatement(node)) {
-      if (node.label) throw new Unsupported(node, 'labelled continue is outside the portable subset');
-      return [`${pad}continue`];
-    }
+    if (ts.isLabeledStatement(node)) return this.labeledStatement(node, level);
     if (ts.isThrowStatement(node)) return [`${pad}raise ${this.thrown(node.expression)}`];
     if (ts.isTryStatement(node)) return this.tryStatement(node, level);
     if (ts.isSwitchStatement(node)) return this.switchStatement(node, level);
@@ -379,7 +384,39 @@ class ModuleTranslation {
   }
 
   private loopBody(statement: ts.Statement, level: number, prologue?: (level: number) => string[]): string[] {
-    return this.block(ts.isBlock(statement) ? statement.statements : [statement], level, [], prologue);
+    const label = this.continueLabel;
+    this.continueLabel = undefined;
+    const statements = ts.isBlock(statement) ? statement.statements : [statement];
+    if (label === undefined) return this.block(statements, level, [], prologue);
+    // `continue label` ends this iteration: the jump is caught at the end of the body.
+    const pad = this.indent(level);
+    return [`${pad}try:`, ...this.block(statements, level + 1, [], prologue), ...catchJump(pad, 'continue', label)];
+  }
+
+  /** A labelled statement: `break label` leaves it, `continue label` (on a loop) ends the loop's iteration. */
+  private labeledStatement(node: ts.LabeledStatement, level: number): string[] {
+    const pad = this.indent(level);
+    const id = ++this.temp;
+    const name = node.label.text;
+    const jumps = { break: false, continue: false };
+    const find = (n: ts.Node): void => {
+      if ((ts.isBreakStatement(n) || ts.isContinueStatement(n)) && n.label?.text === name) jumps[ts.isBreakStatement(n) ? 'break' : 'continue'] = true;
+      if (!ts.isFunctionLike(n)) ts.forEachChild(n, find);
+    };
+    find(node.statement);
+    const isLoop = ts.isIterationStatement(node.statement, false);
+    if (jumps.continue && !isLoop) throw new Unsupported(node, 'continue to a label that is not on a loop');
+    const previous = this.labels.get(name);
+    this.labels.set(name, id);
+    try {
+      if (jumps.continue) this.continueLabel = id;
+      const inner = this.statement(node.statement, jumps.break ? level + 1 : level);
+      return jumps.break ? [`${pad}try:`, ...inner, ...catchJump(pad, 'break', id)] : inner;
+    } finally {
+      this.continueLabel = undefined;
+      if (previous === undefined) this.labels.delete(name);
+      else this.labels.set(name, previous);
+    }
   }
 
   /** The loop variable, and the statements that bind a destructured one at the start of each iteration. */
@@ -1259,6 +1296,11 @@ const NAMESPACE_CONSTANTS: Record<string, string> = {
   'Math.PI': 'math.pi', 'Math.E': 'math.e', 'Number.MAX_SAFE_INTEGER': '9007199254740991',
   'Number.MIN_SAFE_INTEGER': '-9007199254740991', 'Number.POSITIVE_INFINITY': 'math.inf', 'Number.NEGATIVE_INFINITY': '-math.inf',
 };
+
+/** The handler that catches a labelled jump of one kind and id (and lets every other one through). */
+function catchJump(pad: string, kind: 'break' | 'continue', id: number): string[] {
+  return [`${pad}except _JsJump as _jump:`, `${pad}    if _jump.args != ('${kind}', ${id}):`, `${pad}        raise`];
+}
 
 const GLOBAL_CONVERSIONS: Record<string, string> = {
   Number: '(lambda v, *_js_rest: _js_number(v))',
