@@ -4,13 +4,13 @@
 // and a Redis that is down or goes away ends a producer with one line (exit 2)
 // after the verdicts that came back.
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FleetError } from '../src/fleet/errors.js';
 import { FleetVerifier } from '../src/fleet/producer.js';
+import { spawnWorker, type WorkerProcess } from '../src/fleet/worker-process.js';
 import { type FleetWorker, startFleetWorker, type WorkerCounters } from '../src/fleet/worker.js';
 import { getGame } from '../src/games/index.js';
 import { gameModulePath } from '../src/games/files.js';
@@ -21,7 +21,6 @@ import { runCli } from './helpers/run-cli.js';
 import { tempDirs } from './helpers/temp-dirs.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'gamecwm.js');
 const HOSTILE = join(ROOT, 'test', 'fixtures', 'hostile');
 const tempDir = tempDirs('gamecwm-fleet-');
 
@@ -62,7 +61,7 @@ describe('fleet verification against a real redis-server', () => {
       { candidate: { language: 'python', source: readFileSync(python, 'utf8'), file: 'kuhn.py' }, target: { info: kuhn.info, referenceId: 'kuhn_poker' }, settings: SETTINGS, ok: true },
       { candidate: hostile('loop-apply-action'), target: TTT_TARGET, settings: { ...SETTINGS, limits: { ...SETTINGS.limits, timeoutMs: 300 } }, ok: false },
       // A new game: its facts and its own scenarios travel with the job, and there is no reference on either side.
-      { candidate: ttt, target: { info: { ...TTT.info, id: 'noughts', title: 'Noughts' }, scenarios: TTT.scenarios.slice(0, 3) }, settings: { ...SETTINGS, seed: 11, reward: 'strict' }, ok: true },
+      { candidate: ttt, target: { info: { ...TTT.info, id: 'noughts', title: 'Noughts' }, scenarios: TTT.scenarios.slice(0, 3) }, settings: { ...SETTINGS, seed: 11, reward: 'strict', requirePortable: true }, ok: true },
       { candidate: ttt, target: { info: { ...TTT.info, id: 'noughts', title: 'Noughts' }, scenarios: [{ name: 'o first', actions: [], expect: { currentPlayer: 1 } }] }, settings: SETTINGS, ok: false },
     ];
     const queue = queueName();
@@ -157,23 +156,6 @@ describe('fleet verification against a real redis-server', () => {
   });
 });
 
-interface WorkerProcess {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** A `gamecwm worker` process (the built bin), resolved once it serves the queue. */
-async function spawnWorker(url: string, queue: string, ...args: string[]): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--no-node-snapshot', BIN, 'worker', '--redis', url, '--queue', queue, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  await until(() => output.includes('serving queue'), 60_000, () => `the worker did not start:\n${output}`);
-  return { child, output: () => output, exited };
-}
-
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, why: () => string): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await condition())) {
@@ -190,7 +172,7 @@ describe('fleet workers as processes', () => {
     const queue = queueName();
     // Locks short enough for a quick test, long enough that a busy (but alive) worker keeps them.
     const fast = ['--lock-ms', '4000', '--stalled-interval-ms', '1000', '--health-s', '0'];
-    const first = await spawnWorker(redis.url, queue, ...fast);
+    const first = await spawnWorker(redis.url, queue, fast);
     spawned.push(first);
     const producer = await FleetVerifier.connect({ redis: redis.url, queue }, SETTINGS);
     const watcher = new Queue(queue, { connection: { url: redis.url } });
@@ -212,7 +194,7 @@ describe('fleet workers as processes', () => {
       first.child.kill('SIGKILL');
       killedAt = Date.now();
       expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-      const second = await spawnWorker(redis.url, queue, ...fast);
+      const second = await spawnWorker(redis.url, queue, fast);
       spawned.push(second);
       const reports = await results;
       expect(stalled.length).toBeGreaterThanOrEqual(1);
@@ -232,7 +214,7 @@ describe('fleet workers as processes', () => {
 
   it('finishes its running job on SIGTERM before it stops', async () => {
     const queue = queueName();
-    const worker = await spawnWorker(redis.url, queue, '--health-s', '0');
+    const worker = await spawnWorker(redis.url, queue, ['--health-s', '0']);
     spawned.push(worker);
     const producer = await FleetVerifier.connect({ redis: redis.url, queue }, SETTINGS);
     const watcher = new Queue(queue, { connection: { url: redis.url } });
@@ -251,7 +233,7 @@ describe('fleet workers as processes', () => {
   it('verify DIR --redis: Redis dying mid-run shows the verdicts that came back, then one line and exit 2', async () => {
     const doomed = await startRedis();
     const queue = queueName();
-    const worker = await spawnWorker(doomed.url, queue, '--health-s', '1');
+    const worker = await spawnWorker(doomed.url, queue, ['--health-s', '1']);
     spawned.push(worker);
     const dir = tempDir();
     copyFileSync(gameModulePath('tic_tac_toe'), join(dir, 'a.ts'));

@@ -5,7 +5,7 @@
 
 import type { MachineInfo } from './machine.js';
 
-export type SuiteName = 'speed' | 'verify' | 'generate' | 'strength' | 'agreement';
+export type SuiteName = 'speed' | 'verify' | 'generate' | 'strength' | 'agreement' | 'scale';
 
 export type Cell = string | number | null;
 

@@ -92,16 +92,24 @@ function checkInfo(info: Record<string, unknown>, fail: (what: string) => never)
   if (!isInteger(info.maxGameLength, 1, 1_000_000)) fail('target.info.maxGameLength must be an integer from 1 to 1000000');
 }
 
-/** Throws JobRejected when a report is too large to send back. */
-export function checkResult(report: VerificationReport, limits: FleetLimits): VerificationReport {
-  const size = Buffer.byteLength(JSON.stringify(report));
-  if (size > limits.maxResultBytes) throw new JobRejected(`the report is ${size} bytes, over the fleet's result limit of ${limits.maxResultBytes} bytes`);
-  return report;
+/** What a worker sends back: the report, and how long the job took on the worker (the rest of a round trip is the queue's). */
+export interface JobResult {
+  report: VerificationReport;
+  workerMs: number;
 }
 
-/** A worker's answer, read back by a producer: a report in shape, or null. */
-export function asReport(value: unknown): VerificationReport | null {
-  return isObject(value) && typeof value.ok === 'boolean' && isObject(value.scores) && isObject(value.tiers) ? value as unknown as VerificationReport : null;
+/** Throws JobRejected when a result is too large to send back. */
+export function checkResult(result: JobResult, limits: FleetLimits): JobResult {
+  const size = Buffer.byteLength(JSON.stringify(result));
+  if (size > limits.maxResultBytes) throw new JobRejected(`the report is ${size} bytes, over the fleet's result limit of ${limits.maxResultBytes} bytes`);
+  return result;
+}
+
+/** A worker's answer, read back by a producer: a result in shape, or null. */
+export function asResult(value: unknown): JobResult | null {
+  if (!isObject(value) || typeof value.workerMs !== 'number') return null;
+  const report = value.report;
+  return isObject(report) && typeof report.ok === 'boolean' && isObject(report.scores) && isObject(report.tiers) ? value as unknown as JobResult : null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

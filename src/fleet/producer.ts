@@ -14,7 +14,7 @@ import { DEFAULT_VERIFY_OPTIONS, type RunSettings, unrunReport, type Verificatio
 import { openRedis, parseRedisUrl, type RedisEndpoint, watchConnection, whenReady } from './connection.js';
 import { FleetError } from './errors.js';
 import {
-  asReport, DEFAULT_FLEET_LIMITS, DEFAULT_JOB_TIMEOUT_MS, DEFAULT_QUEUE, type FleetLimits, JOB_NAME, jobBytes, makeJob, type VerifyJob,
+  asResult, DEFAULT_FLEET_LIMITS, DEFAULT_JOB_TIMEOUT_MS, DEFAULT_QUEUE, type FleetLimits, JOB_NAME, jobBytes, makeJob, type VerifyJob,
 } from './job.js';
 
 export interface FleetProducerOptions {
@@ -30,6 +30,8 @@ export interface FleetProducerOptions {
   connectTimeoutMs?: number;
   /** Redis unreachable this long in a row ends the run. */
   giveUpMs?: number;
+  /** Told of every report that came back: the whole round trip and the part of it spent on the worker (ms). */
+  onTiming?: (timing: { roundTripMs: number; workerMs: number }) => void;
 }
 
 /** How long finished jobs stay in Redis when nobody removes them (a producer removes each one it read). */
@@ -52,8 +54,9 @@ export class FleetVerifier implements CandidateVerifier {
   ) {
     this.endpoint = endpoint;
     this.options = { ...DEFAULT_VERIFY_OPTIONS, ...verify, concurrency: settings.inFlight };
+    // A long-lived producer (the reward service) works again once Redis is back; a command ends at the first loss.
     for (const client of clients) {
-      this.unwatch.push(watchConnection(client, endpoint, settings.giveUpMs, (error) => this.fail(error)));
+      this.unwatch.push(watchConnection(client, endpoint, settings.giveUpMs, (error) => this.fail(error), (up) => { if (up && this.clients.every((c) => c.status === 'ready')) this.lost = null; }));
     }
   }
 
@@ -63,7 +66,7 @@ export class FleetVerifier implements CandidateVerifier {
     const settings = {
       queue: options.queue ?? DEFAULT_QUEUE, jobTimeoutMs: options.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS, graceMs: options.graceMs ?? 10_000,
       inFlight: options.inFlight ?? 64, limits: options.limits ?? DEFAULT_FLEET_LIMITS,
-      connectTimeoutMs: options.connectTimeoutMs ?? 5000, giveUpMs: options.giveUpMs ?? 5000,
+      connectTimeoutMs: options.connectTimeoutMs ?? 5000, giveUpMs: options.giveUpMs ?? 5000, onTiming: options.onTiming ?? (() => undefined),
     };
     const queueClient = openRedis(endpoint, 'producer');
     const eventsClient = openRedis(endpoint, 'producer-events');
@@ -91,6 +94,7 @@ export class FleetVerifier implements CandidateVerifier {
     if (size > this.settings.limits.maxPayloadBytes) {
       return jobFailedReport(job, `the job is ${size} bytes, over the fleet's limit of ${this.settings.limits.maxPayloadBytes} bytes`);
     }
+    const start = performance.now();
     const added = await this.untilLost(this.queue.add(JOB_NAME, job, { attempts: 1, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED }));
     const waitMs = this.settings.jobTimeoutMs + this.settings.graceMs;
     let timer: NodeJS.Timeout | undefined;
@@ -101,8 +105,10 @@ export class FleetVerifier implements CandidateVerifier {
     });
     try {
       const value = await this.untilLost(Promise.race([added.waitUntilFinished(this.events), late]));
-      const report = asReport(value);
-      return report ?? jobFailedReport(job, 'the worker sent back something other than a report');
+      const result = asResult(value);
+      if (!result) return jobFailedReport(job, 'the worker sent back something other than a report');
+      this.settings.onTiming({ roundTripMs: performance.now() - start, workerMs: result.workerMs });
+      return result.report;
     } catch (error) {
       if (error instanceof FleetError) {
         void added.remove().catch(() => undefined);

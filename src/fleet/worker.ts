@@ -13,9 +13,8 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { LocalCandidateVerifier } from '../verifier/candidate.js';
-import type { VerificationReport } from '../verifier/verify.js';
 import { openRedis, parseRedisUrl, type RedisEndpoint, watchConnection, whenReady } from './connection.js';
-import { checkJob, checkResult, DEFAULT_FLEET_LIMITS, DEFAULT_QUEUE, type FleetLimits, JobRejected, type VerifyJob } from './job.js';
+import { checkJob, checkResult, DEFAULT_FLEET_LIMITS, DEFAULT_QUEUE, type FleetLimits, type JobResult, JobRejected, type VerifyJob } from './job.js';
 
 export interface FleetWorkerOptions {
   redis: string;
@@ -77,7 +76,7 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
   const counters: WorkerCounters = { completed: 0, failingVerdicts: 0, failed: 0, active: 0 };
   const started = performance.now();
 
-  const process = async (job: { id?: string; data: unknown }): Promise<VerificationReport> => {
+  const process = async (job: { id?: string; data: unknown }): Promise<JobResult> => {
     let data: VerifyJob;
     try {
       data = checkJob(job.data, limits);
@@ -92,8 +91,9 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new JobRejected(`the job exceeded its deadline of ${data.timeoutMs} ms on the worker`)), data.timeoutMs);
       });
+      const start = performance.now();
       const report = await Promise.race([verifier.verifyCandidate(data.candidate, data.target, data.settings), deadline]);
-      return checkResult(report, limits);
+      return checkResult({ report, workerMs: performance.now() - start }, limits);
     } catch (error) {
       throw error instanceof JobRejected ? new UnrecoverableError(error.message) : error;
     } finally {
@@ -102,7 +102,7 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
     }
   };
 
-  const worker = new Worker<unknown, VerificationReport>(queue, process, {
+  const worker = new Worker<unknown, JobResult>(queue, process, {
     connection: client, concurrency,
     lockDuration: options.lockDurationMs ?? 30_000,
     stalledInterval: options.stalledIntervalMs ?? 30_000,
@@ -110,9 +110,9 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
     removeOnComplete: { age: 3600, count: 10_000 },
     removeOnFail: { age: 3600, count: 10_000 },
   });
-  worker.on('completed', (_job, report) => {
+  worker.on('completed', (_job, result) => {
     counters.completed++;
-    if (!report.ok) counters.failingVerdicts++;
+    if (!result.report.ok) counters.failingVerdicts++;
   });
   worker.on('failed', (job, error) => {
     counters.failed++;

@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CodeLanguage } from '../codegen/extract.js';
 import { findGame, GAMES } from '../games/index.js';
+import { FleetError } from '../fleet/errors.js';
 import { Limiter } from '../limit.js';
 import type { RewardKind } from '../verifier/scores.js';
 import { completionText, type RewardDetail, type RewardScorer } from './score.js';
@@ -130,6 +131,8 @@ async function scoreOne(scorer: RewardScorer, gameId: string, completion: string
   try {
     return await scorer.score(game.info, game.info.id, completion, language, reward);
   } catch (error) {
+    // The fleet is down (Redis away, no worker answering): the request fails, the trainer retries later.
+    if (error instanceof FleetError) throw new HttpError(503, error.message, { 'retry-after': '5' });
     // A failure of the verifier itself, not of the completion: score 0 and say why.
     return { reward: 0, ok: false, portable: null, eval: 0, transitionAccuracy: 0, fenced: false, error: error instanceof Error ? error.message : String(error) };
   }

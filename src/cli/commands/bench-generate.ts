@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import type { CodeLanguage } from '../../codegen/extract.js';
 import { UserError } from '../errors.js';
+import { candidateVerifier } from '../fleet-options.js';
 import { startProgress } from '../progress.js';
 import { addCommonBenchOptions, type CommonBenchOptions, finishBench, selectGames } from './bench.js';
 import { addModelOptions, checkModelOptions, checkPrompt, interruptedRunError, type ModelCliOptions, modelSettings } from './generate.js';
@@ -30,7 +31,10 @@ export function registerGenerateBench(bench: Command): void {
     checkModelOptions(options);
     const languages = parseLanguages(options.langs, options.paperDataset);
     const games = selectGames(options.games, options.split ?? (options.games === undefined ? 'eval' : undefined));
-    const run = await modelSettings(options, options.seed);
+    const model = await modelSettings(options, options.seed);
+    // One verifier for every run: its type checker stays warm from game to game (or the fleet's, with --redis).
+    const verifier = await candidateVerifier(options, model.verify);
+    const run = { ...model, verifier };
     const { planGenerateBench, plannedReplies, runGenerateBench, GenerateBenchInterrupted } = await import('../../bench/generate.js');
     const benchOptions = {
       games, languages, outDir: options.out, run,
@@ -47,6 +51,7 @@ export function registerGenerateBench(bench: Command): void {
     try {
       report = await runGenerateBench({ ...benchOptions, onReply: () => progress.tick() }, plan);
     } catch (error) {
+      await verifier.dispose();
       progress.stop();
       if (error instanceof GenerateBenchInterrupted) {
         const kept = error.interrupted.summary.candidates;
@@ -54,6 +59,7 @@ export function registerGenerateBench(bench: Command): void {
       }
       throw error;
     }
+    await verifier.dispose();
     progress.stop();
     finishBench(report, options);
   });

@@ -13,6 +13,7 @@ import { parseSeed } from '../options.js';
 import { resolveGame } from '../resolve.js';
 import { registerAgreementBench } from './bench-agreement.js';
 import { registerGenerateBench } from './bench-generate.js';
+import { registerScaleBench } from './bench-scale.js';
 import { registerSpeedBench } from './bench-speed.js';
 import { registerStrengthBench } from './bench-strength.js';
 import { registerVerifyBench } from './bench-verify.js';
@@ -28,12 +29,13 @@ export interface CommonBenchOptions {
 export function registerBenchCommand(program: Command): void {
   const bench = program
     .command('bench')
-    .description('benchmarks: TypeScript GameCWMs against Python CWMs (speed, verify, generate, strength, agreement); tables, JSON, Markdown and SVG charts');
+    .description('benchmarks: TypeScript GameCWMs against Python CWMs (speed, verify, generate, strength, agreement, scale); tables, JSON, Markdown and SVG charts');
   registerSpeedBench(bench);
   registerVerifyBench(bench);
   registerGenerateBench(bench);
   registerStrengthBench(bench);
   registerAgreementBench(bench);
+  registerScaleBench(bench);
   for (const command of bench.commands) command.exitOverride();
   bench.exitOverride();
 }

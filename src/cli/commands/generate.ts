@@ -9,14 +9,16 @@ import type { BlockChoice, CodeLanguage } from '../../codegen/extract.js';
 import { replyBudget, type Strategy } from '../../codegen/refine.js';
 import type { GenerationInterrupted } from '../../codegen/run.js';
 import type { GenerationSummary } from '../../codegen/summary.js';
+import { FleetError } from '../../fleet/errors.js';
 import { UserError } from '../errors.js';
+import { addFleetOptions, candidateVerifier, type FleetCliOptions } from '../fleet-options.js';
 import { resolveGenerationTarget } from '../game-target.js';
 import { integerOption, parseSeed } from '../options.js';
 import { startProgress } from '../progress.js';
 import { formatTable } from '../table.js';
 
 /** The model, provider and budget options `generate` and `bench generate` share (addModelOptions). */
-export interface ModelCliOptions {
+export interface ModelCliOptions extends FleetCliOptions {
   model?: string;
   baseUrl?: string;
   apiKey?: string;
@@ -69,10 +71,11 @@ export function registerGenerateCommand(program: Command): void {
     .action(async (options: GenerateCliOptions) => {
       const settings = await settingsFrom(options);
       const { runGeneration, GenerationInterrupted } = await import('../../codegen/run.js');
+      const verifier = await candidateVerifier(options, settings.verify);
       const progress = options.json ? { tick() {}, stop() {} } : startProgress(`generate ${settings.info.id}`, replyBudget(settings.strategy, settings));
       let summary: GenerationSummary;
       try {
-        summary = (await runGeneration({ ...settings, onReply: () => progress.tick() })).summary;
+        summary = (await runGeneration({ ...settings, verifier, onReply: () => progress.tick() })).summary;
       } catch (error) {
         progress.stop();
         if (error instanceof GenerationInterrupted) {
@@ -81,6 +84,8 @@ export function registerGenerateCommand(program: Command): void {
           throw await interruptedRunError(error, kept > 0 ? ` (${kept} candidate${kept === 1 ? '' : 's'} so far kept in ${where}; rerun to resume)` : '');
         }
         throw error;
+      } finally {
+        await verifier.dispose();
       }
       progress.stop();
       if (options.json) process.stdout.write(`${JSON.stringify({ dir: `${settings.outDir}/${settings.info.id}`, ...summary }, null, 2)}\n`);
@@ -91,7 +96,7 @@ export function registerGenerateCommand(program: Command): void {
 
 /** Adds the model, provider, budget and verification options shared by `generate` and `bench generate`. */
 export function addModelOptions(command: Command): Command {
-  return command
+  command
     .option('--model <name>', 'the model name the endpoint serves')
     .option('--base-url <url>', `the OpenAI-compatible endpoint (default: $OPENAI_BASE_URL or ${DEFAULT_BASE_URL})`)
     .option('--api-key <key>', 'API key (default: $OPENAI_API_KEY; a local server needs none)')
@@ -108,6 +113,7 @@ export function addModelOptions(command: Command): Command {
     .option('--concurrency <n>', 'model requests in flight at once', integerOption('--concurrency', 1, 256), 4)
     .option('--playouts <n>', 'verification playouts per candidate', integerOption('--playouts', 1, 100_000), 100)
     .option('--require-portable', 'TypeScript: a candidate passes only if it also translates to Python (refinement is told where it does not)');
+  return addFleetOptions(command);
 }
 
 /** Refuses a missing model and unknown strategy or block choice (before anything else is read). */
@@ -135,12 +141,12 @@ export async function modelSettings(options: ModelCliOptions, seed: number) {
 }
 
 /**
- * The error a CLI ends an interrupted run with: an endpoint that cannot be used is the
+ * The error a CLI ends an interrupted run with: an endpoint or a fleet that cannot be used is the
  * user's to fix (one line, exit 2, `kept` says what was kept); anything else is a bug, rethrown.
  */
 export async function interruptedRunError(error: GenerationInterrupted, kept: string): Promise<UserError> {
   const { ProviderError } = await import('../../codegen/provider.js');
-  if (!(error.error instanceof ProviderError)) throw error.error;
+  if (!(error.error instanceof ProviderError) && !(error.error instanceof FleetError)) throw error.error;
   return new UserError(`${error.message}${kept}`);
 }
 
