@@ -87,6 +87,16 @@ describe('a correct module the translation cannot express', () => {
     const required = await runCli(['verify', file, '--game', 'tic_tac_toe', '--playouts', '20', '--require-portable', '--json']);
     expect(required.code).toBe(1);
     expect(JSON.parse(required.stdout)).toMatchObject({ ok: false, portable: false });
+    // A directory's table has the verdict in its own column.
+    const folder = mkdtempSync(join(dir, 'both-'));
+    writeFileSync(join(folder, 'locale.ts'), LOCALE);
+    writeFileSync(join(folder, 'reference.ts'), readFileSync('src/games/tic_tac_toe/game.ts', 'utf8'));
+    const table = await runCli(['verify', folder, '--game', 'tic_tac_toe', '--playouts', '20']);
+    expect(table.code).toBe(0);
+    const rows = table.stdout.split('\n');
+    expect(rows[0]).toMatch(/transition\s+python\s+first failing check/);
+    expect(rows.find((r) => r.includes('locale.ts'))).toMatch(/PASS .* no\s*$/);
+    expect(rows.find((r) => r.includes('reference.ts'))).toMatch(/PASS .* yes\s*$/);
   });
 });
 

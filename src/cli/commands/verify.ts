@@ -170,8 +170,8 @@ function print(
     return;
   }
   const rows = reports.map((r) => [r.file, r.ok ? 'PASS' : 'FAIL', r.scores.eval.toFixed(3), r.scores.reward.toFixed(3),
-    r.scores.transitionAccuracy === null ? 'n/a' : r.scores.transitionAccuracy.toFixed(3), firstFailure(r)]);
-  process.stdout.write(`${formatTable(['file', 'verdict', 'eval', 'reward', 'transition', 'first failing check'], rows)}\n`);
+    r.scores.transitionAccuracy === null ? 'n/a' : r.scores.transitionAccuracy.toFixed(3), r.portable === null ? 'n/a' : r.portable ? 'yes' : 'no', firstFailure(r)]);
+  process.stdout.write(`${formatTable(['file', 'verdict', 'eval', 'reward', 'transition', 'python', 'first failing check'], rows)}\n`);
   const passed = reports.filter((r) => r.ok).length;
   process.stdout.write(`\n${passed}/${reports.length} candidates pass every tier\n`);
 }
