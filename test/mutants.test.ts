@@ -237,8 +237,8 @@ const MUTANTS: Mutant[] = [
   // The hidden cards include cards the player has seen elsewhere: the resampler's replay refuses them.
   { game: 'hanabi', file: 'resample-forgets-seen-cards', expectedTier: 'information', expectedCheck: 'resample-runs' },
   // gin_rummy
-  { game: 'gin_rummy', file: 'equal-deadwood-not-undercut', expectedTier: 'scenarios', expectedCheck: 'scenario: equal deadwood is an undercut too: the defender scores 0 + 25', messageFragment: 'the rewards should be' },
-  { game: 'gin_rummy', file: 'fifty-first-upcard-draw', expectedTier: 'scenarios', expectedCheck: 'scenario: the 50th draw of the upcard ends the hand as a draw', messageFragment: 'the game should be over' },
+  { game: 'gin_rummy', file: 'undercut-without-bonus', expectedTier: 'scenarios', expectedCheck: 'scenario: undercut: a defender at or below the knocker\'s deadwood gets 25 plus the difference (Js set aside leaves it 0)', messageFragment: 'the rewards should be' },
+  { game: 'gin_rummy', file: 'wall-at-empty-stock', expectedTier: 'scenarios', expectedCheck: 'scenario: a draw that leaves fewer than two stock cards is the wall: player 0 can only pass', messageFragment: 'the legal actions should be' },
   { game: 'gin_rummy', file: 'deal-odds-full-deck', expectedTier: 'consistency', expectedCheck: 'chance-distribution', messageFragment: 'they must sum to 1' },
   { game: 'gin_rummy', file: 'mutates-hands', expectedTier: 'dynamics', expectedCheck: 'no-mutation', messageFragment: 'tried to modify its input' },
 ];

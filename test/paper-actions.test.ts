@@ -68,3 +68,38 @@ describe('hand_of_war', () => {
     expect(game.getRewards(emptied)).toEqual([0, 0]);
   });
 });
+
+describe('gin_rummy', () => {
+  const game = getGame('gin_rummy').cwm as AnyGameCWM;
+  const cards = [...'scdh'].flatMap((s) => [...'A23456789TJQK'].map((r) => r + s));
+  // A shuffled-looking order: every seventh card (7 and 52 are coprime).
+  const order = cards.map((_, i) => cards[(7 * i) % 52]);
+
+  it('the whole deal "deal:<52 cards>" gives the same state as the 52 single deals in that order', () => {
+    expect(play(game, [`deal:${order.join(',')}`])).toEqual(play(game, order.map((c) => `deal:${c}`)));
+  });
+
+  it('a whole deal with a short stock deals the hands and the upcard and keeps only the cards listed as the stock', () => {
+    const short = play(game, [`deal:${order.slice(0, 24).join(',')}`]) as { stock: number[]; hands: number[][]; discardPile: number[] };
+    expect(short.stock.map((c) => cards[c])).toEqual(order.slice(21, 24));
+    expect(short.hands.map((h) => h.map((c) => cards[c]))).toEqual([order.slice(0, 10), order.slice(10, 20)]);
+    expect(short.discardPile.map((c) => cards[c])).toEqual([order[20]]);
+  });
+
+  it('a whole deal after the first single deal, or with too few cards, is refused', () => {
+    expect(() => play(game, [`deal:${order[0]}`, `deal:${order.slice(1).join(',')}`])).toThrow(/only accepted before the first card/);
+    expect(() => play(game, [`deal:${order.slice(0, 20).join(',')}`])).toThrow(/at least 21 cards/);
+  });
+
+  it('at the wall a discard is not offered but is ignored, as the golden ignores it; "Action: Pass" then ends the hand scoreless', () => {
+    // The paper's wall scenario: a three-card stock; player 0's draw leaves one card.
+    const wall = [`deal:${order.slice(0, 24).join(',')}`, 'Pass', 'Pass', `Action: ${order[21]}`, 'Draw stock'];
+    const before = play(game, wall);
+    expect(game.getLegalActions(before)).toEqual(['Action: Pass']);
+    const ignored = game.applyAction(before, `Action: ${order[0]}`);
+    expect(game.getObservations(ignored)).toEqual(game.getObservations(before));
+    const end = game.applyAction(ignored, 'Action: Pass');
+    expect(game.getCurrentPlayer(end)).toBe(TERMINAL);
+    expect(game.getRewards(end)).toEqual([0, 0]);
+  });
+});

@@ -1,118 +1,101 @@
-// Two-player Gin Rummy as a GameCWM (knock card 10, gin bonus 25, undercut
-// bonus 25). Player 1 deals ten cards to each player and turns up one card;
-// player 0 (the non-dealer) has the first option on that upcard. A turn is a
-// draw (stock or upcard) then a discard; a player whose deadwood after the
-// discard would be at most 10 may knock instead: they discard, lay down their
-// melds one by one and finish with "Action: Done"; the defender then lays off
-// cards on the knocker's melds and finishes with "Action: Done". Payoffs are
-// zero-sum: the knocker wins the deadwood difference, +25 for gin (no
-// deadwood; no layoffs then), and an undercut (defender's deadwood at most the
-// knocker's) gives the defender the difference +25.
+// Two-player Gin Rummy as a GameCWM, as the paper's dataset plays it (its
+// golden implementation wins where its rules text says otherwise; see
+// rules.md). Ten cards each and an upcard; player 1 acts first, taking the
+// upcard or passing, then player 0; after two passes player 1 takes the top
+// stock card. A turn is a draw (upcard or stock) then a discard, or a knock
+// when the eleven cards hold at most 10 deadwood: the knocker lays down melds
+// and says "Action: Done"; unless the knock is gin (no deadwood), the defender
+// then sets aside any of its cards and says "Action: Done". Scores: gin gives
+// the knocker 25 plus the defender's deadwood; else the lower deadwood (the
+// knocker's counted card by card, the defender's at its best) wins the
+// difference, a defender at or below the knocker's 25 more. When fewer than
+// two stock cards are left after a draw or a discard the hand is a wall:
+// player 0 passes and nobody scores.
 // Written in the contract's subset: pure functions over JSON state, no imports.
 //
-// Chance deals one card at a time, when it is needed (the initial deal, the
-// upcard, each draw from the stock), uniformly from the cards not dealt yet:
-// the same distribution as shuffling the deck up front.
+// Chance: the golden shuffles the whole deck inside one action ("deal_random",
+// nondeterministic), which the contract forbids. We deal the 52 cards one at a
+// time instead ("deal:Ah", uniform over the cards left), in the order the
+// golden's "deal:<52 cards>" lists them: ten to player 0, ten to player 1,
+// the upcard, then the stock in drawing order. That explicit action, with a
+// full or a partial stock, is accepted too at the start, meaning the same.
 
 export type Action = string;
 
 export interface State {
-  /** hands[p]: player p's cards (0..51, suit * 13 + rank), ascending. */
+  /** The cards dealt so far, in order, while the deal is going on; [] afterwards. */
+  dealt: number[];
+  /** hands[p]: player p's cards (0..51, suit * 13 + rank) in the order it got them (the golden lists its discards in this order). */
   hands: number[][];
-  /** known[p]: cards player p took from the discard pile and still holds (public). */
-  known: number[][];
-  /** Cards not dealt yet (the stock); which ones follows from where all the others are. */
-  stockSize: number;
-  /** The face-up card on the discard pile, -1 if none. */
-  upcard: number;
-  /** Cards under the upcard, bottom first. */
+  /** The stock, the next card to draw first. */
+  stock: number[];
+  /** The discard pile, the top card last. */
   discardPile: number[];
-  /** Deal, FirstUpcard, Draw, Discard, Knock, Layoff, Wall or GameOver. */
+  /** init (dealing), first_turn, draw, discard, knock, layoff or wall: the golden's phases; kept at the end. */
   phase: string;
-  /** Player to act (0 or 1), -1 while a card is dealt, -4 once the game is over. */
+  /** Player to act (0 or 1), -1 while dealing, -4 once the game is over. */
   currentPlayer: number;
-  /** At a deal: who gets the card (0 or 1) or 2 for the upcard; -1 otherwise. */
-  dealTo: number;
-  /** Passes on the first upcard (0..2). */
+  /** Passes on the first upcard (0 or 1). */
   passes: number;
-  /** "Draw upcard" actions taken in the Draw phase (the 50th ends the game in a draw). */
-  upcardDraws: number;
   /** The player who knocked, -1 if nobody has. */
   knocker: number;
   /** The knocker's melds as laid down, each ascending. */
-  laidMelds: number[][];
-  /** Cards the defender laid off on the knocker's melds, in order. */
-  layoffs: number[];
-  /** Final deadwood of each player once a knock has been scored, else [0, 0]. */
-  deadwood: number[];
-  rewards: number[];
-  /** The player who took the last player action, -1 before the first one. */
-  lastMover: number;
-  /** The last player action, null before the first one. */
-  lastMove: string | null;
+  knockMelds: number[][];
+  gin: boolean;
+  scores: number[];
+  /** Actions taken so far (deals included), for the length cap. */
+  moves: number;
 }
 
-/**
- * Card lists are compact strings of cards separated by single spaces, e.g.
- * "As 7c Kd" ("" for none): observations are copied often (every step of a
- * history), so they are kept small.
- */
-export interface KnockView {
-  knocker: number;
-  /** The knocker's melds as laid down, e.g. "As2s3s 7c7d7h". */
-  laidMelds: string;
-  /** Cards the defender laid off. */
-  layoffs: string;
-}
-
+/** Exactly what the golden shows a player (its list of legal actions follows from these). */
 export interface Observation {
   /** Whose view this is. */
   player: number;
   phase: string;
-  currentPlayer: number;
-  /** This player's cards, ascending (spades, clubs, diamonds, hearts; ace to king), e.g. "As 2s 7c". */
-  hand: string;
-  /** The opponent's whole hand once it is laid down (after their knock, at layoffs, at the end), else null. */
-  opponentHand: string | null;
-  /** Cards the opponent took from the discard pile and still holds. */
-  opponentKnown: string;
-  /** The face-up top card of the discard pile. */
+  /** This player's cards, ascending (spades, clubs, diamonds, hearts; ace to king), e.g. ["As", "7c"]. */
+  hand: string[];
+  /**
+   * When this player is to discard or lay off: its cards in the order it got
+   * them, else null. The golden's observation lists the player's legal
+   * actions, one per card in that order, so it shows the order then.
+   */
+  heldOrder: string[] | null;
+  /** The top card of the discard pile. */
   upcard: string | null;
-  /** The cards under the upcard, bottom first (public: each was face up once). */
-  discardPile: string;
-  stockSize: number;
-  /** Null until someone knocks. */
-  knock: KnockView | null;
-  lastMover: number;
-  lastMove: string | null;
+  /** The knocker's melds as laid down, e.g. ["As2s3s", "7c7d7h"]. */
+  knockMelds: string[];
+  /** Whether this player is to act. */
+  toMove: boolean;
 }
 
 const CHANCE = -1;
 const TERMINAL = -4;
 const HAND_SIZE = 10;
-const KNOCK_CARD = 10;
+const KNOCK_LIMIT = 10;
 const GIN_BONUS = 25;
 const UNDERCUT_BONUS = 25;
+/** Fewer stock cards than this after a draw or a discard: the wall. */
 const WALL_STOCK = 2;
-const MAX_UPCARD_DRAWS = 50;
-const INITIAL_DEAL = 2 * HAND_SIZE + 1;
+/** Our cap (the golden has none: taking and giving back the upcard can go on for ever): the game ends scoreless after this many actions. */
+const MAX_ACTIONS = 1000;
 const RANK_CHARS = ['A', '2', '3', '4', '5', '6', '7', '8', '9', 'T', 'J', 'Q', 'K'];
 const SUIT_CHARS = ['s', 'c', 'd', 'h'];
 
 const DRAW_STOCK = 'Draw stock';
 const DRAW_UPCARD = 'Draw upcard';
 const PASS = 'Pass';
+const WALL_PASS = 'Action: Pass';
 const KNOCK = 'Action: Knock';
 const DONE = 'Action: Done';
+const ACTION_PREFIX = 'Action: ';
 
-const DEAL = 'Deal';
-const FIRST_UPCARD = 'FirstUpcard';
-const DRAW = 'Draw';
-const DISCARD = 'Discard';
-const KNOCK_PHASE = 'Knock';
-const LAYOFF = 'Layoff';
-const WALL = 'Wall';
-const GAME_OVER = 'GameOver';
+const INIT = 'init';
+const FIRST_TURN = 'first_turn';
+const DRAW = 'draw';
+const DISCARD = 'discard';
+const KNOCK_PHASE = 'knock';
+const LAYOFF = 'layoff';
+const WALL = 'wall';
 
 function buildCards(): string[] {
   const cards: string[] = [];
@@ -129,56 +112,22 @@ const SUIT: number[] = CARDS.map((_, c) => Math.floor(c / 13));
 /** Deadwood value: ace 1, number cards their rank, face cards 10. */
 const VALUE: number[] = RANK.map((r) => (r + 1 > 10 ? 10 : r + 1));
 const DEAL_ACTIONS: Action[] = CARDS.map((card) => 'deal:' + card);
-const CARD_ACTIONS: Action[] = CARDS.map((card) => 'Action: ' + card);
-
-/** Every meld a player can lay down: sets of 3 or 4 of a rank, runs of 3 to 5 in a suit; cards ascending. */
-function buildMelds(): number[][] {
-  const melds: number[][] = [];
-  for (let r = 0; r < 13; r++) {
-    melds.push([r, 13 + r, 26 + r, 39 + r]);
-    for (let missing = 0; missing < 4; missing++) {
-      const set: number[] = [];
-      for (let s = 0; s < 4; s++) {
-        if (s !== missing) set.push(s * 13 + r);
-      }
-      melds.push(set);
-    }
-  }
-  for (let length = 3; length <= 5; length++) {
-    for (let s = 0; s < 4; s++) {
-      for (let start = 0; start + length <= 13; start++) {
-        const run: number[] = [];
-        for (let k = 0; k < length; k++) run.push(s * 13 + start + k);
-        melds.push(run);
-      }
-    }
-  }
-  return melds;
-}
-
-const MELDS: number[][] = buildMelds();
-const MELD_STRINGS: string[] = MELDS.map((meld) => meld.map((c) => CARDS[c]).join(''));
-const MELD_ACTIONS: Action[] = MELD_STRINGS.map((meld) => 'Action: ' + meld);
+const CARD_ACTIONS: Action[] = CARDS.map((card) => ACTION_PREFIX + card);
 
 export function getInitialState(): State {
   return {
+    dealt: [],
     hands: [[], []],
-    known: [[], []],
-    stockSize: 52,
-    upcard: -1,
+    stock: [],
     discardPile: [],
-    phase: DEAL,
+    phase: INIT,
     currentPlayer: CHANCE,
-    dealTo: 0,
     passes: 0,
-    upcardDraws: 0,
     knocker: -1,
-    laidMelds: [],
-    layoffs: [],
-    deadwood: [0, 0],
-    rewards: [0, 0],
-    lastMover: -1,
-    lastMove: null,
+    knockMelds: [],
+    gin: false,
+    scores: [0, 0],
+    moves: 0,
   };
 }
 
@@ -188,23 +137,18 @@ export function getInitialState(): State {
  */
 function copyState(state: State): State {
   return {
+    dealt: state.dealt,
     hands: state.hands,
-    known: state.known,
-    stockSize: state.stockSize,
-    upcard: state.upcard,
+    stock: state.stock,
     discardPile: state.discardPile,
     phase: state.phase,
     currentPlayer: state.currentPlayer,
-    dealTo: state.dealTo,
     passes: state.passes,
-    upcardDraws: state.upcardDraws,
     knocker: state.knocker,
-    laidMelds: state.laidMelds,
-    layoffs: state.layoffs,
-    deadwood: state.deadwood,
-    rewards: state.rewards,
-    lastMover: state.lastMover,
-    lastMove: state.lastMove,
+    knockMelds: state.knockMelds,
+    gin: state.gin,
+    scores: state.scores,
+    moves: state.moves + 1,
   };
 }
 
@@ -213,43 +157,36 @@ export function getCurrentPlayer(state: State): number {
 }
 
 export function getPlayerName(player: number): string {
-  return player === 0 ? 'Player 0 (non-dealer)' : 'Player 1 (dealer)';
+  return player === 0 ? 'Player 0' : 'Player 1';
 }
 
 // ---------------------------------------------------------------------------
-// Deadwood. The best arrangement of a hand into disjoint melds is found by a
-// depth-first search over the lowest undecided card: it is either deadwood,
-// or the lowest card of a run in its suit, or in a set with higher cards of
-// its rank. With `dropOne` (an 11-card hand that will discard a card) the
-// highest deadwood card does not count, and a fully melded hand counts 0
-// (eleven melded cards always include a meld of four or more, which can spare
-// a card).
+// Deadwood: the least total value of the cards left out of melds, over every
+// arrangement of the hand into disjoint melds (sets of 3 or 4 of a rank, runs
+// of 3 or more in a suit). A depth-first search over the lowest undecided
+// card: it is either deadwood, or in a set with higher cards of its rank, or
+// the lowest card of a run in its suit.
 
 interface SearchContext {
   cards: number[];
   /** Position of each card in `cards`, -1 if absent. */
   position: number[];
   taken: boolean[];
-  dropOne: boolean;
   best: number;
 }
 
-function searchDeadwood(ctx: SearchContext, start: number, dead: number, maxDead: number): void {
-  const bound = ctx.dropOne ? dead - maxDead : dead;
-  if (bound >= ctx.best) return;
+function searchDeadwood(ctx: SearchContext, start: number, dead: number): void {
+  if (dead >= ctx.best) return;
   let i = start;
   while (i < ctx.cards.length && ctx.taken[i]) i++;
   if (i >= ctx.cards.length) {
-    ctx.best = bound;
+    ctx.best = dead;
     return;
   }
   const card = ctx.cards[i];
   const taken = ctx.taken;
   taken[i] = true;
-  // The card as deadwood.
-  const value = VALUE[card];
-  searchDeadwood(ctx, i + 1, dead + value, value > maxDead ? value : maxDead);
-  // The card in a set with higher cards of its rank.
+  searchDeadwood(ctx, i + 1, dead + VALUE[card]);
   const same: number[] = [];
   for (let s = SUIT[card] + 1; s < 4; s++) {
     const p = ctx.position[s * 13 + RANK[card]];
@@ -259,7 +196,7 @@ function searchDeadwood(ctx: SearchContext, start: number, dead: number, maxDead
     for (let b = a + 1; b < same.length; b++) {
       taken[same[a]] = true;
       taken[same[b]] = true;
-      searchDeadwood(ctx, i + 1, dead, maxDead);
+      searchDeadwood(ctx, i + 1, dead);
       taken[same[a]] = false;
       taken[same[b]] = false;
     }
@@ -268,39 +205,34 @@ function searchDeadwood(ctx: SearchContext, start: number, dead: number, maxDead
     taken[same[0]] = true;
     taken[same[1]] = true;
     taken[same[2]] = true;
-    searchDeadwood(ctx, i + 1, dead, maxDead);
+    searchDeadwood(ctx, i + 1, dead);
     taken[same[0]] = false;
     taken[same[1]] = false;
     taken[same[2]] = false;
   }
-  // The card as the lowest of a run.
   const run: number[] = [];
   for (let k = 1; RANK[card] + k < 13; k++) {
     const p = ctx.position[card + k];
     if (p < 0 || taken[p]) break;
     taken[p] = true;
     run.push(p);
-    if (run.length >= 2) searchDeadwood(ctx, i + 1, dead, maxDead);
+    if (run.length >= 2) searchDeadwood(ctx, i + 1, dead);
   }
   for (let k = 0; k < run.length; k++) taken[run[k]] = false;
   taken[i] = false;
 }
 
-/** The least deadwood of `cards` over all arrangements into melds (dropping the worst card if `dropOne`). */
-function minDeadwoodOf(cards: number[], dropOne: boolean): number {
+function sortedCopy(cards: number[]): number[] {
+  const sorted = cards.slice();
+  sorted.sort((a, b) => a - b);
+  return sorted;
+}
+
+/** The least deadwood of `cards` over all arrangements into melds. */
+function deadwoodOf(cards: number[]): number {
+  const sorted = sortedCopy(cards);
   const position: number[] = [];
   for (let c = 0; c < 52; c++) position.push(-1);
-  // Insertion sort (hands are short and usually sorted already).
-  const sorted: number[] = [];
-  for (let i = 0; i < cards.length; i++) {
-    let k = sorted.length;
-    sorted.push(cards[i]);
-    while (k > 0 && sorted[k - 1] > cards[i]) {
-      sorted[k] = sorted[k - 1];
-      k--;
-    }
-    sorted[k] = cards[i];
-  }
   const taken: boolean[] = [];
   let total = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -308,8 +240,8 @@ function minDeadwoodOf(cards: number[], dropOne: boolean): number {
     taken.push(false);
     total += VALUE[sorted[i]];
   }
-  const ctx: SearchContext = { cards: sorted, position, taken, dropOne, best: total + 1 };
-  searchDeadwood(ctx, 0, 0, 0);
+  const ctx: SearchContext = { cards: sorted, position, taken, best: total + 1 };
+  searchDeadwood(ctx, 0, 0);
   return ctx.best;
 }
 
@@ -321,13 +253,99 @@ export function minDeadwood(cards: string[]): number {
     if (c < 0) throw new Error(`"${cards[i]}" is not a card`);
     indices.push(c);
   }
-  return minDeadwoodOf(indices, indices.length > HAND_SIZE);
+  return deadwoodOf(indices);
 }
 
 function totalValue(cards: number[]): number {
   let total = 0;
   for (let i = 0; i < cards.length; i++) total += VALUE[cards[i]];
   return total;
+}
+
+/** Every meld in `cards` (ascending): sets of 3 or 4 of a rank (each subset of 3 too), runs of 3 or more in a suit (every stretch). */
+function meldsIn(cards: number[]): number[][] {
+  const melds: number[][] = [];
+  for (let r = 0; r < 13; r++) {
+    const same: number[] = [];
+    for (let i = 0; i < cards.length; i++) {
+      if (RANK[cards[i]] === r) same.push(cards[i]);
+    }
+    if (same.length < 3) continue;
+    if (same.length === 4) {
+      for (let skip = 0; skip < 4; skip++) melds.push(same.filter((_, k) => k !== skip));
+    }
+    melds.push(same);
+  }
+  for (let s = 0; s < 4; s++) {
+    const suited: number[] = [];
+    for (let i = 0; i < cards.length; i++) {
+      if (SUIT[cards[i]] === s) suited.push(cards[i]);
+    }
+    for (let i = 0; i < suited.length; i++) {
+      for (let j = i + 1; j < suited.length && suited[j] === suited[j - 1] + 1; j++) {
+        if (j - i >= 2) melds.push(suited.slice(i, j + 1));
+      }
+    }
+  }
+  return melds;
+}
+
+function meldString(meld: number[]): string {
+  let text = '';
+  for (let i = 0; i < meld.length; i++) text += CARDS[meld[i]];
+  return text;
+}
+
+export function getLegalActions(state: State): Action[] {
+  const player = state.currentPlayer;
+  if (player === TERMINAL) return [];
+  const actions: Action[] = [];
+  if (player === CHANCE) {
+    for (let c = 0; c < 52; c++) {
+      if (state.dealt.indexOf(c) < 0) actions.push(DEAL_ACTIONS[c]);
+    }
+    return actions;
+  }
+  const hand = state.hands[player];
+  const phase = state.phase;
+  if (phase === FIRST_TURN) return [DRAW_UPCARD, PASS];
+  if (phase === DRAW) return [DRAW_UPCARD, DRAW_STOCK];
+  if (phase === WALL) return [WALL_PASS];
+  if (phase === DISCARD) {
+    for (let i = 0; i < hand.length; i++) actions.push(CARD_ACTIONS[hand[i]]);
+    if (deadwoodOf(hand) <= KNOCK_LIMIT) actions.push(KNOCK);
+    return actions;
+  }
+  if (phase === KNOCK_PHASE) {
+    actions.push(DONE);
+    const melds = meldsIn(sortedCopy(hand));
+    for (let m = 0; m < melds.length; m++) actions.push(ACTION_PREFIX + meldString(melds[m]));
+    return actions;
+  }
+  // The layoff: the defender may set aside any card (the golden checks no meld).
+  actions.push(DONE);
+  for (let i = 0; i < hand.length; i++) actions.push(CARD_ACTIONS[hand[i]]);
+  return actions;
+}
+
+function buildCardIndex(): Record<string, number> {
+  const index: Record<string, number> = {};
+  for (let c = 0; c < 52; c++) index[CARDS[c]] = c;
+  return index;
+}
+
+/** Card name -> card, for cardIndex (a lookup, not a search of the 52 names: resampling reads many hands). */
+const CARD_INDEX: Record<string, number> = buildCardIndex();
+
+/** The card written `text` ("As"), -1 if none. */
+function cardIndex(text: string): number {
+  const card = CARD_INDEX[text];
+  return card === undefined || CARDS[card] !== text ? -1 : card;
+}
+
+/** The card of a card action "Action: As", -1 if `action` is not one. */
+function actionCard(action: Action): number {
+  return action.length === ACTION_PREFIX.length + 2 && action.slice(0, ACTION_PREFIX.length) === ACTION_PREFIX ? cardIndex(action.slice(ACTION_PREFIX.length)) : -1;
 }
 
 function without(cards: number[], card: number): number[] {
@@ -338,371 +356,203 @@ function without(cards: number[], card: number): number[] {
   return out;
 }
 
-function withoutAll(cards: number[], removed: number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < cards.length; i++) {
-    if (removed.indexOf(cards[i]) < 0) out.push(cards[i]);
-  }
+function withCard(cards: number[], card: number): number[] {
+  return cards.concat([card]);
+}
+
+function withHand(hands: number[][], player: number, hand: number[]): number[][] {
+  const out = hands.slice();
+  out[player] = hand;
   return out;
 }
 
-function insertSorted(cards: number[], card: number): number[] {
-  const out: number[] = [];
-  let placed = false;
-  for (let i = 0; i < cards.length; i++) {
-    if (!placed && card < cards[i]) {
-      out.push(card);
-      placed = true;
-    }
-    out.push(cards[i]);
-  }
-  if (!placed) out.push(card);
-  return out;
-}
-
-function containsAll(cards: number[], meld: number[]): boolean {
-  for (let i = 0; i < meld.length; i++) {
-    if (cards.indexOf(meld[i]) < 0) return false;
-  }
-  return true;
-}
-
-/** Cards that can be laid off on the knocker's melds, given the layoffs so far (which extend runs). */
-function layoffTargets(melds: number[][], layoffs: number[]): boolean[] {
-  const fits: boolean[] = [];
-  for (let c = 0; c < 52; c++) fits.push(false);
-  for (let m = 0; m < melds.length; m++) {
-    const meld = melds[m];
-    const first = meld[0];
-    if (RANK[meld[1]] === RANK[first]) {
-      if (meld.length === 3) {
-        for (let s = 0; s < 4; s++) {
-          const c = s * 13 + RANK[first];
-          if (meld.indexOf(c) < 0 && layoffs.indexOf(c) < 0) fits[c] = true;
-        }
-      }
-      continue;
-    }
-    let low = first;
-    let high = meld[meld.length - 1];
-    let grown = true;
-    while (grown) {
-      grown = false;
-      if (RANK[low] > 0 && layoffs.indexOf(low - 1) >= 0) {
-        low -= 1;
-        grown = true;
-      }
-      if (RANK[high] < 12 && layoffs.indexOf(high + 1) >= 0) {
-        high += 1;
-        grown = true;
-      }
-    }
-    if (RANK[low] > 0) fits[low - 1] = true;
-    if (RANK[high] < 12) fits[high + 1] = true;
-  }
-  return fits;
-}
-
-// ---------------------------------------------------------------------------
-
-/** Whether each card has been dealt: it is in a hand, the upcard, the discard pile, a laid meld or a layoff. */
-function dealtCards(state: State): boolean[] {
-  const dealt: boolean[] = [];
-  for (let c = 0; c < 52; c++) dealt.push(false);
-  for (let p = 0; p < 2; p++) {
-    const hand = state.hands[p];
-    for (let i = 0; i < hand.length; i++) dealt[hand[i]] = true;
-  }
-  if (state.upcard >= 0) dealt[state.upcard] = true;
-  for (let i = 0; i < state.discardPile.length; i++) dealt[state.discardPile[i]] = true;
-  for (let m = 0; m < state.laidMelds.length; m++) {
-    for (let k = 0; k < state.laidMelds[m].length; k++) dealt[state.laidMelds[m][k]] = true;
-  }
-  for (let i = 0; i < state.layoffs.length; i++) dealt[state.layoffs[i]] = true;
-  return dealt;
-}
-
-/** The cards still in the stock, ascending. */
-function undealtCards(state: State): number[] {
-  const dealt = dealtCards(state);
-  const cards: number[] = [];
-  for (let c = 0; c < 52; c++) {
-    if (!dealt[c]) cards.push(c);
-  }
-  return cards;
-}
-
-// No getChanceOutcomes: every deal is uniform over the undealt cards (its
-// legal actions), which is the contract's default.
-
-export function getLegalActions(state: State): Action[] {
-  const player = state.currentPlayer;
-  if (player === TERMINAL) return [];
-  const actions: Action[] = [];
-  if (player === CHANCE) {
-    const undealt = undealtCards(state);
-    for (let i = 0; i < undealt.length; i++) actions.push(DEAL_ACTIONS[undealt[i]]);
-    return actions;
-  }
-  const hand = state.hands[player];
-  const phase = state.phase;
-  if (phase === FIRST_UPCARD) return state.passes < 2 ? [DRAW_UPCARD, PASS] : [DRAW_STOCK];
-  if (phase === DRAW) return [DRAW_UPCARD, DRAW_STOCK];
-  if (phase === WALL) return [PASS];
-  if (phase === DISCARD) {
-    for (let i = 0; i < hand.length; i++) actions.push(CARD_ACTIONS[hand[i]]);
-    if (minDeadwoodOf(hand, true) <= KNOCK_CARD) actions.push(KNOCK);
-    return actions;
-  }
-  if (phase === KNOCK_PHASE) {
-    if (hand.length > HAND_SIZE) {
-      for (let i = 0; i < hand.length; i++) {
-        if (minDeadwoodOf(without(hand, hand[i]), false) <= KNOCK_CARD) actions.push(CARD_ACTIONS[hand[i]]);
-      }
-      return actions;
-    }
-    for (let m = 0; m < MELDS.length; m++) {
-      if (containsAll(hand, MELDS[m]) && minDeadwoodOf(withoutAll(hand, MELDS[m]), false) <= KNOCK_CARD) actions.push(MELD_ACTIONS[m]);
-    }
-    if (totalValue(hand) <= KNOCK_CARD) actions.push(DONE);
-    return actions;
-  }
-  if (phase === LAYOFF) {
-    const fits = layoffTargets(state.laidMelds, state.layoffs);
-    for (let i = 0; i < hand.length; i++) {
-      if (fits[hand[i]]) actions.push(CARD_ACTIONS[hand[i]]);
-    }
-    actions.push(DONE);
-    return actions;
-  }
-  return actions;
-}
-
-/** Whether `action` is legal for `player` (cheap checks first; deadwood only where it matters). */
-function isLegal(state: State, player: number, action: Action): boolean {
-  const phase = state.phase;
-  const hand = state.hands[player];
-  if (phase === FIRST_UPCARD) return state.passes < 2 ? action === DRAW_UPCARD || action === PASS : action === DRAW_STOCK;
-  if (phase === DRAW) return action === DRAW_UPCARD || action === DRAW_STOCK;
-  if (phase === WALL) return action === PASS;
-  const card = CARD_ACTIONS.indexOf(action);
-  if (phase === DISCARD) {
-    if (action === KNOCK) return minDeadwoodOf(hand, true) <= KNOCK_CARD;
-    return card >= 0 && hand.indexOf(card) >= 0;
-  }
-  if (phase === LAYOFF) {
-    if (action === DONE) return true;
-    return card >= 0 && hand.indexOf(card) >= 0 && layoffTargets(state.laidMelds, state.layoffs)[card];
-  }
-  if (phase === KNOCK_PHASE) {
-    if (hand.length > HAND_SIZE) return card >= 0 && hand.indexOf(card) >= 0 && minDeadwoodOf(without(hand, card), false) <= KNOCK_CARD;
-    if (action === DONE) return totalValue(hand) <= KNOCK_CARD;
-    const meld = MELD_ACTIONS.indexOf(action);
-    return meld >= 0 && containsAll(hand, MELDS[meld]) && minDeadwoodOf(withoutAll(hand, MELDS[meld]), false) <= KNOCK_CARD;
-  }
-  return false;
+/** Sets up the table from a deal order: ten cards each, the upcard, the rest the stock; player 1 acts first. */
+function setUp(next: State, order: number[]): State {
+  next.dealt = [];
+  next.hands = [order.slice(0, HAND_SIZE), order.slice(HAND_SIZE, 2 * HAND_SIZE)];
+  next.discardPile = [order[2 * HAND_SIZE]];
+  next.stock = order.slice(2 * HAND_SIZE + 1);
+  next.currentPlayer = 1;
+  next.phase = FIRST_TURN;
+  return next;
 }
 
 function deal(state: State, action: Action): State {
-  const card = DEAL_ACTIONS.indexOf(action);
-  if (card < 0) throw new Error(`"${action}" is not a deal; expected deal:<rank><suit> such as deal:Ah`);
-  if (dealtCards(state)[card]) throw new Error(`"${action}": ${CARDS[card]} has already been dealt`);
+  if (action.indexOf(',') >= 0) {
+    // The golden's whole deal in one action: only before any card is dealt.
+    if (state.dealt.length > 0) throw new Error(`"${action.slice(0, 40)}...": a whole deal is only accepted before the first card is dealt`);
+    const names = action.slice('deal:'.length).split(',');
+    const order: number[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const card = cardIndex(names[i]);
+      if (card < 0 || order.indexOf(card) >= 0) throw new Error(`"deal:...": "${names[i]}" is not a card or is dealt twice`);
+      order.push(card);
+    }
+    if (order.length < 2 * HAND_SIZE + 1) throw new Error(`a whole deal lists at least ${2 * HAND_SIZE + 1} cards (two hands and the upcard), not ${order.length}`);
+    const next = copyState(state);
+    // It stands for the 52 single deals (for the length cap).
+    next.moves = 52;
+    return setUp(next, order);
+  }
+  const card = action.slice(0, 5) === 'deal:' ? cardIndex(action.slice(5)) : -1;
+  if (card < 0) throw new Error(`"${action}" is not a deal; expected deal:<rank><suit> such as deal:Ah, or the whole deal deal:<52 cards>`);
+  if (state.dealt.indexOf(card) >= 0) throw new Error(`"${action}": ${CARDS[card]} has already been dealt`);
   const next = copyState(state);
-  next.stockSize = state.stockSize - 1;
-  const dealt = 52 - state.stockSize;
-  if (state.dealTo === 2) {
-    next.upcard = card;
-    next.phase = FIRST_UPCARD;
-    next.currentPlayer = 0;
-    next.dealTo = -1;
-    return next;
-  }
-  const hands = state.hands.slice();
-  hands[state.dealTo] = insertSorted(state.hands[state.dealTo], card);
-  next.hands = hands;
-  if (dealt < INITIAL_DEAL) {
-    next.dealTo = hands[0].length < HAND_SIZE ? 0 : hands[1].length < HAND_SIZE ? 1 : 2;
-    return next;
-  }
-  next.phase = DISCARD;
-  next.currentPlayer = state.dealTo;
-  next.dealTo = -1;
-  return next;
+  next.dealt = state.dealt.concat([card]);
+  return next.dealt.length === 52 ? setUp(next, next.dealt) : next;
 }
 
-/** The game ends after a knock: deadwood of both sides and the payoffs. */
-function scoreKnock(next: State, knocker: number, defenderHand: number[]): State {
+/** Fewer than two stock cards: the wall, where player 0 passes to end the hand. */
+function wallCheck(next: State): boolean {
+  if (next.stock.length >= WALL_STOCK) return false;
+  next.phase = WALL;
+  next.currentPlayer = 0;
+  return true;
+}
+
+/** The golden's scoring, which ends the game. */
+function score(next: State): State {
+  const knocker = next.knocker;
+  const defender = 1 - knocker;
   const knockerDeadwood = totalValue(next.hands[knocker]);
-  const defenderDeadwood = minDeadwoodOf(defenderHand, false);
-  let knockerScore = 0;
-  if (knockerDeadwood === 0) knockerScore = GIN_BONUS + defenderDeadwood;
-  else if (defenderDeadwood <= knockerDeadwood) knockerScore = -(knockerDeadwood - defenderDeadwood + UNDERCUT_BONUS);
-  else knockerScore = defenderDeadwood - knockerDeadwood;
-  const deadwood = [0, 0];
-  deadwood[knocker] = knockerDeadwood;
-  deadwood[1 - knocker] = defenderDeadwood;
-  const rewards = [0, 0];
-  rewards[knocker] = knockerScore;
-  rewards[1 - knocker] = -knockerScore;
-  next.deadwood = deadwood;
-  next.rewards = rewards;
-  next.phase = GAME_OVER;
+  const defenderDeadwood = deadwoodOf(next.hands[defender]);
+  const scores = [0, 0];
+  if (next.gin) scores[knocker] = GIN_BONUS + defenderDeadwood;
+  else if (knockerDeadwood < defenderDeadwood) scores[knocker] = defenderDeadwood - knockerDeadwood;
+  else scores[defender] = UNDERCUT_BONUS + knockerDeadwood - defenderDeadwood;
+  next.scores = scores;
   next.currentPlayer = TERMINAL;
   return next;
 }
 
-function gameOverDrawn(next: State): State {
-  next.phase = GAME_OVER;
-  next.currentPlayer = TERMINAL;
+function playerAction(state: State, player: number, action: Action): State {
+  const hand = state.hands[player];
+  const phase = state.phase;
+  const next = copyState(state);
+  if (phase === WALL) {
+    if (action === WALL_PASS) {
+      next.currentPlayer = TERMINAL;
+      return next;
+    }
+    // The golden ignores anything else here; the paper's wall scenario plays a discard.
+    if (actionCard(action) >= 0) return next;
+    throw new Error(`"${action}": at the wall the only action is "${WALL_PASS}"`);
+  }
+  if (phase === FIRST_TURN || phase === DRAW) {
+    if (action === DRAW_UPCARD) {
+      const pile = state.discardPile;
+      if (pile.length === 0) throw new Error(`"${action}": the discard pile is empty`);
+      next.hands = withHand(state.hands, player, withCard(hand, pile[pile.length - 1]));
+      next.discardPile = pile.slice(0, pile.length - 1);
+      next.phase = DISCARD;
+      // The golden checks for the wall after a draw, except on the first turn.
+      if (phase === DRAW) wallCheck(next);
+      return next;
+    }
+    if (phase === DRAW && action === DRAW_STOCK) {
+      if (state.stock.length > 0) {
+        next.hands = withHand(state.hands, player, withCard(hand, state.stock[0]));
+        next.stock = state.stock.slice(1);
+      }
+      next.phase = DISCARD;
+      wallCheck(next);
+      return next;
+    }
+    if (phase === FIRST_TURN && action === PASS) {
+      next.passes = state.passes + 1;
+      if (next.passes === 1) {
+        next.currentPlayer = 1 - player;
+        return next;
+      }
+      // Both passed: player 1 takes the top stock card and discards.
+      if (state.stock.length === 0) throw new Error(`"${action}": the stock is empty, so player 1 cannot draw`);
+      next.currentPlayer = 1;
+      next.hands = withHand(state.hands, 1, withCard(state.hands[1], state.stock[0]));
+      next.stock = state.stock.slice(1);
+      next.phase = DISCARD;
+      return next;
+    }
+    throw new Error(`"${action}" is not legal in phase ${phase}; expected "${DRAW_UPCARD}" or "${phase === DRAW ? DRAW_STOCK : PASS}"`);
+  }
+  if (phase === DISCARD) {
+    if (action === KNOCK) {
+      const deadwood = deadwoodOf(hand);
+      if (deadwood > KNOCK_LIMIT) throw new Error(`"${action}": the hand's deadwood is ${deadwood}, more than ${KNOCK_LIMIT}`);
+      next.phase = KNOCK_PHASE;
+      next.knocker = player;
+      next.gin = deadwood === 0;
+      return next;
+    }
+    const card = actionCard(action);
+    if (card < 0 || hand.indexOf(card) < 0) throw new Error(`"${action}" is not a discard of a card in player ${player}'s hand, nor "${KNOCK}"`);
+    next.hands = withHand(state.hands, player, without(hand, card));
+    next.discardPile = state.discardPile.concat([card]);
+    if (wallCheck(next)) return next;
+    next.currentPlayer = 1 - player;
+    next.phase = DRAW;
+    return next;
+  }
+  if (phase === KNOCK_PHASE) {
+    if (action === DONE) {
+      next.currentPlayer = 1 - state.knocker;
+      if (state.gin) return score(next);
+      next.phase = LAYOFF;
+      return next;
+    }
+    const melds = meldsIn(sortedCopy(hand));
+    for (let m = 0; m < melds.length; m++) {
+      if (action === ACTION_PREFIX + meldString(melds[m])) {
+        let rest = hand;
+        for (let k = 0; k < melds[m].length; k++) rest = without(rest, melds[m][k]);
+        next.hands = withHand(state.hands, player, rest);
+        next.knockMelds = state.knockMelds.concat([melds[m]]);
+        return next;
+      }
+    }
+    throw new Error(`"${action}" is not a meld in player ${player}'s hand (e.g. "Action: As2s3s"), nor "${DONE}"`);
+  }
+  // The layoff.
+  if (action === DONE) return score(next);
+  const card = actionCard(action);
+  if (card < 0 || hand.indexOf(card) < 0) throw new Error(`"${action}" is not a card in player ${player}'s hand, nor "${DONE}"`);
+  next.hands = withHand(state.hands, player, without(hand, card));
   return next;
-}
-
-/** `player` gives up `cards` from hand (and from the cards known to come from the discard pile). */
-function removeFromHand(state: State, next: State, player: number, cards: number[]): void {
-  const hands = state.hands.slice();
-  hands[player] = withoutAll(state.hands[player], cards);
-  next.hands = hands;
-  const known = state.known.slice();
-  known[player] = withoutAll(state.known[player], cards);
-  next.known = known;
 }
 
 export function applyAction(state: State, action: Action): State {
   const player = state.currentPlayer;
   if (player === TERMINAL) throw new Error(`the game is over; "${action}" cannot be played`);
   if (player === CHANCE) return deal(state, action);
-  if (!isLegal(state, player, action)) {
-    throw new Error(`"${action}" is not legal for player ${player} in the ${state.phase} phase; legal: ${getLegalActions(state).join(', ')}`);
-  }
-  const next = copyState(state);
-  next.lastMover = player;
-  next.lastMove = action;
-  const phase = state.phase;
-  const opponent = 1 - player;
-  if (action === DRAW_UPCARD) {
-    const hands = state.hands.slice();
-    hands[player] = insertSorted(state.hands[player], state.upcard);
-    next.hands = hands;
-    const known = state.known.slice();
-    known[player] = state.known[player].concat([state.upcard]);
-    next.known = known;
-    next.upcard = -1;
-    if (phase === DRAW) {
-      next.upcardDraws = state.upcardDraws + 1;
-      if (next.upcardDraws >= MAX_UPCARD_DRAWS) return gameOverDrawn(next);
-    }
-    next.phase = DISCARD;
-    return next;
-  }
-  if (action === DRAW_STOCK) {
-    next.discardPile = state.discardPile.concat([state.upcard]);
-    next.upcard = -1;
-    next.phase = DEAL;
-    next.dealTo = player;
-    next.currentPlayer = CHANCE;
-    return next;
-  }
-  if (action === PASS) {
-    if (phase === WALL) return gameOverDrawn(next);
-    next.passes = state.passes + 1;
-    next.currentPlayer = opponent;
-    return next;
-  }
-  if (action === KNOCK) {
-    next.knocker = player;
-    next.phase = KNOCK_PHASE;
-    return next;
-  }
-  if (action === DONE) {
-    if (phase === KNOCK_PHASE) {
-      if (totalValue(state.hands[player]) === 0) return scoreKnock(next, player, state.hands[opponent]);
-      next.phase = LAYOFF;
-      next.currentPlayer = opponent;
-      return next;
-    }
-    return scoreKnock(next, opponent, state.hands[player]);
-  }
-  const card = CARD_ACTIONS.indexOf(action);
-  if (card >= 0) {
-    removeFromHand(state, next, player, [card]);
-    if (phase === LAYOFF) {
-      next.layoffs = state.layoffs.concat([card]);
-      return next;
-    }
-    if (phase === KNOCK_PHASE) {
-      next.discardPile = state.upcard >= 0 ? state.discardPile.concat([state.upcard]) : state.discardPile;
-      next.upcard = card;
-      return next;
-    }
-    next.upcard = card;
-    next.currentPlayer = opponent;
-    next.phase = state.stockSize === WALL_STOCK ? WALL : DRAW;
-    return next;
-  }
-  const meld = MELD_ACTIONS.indexOf(action);
-  removeFromHand(state, next, player, MELDS[meld]);
-  next.laidMelds = state.laidMelds.concat([MELDS[meld]]);
+  const next = playerAction(state, player, action);
+  // Our cap: the golden's game can go on for ever (see MAX_ACTIONS).
+  if (next.moves >= MAX_ACTIONS && next.currentPlayer !== TERMINAL) next.currentPlayer = TERMINAL;
   return next;
 }
 
+/** The golden's scores: all 0 until the end, then the winner's points (the loser gets 0). */
 export function getRewards(state: State): number[] {
-  return state.rewards.slice();
-}
-
-/** Cards as one string, e.g. "As 7c Kd" ("" for none). */
-function cardText(cards: number[]): string {
-  let text = '';
-  for (let i = 0; i < cards.length; i++) text += i === 0 ? CARDS[cards[i]] : ' ' + CARDS[cards[i]];
-  return text;
-}
-
-/** Melds as one string, e.g. "As2s3s 7c7d7h". */
-function meldText(melds: number[][]): string {
-  let text = '';
-  for (let i = 0; i < melds.length; i++) {
-    if (i > 0) text += ' ';
-    for (let k = 0; k < melds[i].length; k++) text += CARDS[melds[i][k]];
-  }
-  return text;
-}
-
-/** The card index of a two-character card string such as "As", or -1. */
-function cardAt(text: string, start: number): number {
-  if (start + 2 > text.length) return -1;
-  const rank = RANK_CHARS.indexOf(text.charAt(start));
-  const suit = SUIT_CHARS.indexOf(text.charAt(start + 1));
-  return rank < 0 || suit < 0 ? -1 : suit * 13 + rank;
-}
-
-/** The cards of a card string such as "As 7c Kd" (-1 for anything that is not a card). */
-function parseCards(text: string): number[] {
-  const cards: number[] = [];
-  for (let i = 0; i < text.length; i += 3) {
-    cards.push(i + 2 <= text.length && (i + 2 === text.length || text.charAt(i + 2) === ' ') ? cardAt(text, i) : -1);
-  }
-  return cards;
-}
-
-/** Whether `player`'s hand is face up: the knocker's from the knock on, both at layoffs and at the end. */
-function handShown(state: State, player: number): boolean {
-  return state.phase === GAME_OVER || state.phase === LAYOFF || (state.phase === KNOCK_PHASE && state.knocker === player);
+  return state.scores.slice();
 }
 
 function observationFor(state: State, player: number): Observation {
-  const opponent = 1 - player;
+  const held: string[] = [];
+  const cards = state.hands[player];
+  for (let i = 0; i < cards.length; i++) held.push(CARDS[cards[i]]);
+  const sorted = sortedCopy(cards);
+  const hand: string[] = [];
+  for (let i = 0; i < sorted.length; i++) hand.push(CARDS[sorted[i]]);
+  const toMove = state.currentPlayer === player;
+  const pile = state.discardPile;
+  const melds: string[] = [];
+  for (let m = 0; m < state.knockMelds.length; m++) melds.push(meldString(state.knockMelds[m]));
   return {
     player,
     phase: state.phase,
-    currentPlayer: state.currentPlayer,
-    hand: cardText(state.hands[player]),
-    opponentHand: handShown(state, opponent) ? cardText(state.hands[opponent]) : null,
-    opponentKnown: cardText(state.known[opponent]),
-    upcard: state.upcard >= 0 ? CARDS[state.upcard] : null,
-    discardPile: cardText(state.discardPile),
-    stockSize: state.stockSize,
-    knock: state.knocker < 0 ? null : { knocker: state.knocker, laidMelds: meldText(state.laidMelds), layoffs: cardText(state.layoffs) },
-    lastMover: state.lastMover,
-    lastMove: state.lastMove,
+    hand,
+    upcard: pile.length > 0 ? CARDS[pile[pile.length - 1]] : null,
+    knockMelds: melds,
+    toMove,
+    heldOrder: toMove && (state.phase === DISCARD || state.phase === LAYOFF) ? held : null,
   };
 }
 
@@ -713,65 +563,554 @@ export function getObservations(state: State): Observation[] {
 // ---------------------------------------------------------------------------
 // Resampling, in the paper's convention: the history is the player's own
 // decisions, [observation just before acting, action] each, possibly ending
-// with [current observation, null]. Every player action is public, and an
-// observation shows the last move, the upcard, the discard pile, the stock
-// size, the cards the opponent took from the pile and any knock. So the
-// opponent's turn between two own decisions is read off the next one: a
-// pass; or a draw (the stock if it shrank, else the upcard), then a discard
-// (the new upcard) or a knock (the discard, the melds as laid down, Done).
-// The player's own cards are known, but not the order they were dealt in
-// (its hand is sorted): the first ten come in a uniform order. The player
-// misses the cards dealt to the opponent, tracked as hidden slots in the
-// opponent's hand. Each time the opponent gives up a card that did not come
-// from the discard pile (a discard, a meld), that card is assigned to one of
-// the hidden slots then in the opponent's hand, uniformly. At the end the
-// slots still hidden get the opponent's face-up hand (in a uniform order) if
-// it is shown, else cards drawn uniformly without replacement from the cards
-// the player has never seen. Every deal order of distinct cards is equally
-// likely, and every step offers the same number of choices whatever was
-// chosen before, so this draws uniformly among all deal sequences consistent
-// with the history: the exact posterior when the opponent's choices do not
-// depend on its hidden cards. The list ends right after the last own action,
-// or at the player's turn for a trailing [observation, null] entry.
+// with [current observation, null].
+//
+// A player sees its own hand, the top of the discard pile, the knocker's
+// melds and the phase, and nothing of the opponent's moves. The resampler
+// rebuilds one play that explains the history on the deal's 52 positions
+// (ten per hand, the upcard, the stock in drawing order), with each
+// position's card fixed only when something shows it: the player's own cards
+// when it sees them, the pile's top, each card the opponent discards or
+// melds (put on one of the opponent's unknown positions, picked uniformly).
+// Between two of the player's decisions the opponent's turn is read off the
+// next observation: a pass, a draw (from the pile or the stock, whichever the
+// phase, the stock count and the top card allow, tried in random order and
+// given up when a later observation rules it out: a card under the top may
+// only come to light turns later) then a discard of the card now on top, or
+// a knock with the melds shown (its other cards drawn so that the knock was
+// allowed and was not gin). The cards no observation pins down are a uniform
+// shuffle of the cards the player never saw. The worlds are consistent with
+// the history; their weighting follows these choices, not the exact
+// posterior.
+
+const RESAMPLE_ATTEMPTS = 3;
+/** Rebuilds expanded per attempt by the search over the opponent's draws. */
+const SEARCH_STEPS = 20000;
+/** Random fills tried for a knocker's unseen cards before the low-card fallback. */
+const KNOCK_FILLS = 300;
 
 function noPlay(player: number, detail: string): Error {
   return new Error(`no play explains player ${player}'s history: ${detail}`);
 }
 
-function cardIndexOf(card: string | null): number {
-  return card === null || card.length !== 2 ? -1 : cardAt(card, 0);
+function pick(count: number, random: () => number): number {
+  const i = Math.floor(random() * count);
+  return i >= count ? count - 1 : i;
 }
 
-const ACTION_PREFIX = 'Action: ';
-
-/** An index below `n` from `random`. */
-function below(n: number, random: () => number): number {
-  const pick = Math.floor(random() * n);
-  return pick >= n ? n - 1 : pick;
-}
-
-/** `cards` in a uniform random order (Fisher-Yates on a copy). */
-function shuffled(cards: number[], random: () => number): number[] {
-  const out = cards.slice();
+function shuffled(items: number[], random: () => number): number[] {
+  const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
-    const j = below(i + 1, random);
-    const c = out[i];
+    const j = pick(i + 1, random);
+    const t = out[i];
     out[i] = out[j];
-    out[j] = c;
+    out[j] = t;
   }
   return out;
 }
 
-/** The cards of a laid-melds string such as "As2s3s 7c7d7h", meld by meld. */
-function parseMelds(text: string, player: number): number[][] {
-  const melds: number[][] = [];
-  const parts = text.length > 0 ? text.split(' ') : [];
-  for (let m = 0; m < parts.length; m++) {
-    const meld = MELD_STRINGS.indexOf(parts[m]);
-    if (meld < 0) throw noPlay(player, `"${parts[m]}" is not a meld`);
-    melds.push(MELDS[meld]);
+/** The rebuilt play: positions instead of cards, each position's card once known. */
+interface Rebuild {
+  /** card[position], -1 while unknown. */
+  card: number[];
+  /** Whether each card sits on some position, or is one of the player's loose cards. */
+  placed: boolean[];
+  /** Cards the player is seen to hold whose positions in its hand are not known yet (its dealt hand before it sees their order). */
+  loose: number[];
+  hands: number[][];
+  pile: number[];
+  /** The next stock position to draw. */
+  stockNext: number;
+  phase: string;
+  current: number;
+  passes: number;
+  gin: boolean;
+  melds: string[];
+  over: boolean;
+  /** The actions so far, newest first as a chain shared between the search's branches (copying lists would dominate). */
+  actions: ActionChain | null;
+}
+
+interface ActionChain {
+  action: Action;
+  before: ActionChain | null;
+}
+
+function record(r: Rebuild, action: Action): void {
+  r.actions = { action, before: r.actions };
+}
+
+function chainToList(chain: ActionChain | null): Action[] {
+  const reversed: Action[] = [];
+  for (let link = chain; link !== null; link = link.before) reversed.push(link.action);
+  reversed.reverse();
+  return reversed;
+}
+
+function place(r: Rebuild, position: number, card: number): boolean {
+  if (r.card[position] === card) return true;
+  if (r.card[position] >= 0 || r.placed[card]) return false;
+  r.card[position] = card;
+  r.placed[card] = true;
+  return true;
+}
+
+function stockLeft(r: Rebuild): number {
+  return 52 - r.stockNext;
+}
+
+function topCard(r: Rebuild): number {
+  return r.pile.length > 0 ? r.card[r.pile[r.pile.length - 1]] : -1;
+}
+
+function removePosition(positions: number[], position: number): number[] {
+  return positions.filter((p) => p !== position);
+}
+
+/** The position in `player`'s hand holding `card`, placing it on an unknown position (picked uniformly) if needed; -1 if impossible. */
+function positionFor(r: Rebuild, player: number, card: number, random: () => number): number {
+  const hand = r.hands[player];
+  for (let i = 0; i < hand.length; i++) {
+    if (r.card[hand[i]] === card) return hand[i];
   }
-  return melds;
+  if (r.placed[card]) return -1;
+  const unknown = hand.filter((p) => r.card[p] < 0);
+  if (unknown.length === 0) return -1;
+  const position = unknown[pick(unknown.length, random)];
+  place(r, position, card);
+  return position;
+}
+
+function wallAfter(r: Rebuild): boolean {
+  if (stockLeft(r) >= WALL_STOCK) return false;
+  r.phase = WALL;
+  r.current = 0;
+  return true;
+}
+
+/** Checks `obs` against the rebuild at one of the player's decisions, fixing the cards it shows. */
+function matches(r: Rebuild, obs: Observation, player: number, random: () => number): boolean {
+  if (obs.phase !== r.phase || !obs.toMove || r.current !== player || r.over) return false;
+  if (obs.knockMelds.length !== r.melds.length) return false;
+  for (let m = 0; m < r.melds.length; m++) {
+    if (obs.knockMelds[m] !== r.melds[m]) return false;
+  }
+  const top = r.pile.length > 0 ? r.pile[r.pile.length - 1] : -1;
+  if ((top < 0) !== (obs.upcard === null)) return false;
+  if (top >= 0 && !place(r, top, cardIndex(obs.upcard as string))) return false;
+  const hand = r.hands[player];
+  if (hand.length !== obs.hand.length) return false;
+  const shown: number[] = obs.hand.map((c) => cardIndex(c));
+  if (obs.heldOrder !== null) {
+    // The order shown fixes every position of the hand.
+    if (obs.heldOrder.length !== hand.length) return false;
+    for (let i = 0; i < hand.length; i++) {
+      const card = cardIndex(obs.heldOrder[i]);
+      if (r.card[hand[i]] !== card) {
+        const loose = r.loose.indexOf(card);
+        if (r.card[hand[i]] >= 0 || loose < 0 && r.placed[card]) return false;
+        if (loose >= 0) r.loose = r.loose.filter((c) => c !== card);
+        r.card[hand[i]] = card;
+        r.placed[card] = true;
+      }
+    }
+    return r.loose.length === 0;
+  }
+  // Without an order: the cards seen and not yet on a position stay loose.
+  const unknown = hand.filter((p) => r.card[p] < 0);
+  const missing = shown.filter((c) => hand.every((p) => r.card[p] !== c));
+  if (missing.length !== unknown.length) return false;
+  for (let i = 0; i < missing.length; i++) {
+    if (r.loose.indexOf(missing[i]) >= 0) continue;
+    if (r.placed[missing[i]]) return false;
+    r.placed[missing[i]] = true;
+    r.loose = r.loose.concat([missing[i]]);
+  }
+  return hand.every((p) => r.card[p] < 0 || shown.indexOf(r.card[p]) >= 0);
+}
+
+/** Whether `player`'s hand (every position known) allows a knock that is not gin. */
+function knockFits(r: Rebuild, player: number): boolean {
+  const cards = r.hands[player].map((p) => r.card[p]);
+  const deadwood = deadwoodOf(cards);
+  return deadwood > 0 && deadwood <= KNOCK_LIMIT;
+}
+
+/** Fixes the knocker's unknown positions so that its knock was allowed and not gin; false if no fill is found. */
+function fillKnocker(r: Rebuild, player: number, random: () => number): boolean {
+  const unknown = r.hands[player].filter((p) => r.card[p] < 0);
+  if (unknown.length === 0) return knockFits(r, player);
+  const pool: number[] = [];
+  for (let c = 0; c < 52; c++) {
+    if (!r.placed[c]) pool.push(c);
+  }
+  if (pool.length < unknown.length) return false;
+  const known = r.hands[player].filter((p) => r.card[p] >= 0).map((p) => r.card[p]);
+  for (let attempt = 0; attempt <= KNOCK_FILLS; attempt++) {
+    // The last try takes the lowest cards left, which fits whenever anything small enough is unseen.
+    const fill = attempt < KNOCK_FILLS ? shuffled(pool, random).slice(0, unknown.length) : sortedCopy(pool).sort((a, b) => VALUE[a] - VALUE[b]).slice(0, unknown.length);
+    const deadwood = deadwoodOf(known.concat(fill));
+    if (deadwood > 0 && deadwood <= KNOCK_LIMIT) {
+      for (let i = 0; i < unknown.length; i++) place(r, unknown[i], fill[i]);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The opponent's discard of the card on top of `after`, or its knock with the melds `after` shows. */
+function opponentDiscards(r: Rebuild, opponent: number, after: Observation, random: () => number): boolean {
+  if (after.phase === LAYOFF) {
+    record(r, KNOCK);
+    // The knock is judged on the full hand: the melds' cards leave it only after the rest is filled in.
+    const melded: number[] = [];
+    for (let m = r.melds.length; m < after.knockMelds.length; m++) {
+      const text = after.knockMelds[m];
+      for (let k = 0; k + 2 <= text.length; k += 2) {
+        const card = cardIndex(text.slice(k, k + 2));
+        const position = card < 0 ? -1 : positionFor(r, opponent, card, random);
+        if (position < 0 || melded.indexOf(position) >= 0) return false;
+        melded.push(position);
+      }
+      record(r, ACTION_PREFIX + text);
+      r.melds.push(text);
+    }
+    if (!fillKnocker(r, opponent, random)) return false;
+    r.hands[opponent] = r.hands[opponent].filter((p) => melded.indexOf(p) < 0);
+    record(r, DONE);
+    r.phase = LAYOFF;
+    r.current = 1 - opponent;
+    return true;
+  }
+  if (after.upcard === null) return false;
+  const position = positionFor(r, opponent, cardIndex(after.upcard), random);
+  if (position < 0) return false;
+  record(r, CARD_ACTIONS[r.card[position]]);
+  r.hands[opponent] = removePosition(r.hands[opponent], position);
+  r.pile = r.pile.concat([position]);
+  if (wallAfter(r)) return true;
+  r.current = 1 - opponent;
+  r.phase = DRAW;
+  return true;
+}
+
+/**
+ * The opponent's ways to reach the player's next observation `after` from the
+ * rebuild: its draw, or a pass, or nothing to choose (""). `revealed`: if the
+ * player then takes the upcard and sees the pile again, the card it sees on
+ * top (-1 for none), which tells whether the opponent's draw left the old top
+ * there; -2 if nothing shows it.
+ */
+function opponentChoices(r: Rebuild, opponent: number, after: Observation, revealed: number): string[] {
+  if (r.phase === FIRST_TURN) return [after.phase === FIRST_TURN || after.phase === DISCARD ? PASS : DRAW_UPCARD];
+  if (r.phase === DISCARD) return [''];
+  if (r.phase !== DRAW) return [];
+  // The draw: the pile's top or the stock, where they fit what the player sees next.
+  const top = topCard(r);
+  const wanted = after.upcard === null ? -1 : cardIndex(after.upcard);
+  const below = r.pile.length > 1 ? r.card[r.pile[r.pile.length - 2]] : -1;
+  const options: string[] = [];
+  if (after.phase === WALL) {
+    if (stockLeft(r) - 1 < WALL_STOCK && stockLeft(r) > 0 && wanted === top) options.push(DRAW_STOCK);
+  } else if (after.phase === LAYOFF) {
+    if (wanted === below) options.push(DRAW_UPCARD);
+    if (stockLeft(r) - 1 >= WALL_STOCK && wanted === top) options.push(DRAW_STOCK);
+  } else if (after.phase === DRAW && wanted >= 0) {
+    // The card now on top was the opponent's to discard: already in its hand, or never seen and put on an unknown position.
+    const held = r.hands[opponent].some((p) => r.card[p] === wanted);
+    const hidden = !r.placed[wanted];
+    const upcardFits = revealed === -2 || wanted === top || revealed === below;
+    const stockFits = revealed === -2 || revealed === top;
+    if (upcardFits && (wanted === top || held || (hidden && r.hands[opponent].some((p) => r.card[p] < 0)))) options.push(DRAW_UPCARD);
+    if (stockFits && stockLeft(r) - 1 >= WALL_STOCK && wanted !== top && (held || hidden)) options.push(DRAW_STOCK);
+  }
+  return options;
+}
+
+/** Plays the opponent's turn by `choice` (see opponentChoices) up to the player's next observation `after`. */
+function opponentTurn(r: Rebuild, opponent: number, after: Observation, choice: string, random: () => number): boolean {
+  const player = 1 - opponent;
+  if (r.phase === FIRST_TURN) {
+    record(r, choice);
+    if (choice === PASS) {
+      r.passes += 1;
+      r.current = player;
+      if (r.passes === 2) {
+        // Player 0 passed too: player 1 (the player) takes the top stock card.
+        r.hands[player] = r.hands[player].concat([r.stockNext]);
+        r.stockNext += 1;
+        r.phase = DISCARD;
+      }
+      return true;
+    }
+    r.hands[opponent] = r.hands[opponent].concat([r.pile[r.pile.length - 1]]);
+    r.pile = r.pile.slice(0, r.pile.length - 1);
+    r.phase = DISCARD;
+    return opponentDiscards(r, opponent, after, random);
+  }
+  if (r.phase === DISCARD) return opponentDiscards(r, opponent, after, random);
+  record(r, choice);
+  if (choice === DRAW_UPCARD) {
+    r.hands[opponent] = r.hands[opponent].concat([r.pile[r.pile.length - 1]]);
+    r.pile = r.pile.slice(0, r.pile.length - 1);
+  } else {
+    r.hands[opponent] = r.hands[opponent].concat([r.stockNext]);
+    r.stockNext += 1;
+  }
+  r.phase = DISCARD;
+  if (wallAfter(r)) return after.phase === WALL;
+  return opponentDiscards(r, opponent, after, random);
+}
+
+/** The player's own action `own`, on the rebuild. */
+function ownTurn(r: Rebuild, player: number, own: Action): boolean {
+  record(r, own);
+  const hand = r.hands[player];
+  const phase = r.phase;
+  if (phase === WALL) {
+    if (own === WALL_PASS) r.over = true;
+    return own === WALL_PASS || actionCard(own) >= 0;
+  }
+  if ((phase === FIRST_TURN || phase === DRAW) && own === DRAW_UPCARD) {
+    r.hands[player] = hand.concat([r.pile[r.pile.length - 1]]);
+    r.pile = r.pile.slice(0, r.pile.length - 1);
+    r.phase = DISCARD;
+    if (phase === DRAW) wallAfter(r);
+    return true;
+  }
+  if (phase === DRAW && own === DRAW_STOCK) {
+    if (stockLeft(r) > 0) {
+      r.hands[player] = hand.concat([r.stockNext]);
+      r.stockNext += 1;
+    }
+    r.phase = DISCARD;
+    wallAfter(r);
+    return true;
+  }
+  if (phase === FIRST_TURN && own === PASS) {
+    r.passes += 1;
+    if (r.passes === 1) {
+      r.current = 1 - player;
+      return true;
+    }
+    // Player 0's second pass: player 1 (the opponent) takes the top stock card.
+    r.current = 1;
+    r.hands[1] = r.hands[1].concat([r.stockNext]);
+    r.stockNext += 1;
+    r.phase = DISCARD;
+    return true;
+  }
+  if (phase === DISCARD) {
+    if (own === KNOCK) {
+      const deadwood = deadwoodOf(hand.map((p) => r.card[p]));
+      r.phase = KNOCK_PHASE;
+      r.gin = deadwood === 0;
+      return deadwood <= KNOCK_LIMIT;
+    }
+    const card = actionCard(own);
+    const position = hand.find((p) => r.card[p] === card);
+    if (card < 0 || position === undefined) return false;
+    r.hands[player] = removePosition(hand, position);
+    r.pile = r.pile.concat([position]);
+    if (wallAfter(r)) return true;
+    r.current = 1 - player;
+    r.phase = DRAW;
+    return true;
+  }
+  if (phase === KNOCK_PHASE) {
+    if (own === DONE) {
+      r.current = 1 - player;
+      if (r.gin) r.over = true;
+      else r.phase = LAYOFF;
+      return true;
+    }
+    const text = own.slice(ACTION_PREFIX.length);
+    for (let k = 0; k + 2 <= text.length; k += 2) {
+      const card = cardIndex(text.slice(k, k + 2));
+      const position = r.hands[player].find((p) => r.card[p] === card);
+      if (card < 0 || position === undefined) return false;
+      r.hands[player] = removePosition(r.hands[player], position);
+    }
+    r.melds.push(text);
+    return true;
+  }
+  if (phase === LAYOFF) {
+    if (own === DONE) {
+      r.over = true;
+      return true;
+    }
+    const card = actionCard(own);
+    const position = hand.find((p) => r.card[p] === card);
+    if (card < 0 || position === undefined) return false;
+    r.hands[player] = removePosition(hand, position);
+    return true;
+  }
+  return false;
+}
+
+function copyRebuild(r: Rebuild): Rebuild {
+  return {
+    card: r.card.slice(), placed: r.placed.slice(), loose: r.loose.slice(), hands: [r.hands[0].slice(), r.hands[1].slice()], pile: r.pile.slice(),
+    stockNext: r.stockNext, phase: r.phase, current: r.current, passes: r.passes, gin: r.gin, melds: r.melds.slice(),
+    over: r.over, actions: r.actions,
+  };
+}
+
+/** The player's decision `k` on the rebuild: its observation matches, then its action is played. */
+function ownStep(r: Rebuild, history: Array<[Observation, Action | null]>, k: number, player: number, random: () => number): boolean {
+  const [now, own] = history[k];
+  if (!matches(r, now, player, random)) return false;
+  if (own === null) return k === history.length - 1;
+  return ownTurn(r, player, own);
+}
+
+/**
+ * One rebuilt play explaining the history, or null. A depth-first search over
+ * the opponent's draws (which only later observations may rule out, when the
+ * pile's lower cards come to light), each tried in random order; at most
+ * SEARCH_STEPS rebuilds are expanded.
+ */
+function rebuild(history: Array<[Observation, Action | null]>, player: number, random: () => number): Action[] | null {
+  const start: Rebuild = {
+    card: [], placed: [], loose: [], hands: [[], []], pile: [2 * HAND_SIZE], stockNext: 2 * HAND_SIZE + 1,
+    phase: FIRST_TURN, current: 1, passes: 0, gin: false, melds: [], over: false, actions: null,
+  };
+  for (let i = 0; i < 52; i++) {
+    start.card.push(-1);
+    start.placed.push(false);
+  }
+  for (let i = 0; i < HAND_SIZE; i++) {
+    start.hands[0].push(i);
+    start.hands[1].push(HAND_SIZE + i);
+  }
+  const opponent = 1 - player;
+  // The stock count prunes the search: ownStock[k] counts the player's own
+  // stock draws from decision k on, which the stock must still hold; and if a
+  // decision shows the wall, the stock holds exactly one card there, so the
+  // opponent's stock draws until then are fixed in number.
+  const ownStock: number[] = [];
+  for (let k = 0; k <= history.length; k++) ownStock.push(0);
+  for (let k = history.length - 1; k >= 0; k--) ownStock[k] = ownStock[k + 1] + (history[k][1] === DRAW_STOCK ? 1 : 0);
+  // oppDraws[k]: the opponent's draws from the turn before decision k on (a turn follows each own discard).
+  const oppDraws: number[] = [];
+  for (let k = 0; k <= history.length; k++) oppDraws.push(0);
+  for (let k = history.length - 1; k >= 0; k--) {
+    const discarded = k > 0 && history[k - 1][0].phase === DISCARD && actionCard(history[k - 1][1] ?? '') >= 0;
+    oppDraws[k] = oppDraws[k + 1] + (discarded ? 1 : 0);
+  }
+  let wallAt = -1;
+  for (let k = 0; k < history.length && wallAt < 0; k++) {
+    if (history[k][0].phase === WALL) wallAt = k;
+  }
+  /** The opponent's stock draws still needed before the wall at decision wallAt, or -1 if none is seen. */
+  const stockNeeded = (r: Rebuild, k: number): number => (wallAt >= k ? stockLeft(r) - (ownStock[k] - ownStock[wallAt]) - 1 : -1);
+  const feasible = (r: Rebuild, k: number): boolean => {
+    if (stockLeft(r) - ownStock[k] < 1) return false;
+    const needed = stockNeeded(r, k);
+    // (One more for player 1's forced stock draw after two passes, not a turn of its own.)
+    return wallAt < k || (needed >= 0 && needed <= oppDraws[k] - oppDraws[wallAt + 1] + 1);
+  };
+  // Frames: a rebuild just before the player's decision `k` (the opponent may have to move first).
+  const stack: Array<[Rebuild, number]> = [[start, 0]];
+  let found: Rebuild | null = null;
+  for (let steps = 0; stack.length > 0 && found === null && steps < SEARCH_STEPS; steps++) {
+    const [r, k] = stack.pop() as [Rebuild, number];
+    if (k === history.length) {
+      found = r;
+      break;
+    }
+    if (!feasible(r, k)) continue;
+    if (r.current === player || r.over) {
+      if (ownStep(r, history, k, player, random)) stack.push([r, k + 1]);
+      continue;
+    }
+    // One step of lookahead: the player taking the upcard next shows what lay under it.
+    let revealed = -2;
+    if (history[k][1] === DRAW_UPCARD && k + 1 < history.length) {
+      const seen = history[k + 1][0].upcard;
+      revealed = seen === null ? -1 : cardIndex(seen);
+    }
+    const choices = opponentChoices(r, opponent, history[k][0], revealed);
+    let order = shuffled(choices.map((_, i) => i), random);
+    const needed = stockNeeded(r, k);
+    if (choices.length === 2 && needed >= 0) {
+      // Towards the wall: try the stock first about as often as the draws still needed from it require.
+      const stockFirst = random() * (oppDraws[k] - oppDraws[wallAt + 1]) < needed;
+      const stock = choices.indexOf(DRAW_STOCK);
+      order = stockFirst ? [1 - stock, stock] : [stock, 1 - stock];
+    }
+    // Pushed in reverse: the first choice is expanded first.
+    for (let i = 0; i < order.length; i++) {
+      const next = copyRebuild(r);
+      if (opponentTurn(next, opponent, history[k][0], choices[order[i]], random) && ownStep(next, history, k, player, random)) stack.push([next, k + 1]);
+    }
+  }
+  if (found === null) return null;
+  // The player's loose cards go on its unknown positions in a uniform order.
+  const ownUnknown = found.hands[player].filter((p) => found.card[p] < 0);
+  const looseOrder = shuffled(found.loose, random);
+  for (let i = 0; i < looseOrder.length && i < ownUnknown.length; i++) found.card[ownUnknown[i]] = looseOrder[i];
+  // Every position nothing showed: a uniform shuffle of the cards never seen.
+  const pool: number[] = [];
+  for (let c = 0; c < 52; c++) {
+    if (!found.placed[c]) pool.push(c);
+  }
+  const fill = shuffled(pool, random);
+  let next = 0;
+  const actions: Action[] = [];
+  for (let position = 0; position < 52; position++) {
+    if (found.card[position] < 0) {
+      found.card[position] = fill[next];
+      next += 1;
+    }
+    actions.push(DEAL_ACTIONS[found.card[position]]);
+  }
+  return actions.concat(chainToList(found.actions));
+}
+
+function sameObservation(a: Observation, b: Observation): boolean {
+  if (a.player !== b.player || a.phase !== b.phase || a.upcard !== b.upcard || a.toMove !== b.toMove) return false;
+  if (a.hand.length !== b.hand.length || a.knockMelds.length !== b.knockMelds.length) return false;
+  if ((a.heldOrder === null) !== (b.heldOrder === null)) return false;
+  if (a.heldOrder !== null && b.heldOrder !== null && a.heldOrder.join(' ') !== b.heldOrder.join(' ')) return false;
+  for (let i = 0; i < a.hand.length; i++) {
+    if (a.hand[i] !== b.hand[i]) return false;
+  }
+  for (let i = 0; i < a.knockMelds.length; i++) {
+    if (a.knockMelds[i] !== b.knockMelds[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether replaying `actions` explains the player's history: at each of the
+ * player's turns the next entry's observation and action, every entry
+ * consumed, no further turn of the player; a trailing [observation, null]
+ * entry is reached (the list ends at the player's turn with that observation).
+ */
+function explains(actions: Action[], history: Array<[Observation, Action | null]>, player: number): boolean {
+  let state = getInitialState();
+  let next = 0;
+  for (let t = 0; t <= actions.length; t++) {
+    const actor = state.currentPlayer;
+    if (actor === player) {
+      if (next >= history.length) return t === actions.length;
+      const entry = history[next];
+      if (!sameObservation(observationFor(state, player), entry[0])) return false;
+      if (entry[1] === null) return next === history.length - 1 && t === actions.length;
+      if (t === actions.length || actions[t] !== entry[1]) return false;
+      next += 1;
+    }
+    if (t === actions.length) return next === history.length;
+    if (actor === TERMINAL) return false;
+    // applyAction refuses every action the rules do not allow here (but the wall's ignored discards, which no rebuild plays).
+    try {
+      state = applyAction(state, actions[t]);
+    } catch (error) {
+      return false;
+    }
+  }
+  return false;
 }
 
 export function resampleHistory(
@@ -780,163 +1119,9 @@ export function resampleHistory(
   random: () => number,
 ): Action[] {
   if (history.length === 0) return [];
-  const opponent = 1 - player;
-  const actions: Action[] = [];
-  /** Indices into `actions` of the opponent's deals whose card is not known yet and still in its hand. */
-  let hidden: number[] = [];
-  /** Cards the opponent holds from the discard pile. */
-  let fromPile: number[] = [];
-  /** Cards whose place in the play is known (dealt to the player, turned up, given up by the opponent). */
-  const used: boolean[] = [];
-  for (let c = 0; c < 52; c++) used.push(false);
-  const know = (card: number, what: string): number => {
-    if (card < 0 || used[card]) throw noPlay(player, `${what} is not a card the play can hold`);
-    used[card] = true;
-    return card;
-  };
-  /** The opponent gives up `card`: from the pile if it took it there, else one of its hidden deals. */
-  const opponentGives = (card: number): void => {
-    if (fromPile.indexOf(card) >= 0) {
-      fromPile = without(fromPile, card);
-      return;
-    }
-    if (hidden.length === 0) throw noPlay(player, `the opponent gives up ${CARDS[card]}, which it cannot hold`);
-    know(card, CARDS[card]);
-    const slot = hidden[below(hidden.length, random)];
-    actions[slot] = DEAL_ACTIONS[card];
-    hidden = without(hidden, slot);
-  };
-  let stock = 52 - INITIAL_DEAL;
-  /** The face-up card when the opponent's turn starts. */
-  let upcard = -1;
-  /** The opponent's turn that `after` shows (its last move is the opponent's). */
-  const opponentTurn = (after: Observation): void => {
-    const move = after.lastMove;
-    if (after.lastMover !== opponent || move === null) throw noPlay(player, 'the opponent\'s move is not seen');
-    if (move === PASS) {
-      actions.push(PASS);
-      return;
-    }
-    if (after.stockSize === stock - 1) {
-      actions.push(DRAW_STOCK);
-      hidden = hidden.concat([actions.length]);
-      actions.push('');
-      stock -= 1;
-    } else {
-      if (upcard < 0) throw noPlay(player, 'the opponent draws an upcard that is not seen');
-      actions.push(DRAW_UPCARD);
-      fromPile = fromPile.concat([upcard]);
-    }
-    const discard = cardIndexOf(after.upcard);
-    if (discard < 0) throw noPlay(player, 'the opponent\'s discard is not seen');
-    const knock = after.knock;
-    if (knock !== null && knock.knocker === opponent) {
-      actions.push(KNOCK);
-      actions.push(CARD_ACTIONS[discard]);
-      opponentGives(discard);
-      const melds = parseMelds(knock.laidMelds, player);
-      for (let m = 0; m < melds.length; m++) {
-        actions.push(MELD_ACTIONS[MELDS.indexOf(melds[m])]);
-        for (let k = 0; k < melds[m].length; k++) opponentGives(melds[m][k]);
-      }
-      actions.push(DONE);
-    } else {
-      actions.push(CARD_ACTIONS[discard]);
-      opponentGives(discard);
-    }
-    if (actions[actions.length - 1] !== move) throw noPlay(player, `the opponent's turn ends with "${move}", not "${actions[actions.length - 1]}"`);
-  };
-  // The deal: ten cards to player 0, ten to player 1, then the upcard.
-  const first = history[0][0];
-  const ownCards = parseCards(first.hand);
-  if (ownCards.length !== HAND_SIZE) throw noPlay(player, 'the first decision does not come with ten dealt cards');
-  const ownOrder = shuffled(ownCards, random);
-  for (let p = 0; p < 2; p++) {
-    for (let i = 0; i < HAND_SIZE; i++) {
-      if (p === player) {
-        actions.push(DEAL_ACTIONS[know(ownOrder[i], 'a card of the hand')]);
-      } else {
-        hidden = hidden.concat([actions.length]);
-        actions.push('');
-      }
-    }
+  for (let attempt = 0; attempt < RESAMPLE_ATTEMPTS; attempt++) {
+    const actions = rebuild(history, player, random);
+    if (actions !== null && explains(actions, history, player)) return actions;
   }
-  if (player === 0 || first.lastMove === PASS) {
-    upcard = cardIndexOf(first.upcard);
-  } else {
-    // Player 0 took the first upcard before player 1's first decision: still in its hand if it shows among the
-    // cards it took from the pile, else given up again (the discard, or a meld if it knocked), any of those alike.
-    const taken = parseCards(first.opponentKnown);
-    let candidates = taken.length > 0 ? taken : [cardIndexOf(first.upcard)];
-    if (taken.length === 0 && first.knock !== null) {
-      const melds = parseMelds(first.knock.laidMelds, player);
-      for (let m = 0; m < melds.length; m++) candidates = candidates.concat(melds[m]);
-    }
-    upcard = candidates[below(candidates.length, random)];
-  }
-  actions.push(DEAL_ACTIONS[know(upcard, 'the first upcard')]);
-  if (player === 1) opponentTurn(first);
-  for (let k = 0; k < history.length; k++) {
-    const [now, own] = history[k];
-    if (own === null) {
-      if (k !== history.length - 1) throw noPlay(player, `entry ${k} has no action but is not the last`);
-      break;
-    }
-    actions.push(own);
-    if (k === history.length - 1) break;
-    const after = history[k + 1][0];
-    upcard = cardIndexOf(now.upcard);
-    if (own === DRAW_STOCK) {
-      // The one card of the new hand that the old hand lacks.
-      const before = parseCards(now.hand);
-      const hand = parseCards(after.hand);
-      let card = -1;
-      for (let i = 0; i < hand.length; i++) {
-        if (before.indexOf(hand[i]) < 0) card = hand[i];
-      }
-      actions.push(DEAL_ACTIONS[know(card, 'the card drawn from the stock')]);
-      stock -= 1;
-      continue;
-    }
-    if (own.length === ACTION_PREFIX.length + 2 && own.startsWith(ACTION_PREFIX) && now.phase !== LAYOFF) upcard = cardAt(own, ACTION_PREFIX.length);
-    if (own === DRAW_UPCARD) upcard = -1;
-    if (after.lastMover === player) {
-      if (after.lastMove !== own) throw noPlay(player, `decision ${k + 1} shows the last move "${after.lastMove}", not the player's "${own}"`);
-      continue;
-    }
-    opponentTurn(after);
-  }
-  if (hidden.length === 0) return actions;
-  const last = history[history.length - 1][0];
-  let pool: number[] = [];
-  if (last.opponentHand !== null) {
-    const shown = parseCards(last.opponentHand);
-    for (let i = 0; i < shown.length; i++) {
-      if (shown[i] < 0) throw noPlay(player, 'the opponent\'s face-up hand holds something that is not a card');
-      if (fromPile.indexOf(shown[i]) < 0) pool.push(shown[i]);
-    }
-    if (pool.length !== hidden.length) throw noPlay(player, 'the opponent\'s face-up hand does not match its deals');
-  } else {
-    const seen = parseCards(last.hand).concat(parseCards(last.opponentKnown)).concat(parseCards(last.discardPile));
-    if (last.upcard !== null) seen.push(cardIndexOf(last.upcard));
-    const excluded = used.slice();
-    for (let i = 0; i < seen.length; i++) {
-      if (seen[i] < 0) throw noPlay(player, 'the last observation shows something that is not a card');
-      excluded[seen[i]] = true;
-    }
-    for (let c = 0; c < 52; c++) {
-      if (!excluded[c]) pool.push(c);
-    }
-    if (pool.length < hidden.length) throw noPlay(player, 'too few unseen cards for the opponent\'s hand');
-  }
-  // A uniform choice of distinct pool cards for the hidden slots (partial Fisher-Yates).
-  pool = pool.slice();
-  for (let h = 0; h < hidden.length; h++) {
-    const pick = h + below(pool.length - h, random);
-    const c = pool[pick];
-    pool[pick] = pool[h];
-    pool[h] = c;
-    actions[hidden[h]] = DEAL_ACTIONS[c];
-  }
-  return actions;
+  throw noPlay(player, `none of ${RESAMPLE_ATTEMPTS} rebuilt plays gives the history`);
 }
