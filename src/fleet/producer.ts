@@ -82,6 +82,9 @@ export class FleetVerifier implements CandidateVerifier {
     // Connection errors are watched on the clients; BullMQ's own copies of them need a listener.
     queue.on('error', () => undefined);
     events.on('error', () => undefined);
+    // Every job awaited adds a listener to both (job.waitUntilFinished): as many as there are jobs in flight.
+    queue.setMaxListeners(0);
+    events.setMaxListeners(0);
     await events.waitUntilReady();
     return new FleetVerifier(queue, events, [queueClient, eventsClient], endpoint, settings, verify);
   }
