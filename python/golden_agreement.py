@@ -13,6 +13,7 @@ must separate exactly the same situations: over all visited states, for each pla
 observation determines the other's and the reverse. Prints one JSON report (or a summary).
 """
 import argparse
+import hashlib
 import importlib.util
 import json
 import math
@@ -29,21 +30,26 @@ def load(path, name):
     return module
 
 
-def frozen(value):
-    """A hashable stand-in equal exactly when the values compare equal with ==."""
+def canonical(value):
+    """A text equal exactly when the values compare equal with == (sets and dicts in sorted order)."""
     if isinstance(value, dict):
-        return ('d', frozenset((frozen(k), frozen(v)) for k, v in value.items()))
+        return 'd{' + ','.join(sorted(canonical(k) + ':' + canonical(v) for k, v in value.items())) + '}'
     if isinstance(value, (list, tuple)):
-        return ('l', tuple(frozen(v) for v in value))
+        return 'l[' + ','.join(canonical(v) for v in value) + ']'
     if isinstance(value, (set, frozenset)):
-        return ('s', frozenset(frozen(v) for v in value))
-    if isinstance(value, bool):
-        return ('n', int(value))
-    if isinstance(value, float) and value == int(value):
-        return ('n', int(value))
+        return 's{' + ','.join(sorted(canonical(v) for v in value)) + '}'
+    if isinstance(value, bool) or (isinstance(value, float) and value == int(value)):
+        return 'n' + str(int(value))
     if isinstance(value, int):
-        return ('n', value)
-    return ('v', value)
+        return 'n' + str(value)
+    if isinstance(value, str):
+        return 't' + json.dumps(value)
+    return 'v' + repr(value)
+
+
+def digest(value):
+    """128 bits of the canonical text: Python's hash() is too weak here (hash(-1) == hash(-2))."""
+    return hashlib.blake2b(canonical(value).encode(), digest_size=16).digest()
 
 
 def chance_distribution(module, state, legal):
@@ -78,9 +84,9 @@ class Partition:
         self.problems = {}
 
     def add(self, ours, golden, actions):
-        # Hashes of the canonical forms, not the forms: a long game's observations would take gigabytes.
+        # Digests of the canonical forms, not the forms: a long game's observations would take gigabytes.
         # `actions` is a Prefix (a trajectory's shared list and a length), copied only for a report.
-        a, b = hash(frozen(ours)), hash(frozen(golden))
+        a, b = digest(ours), digest(golden)
         for direction, table, key, value in ((self.COARSER, self.forward, a, b), (self.FINER, self.backward, b, a)):
             if direction in self.problems:
                 continue
@@ -102,13 +108,22 @@ class Prefix:
 
 
 class Agreement:
-    def __init__(self, ours, golden, players):
+    def __init__(self, ours, golden, players, opening_deals=0, seed=0):
         self.ours, self.golden = ours, golden
+        # --opening-deals N: the golden draws its deal inside apply_action (one opaque action such as
+        # gin_rummy's "deal_random"), so both sides are offered the same N seeded whole deals
+        # "deal:<card>,<card>,..." made of the cards ours deals one at a time, and go on from there.
+        self.opening_deals = self.whole_deals(opening_deals, seed) if opening_deals else None
         self.partitions = [Partition() for _ in range(players)]
         self.first = {}
         # golden_rewards_undefined: non-terminal states where the golden's get_rewards raises (not compared)
         self.counts = {'states': 0, 'trajectories': 0, 'unfinished': 0, 'golden_rewards_undefined': 0}
         self.longest = {'ours': 0, 'golden': 0}
+
+    def whole_deals(self, count, seed):
+        cards = [a[len('deal:'):] for a in self.ours.get_legal_actions(self.ours.get_initial_state()) if a.startswith('deal:')]
+        rng = random.Random(seed)
+        return ['deal:' + ','.join(rng.sample(cards, len(cards))) for _ in range(count)]
 
     def fail(self, kind, actions, message):
         if kind not in self.first:
@@ -135,6 +150,9 @@ class Agreement:
         if not same_numbers(ro, rg):
             self.fail('rewards', actions, f'rewards: ours {ro}, golden {rg}')
         lo, lg = self.ours.get_legal_actions(so), self.golden.get_legal_actions(sg)
+        if self.opening_deals and not actions and po == CHANCE:
+            self.counts['opening_deals'] = len(self.opening_deals)
+            return po, (self.opening_deals, self.opening_deals)
         if set(lo) != set(lg):
             self.fail('legal_actions', actions,
                       f'legal actions: only ours {sorted(set(lo) - set(lg))[:8]}, only golden {sorted(set(lg) - set(lo))[:8]}')
@@ -166,7 +184,9 @@ class Agreement:
             if not legal:
                 self.fail('no_actions', actions, f'{driver} lists no legal action at a non-terminal state')
                 return
-            if player == CHANCE:
+            if player == CHANCE and self.opening_deals and not actions:
+                action = rng.choice(self.opening_deals)
+            elif player == CHANCE:
                 module, state = (self.ours, so) if driver == 'ours' else (self.golden, sg)
                 dist = chance_distribution(module, state, legal)
                 outcomes = sorted(dist)
@@ -208,11 +228,13 @@ def main():
     ap.add_argument('--seed', type=int, default=0)
     ap.add_argument('--max-steps', type=int, default=5000)
     ap.add_argument('--players', type=int, default=2)
+    ap.add_argument('--opening-deals', type=int, default=0,
+                    help='the golden deals inside apply_action: offer both sides N seeded whole deals at the start')
     ap.add_argument('--json', action='store_true')
     a = ap.parse_args()
     random.seed(a.seed)  # a golden that draws from the global generator stays reproducible
     ours, golden = load(a.ours, 'ours'), load(a.golden, 'golden')
-    agreement = Agreement(ours, golden, a.players)
+    agreement = Agreement(ours, golden, a.players, a.opening_deals, a.seed)
     for side_index, driver in enumerate(('ours', 'golden')):
         for i in range(a.trajectories):
             rng = random.Random(a.seed * 1_000_003 + side_index * 500_009 + i)

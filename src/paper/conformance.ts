@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../files.js';
 import { gameModulePath } from '../games/files.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { paperFailures, runPaperEvaluator } from './evaluator.js';
-import { excusedBy } from './exceptions.js';
+import { excusedBy, OPENING_DEALS } from './exceptions.js';
 import { type PaperLayout, paperGameFile } from './layout.js';
 
 const AGREEMENT_SCRIPT = resolve(PACKAGE_ROOT, 'python', 'golden_agreement.py');
@@ -81,6 +81,7 @@ export async function goldenAgreement(ours: string, golden: string, game: GameDe
   const { stdout, error } = await runPython([
     AGREEMENT_SCRIPT, ours, golden, '--json', '--trajectories', String(options.trajectories), '--seed', String(options.seed),
     '--players', String(game.info.players), '--max-steps', String(game.info.maxGameLength + 1),
+    ...(OPENING_DEALS[game.info.id] ? ['--opening-deals', String(OPENING_DEALS[game.info.id].deals)] : []),
   ], options.timeoutMs);
   if (error !== null) throw new Error(`golden agreement for ${game.info.id} did not finish: ${error}`);
   return withExceptions(game.info.id, JSON.parse(stdout.trim().split('\n').pop()!) as Omit<GoldenAgreement, 'excused'>);

@@ -23,7 +23,25 @@ export const PAPER_EXCEPTIONS: Readonly<Record<string, readonly PaperException[]
     kinds: /^observations_player\d$/,
     message: /golden separates situations ours does not/,
     reason: 'the golden lists its drawn lines in Python set order, which depends on the order they were drawn (and varies between processes), so equal boards can look different; ours shows the lines in a fixed order',
+  }, {
+    kinds: /^observations_player\d_finer$/,
+    message: /ours separates situations the golden does not/,
+    reason: 'the golden\'s observation does not say whose turn it is (after a completed box the same player moves again); ours does',
   }],
+};
+
+/**
+ * Goldens that draw their deal inside apply_action (one opaque chance action,
+ * gin_rummy's "deal_random"): nothing to compare there, so both sides are
+ * dealt the same seeded whole deals ("deal:<cards>", which ours accepts with
+ * the golden's meaning) and compared from then on (golden_agreement.py
+ * --opening-deals). Game -> how many different deals.
+ */
+export const OPENING_DEALS: Readonly<Record<string, { deals: number; reason: string }>> = {
+  gin_rummy: {
+    deals: 300,
+    reason: 'the golden shuffles inside apply_action ("deal_random"), which no seed reaches; ours deals the cards one by one as explicit chance and accepts the golden\'s "deal:<cards>"',
+  },
 };
 
 /** The exception that excuses this disagreement, if any. */
