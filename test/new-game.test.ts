@@ -41,7 +41,7 @@ describe('a new game\'s facts file', () => {
     expectOneLineErrors(result.stderr);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toEqual(expect.arrayContaining([
-      `gamecwm: ${facts}: unknown field "colour" (the fields are id, title, players, information, chance, utility, maxGameLength, rewardRange, rules, scenarios)`,
+      `gamecwm: ${facts}: unknown field "colour" (the fields are id, title, players, information, chance, utility, maxGameLength, rewardRange, verifyTimeScale, rules, scenarios)`,
       `gamecwm: ${facts}: "id" must be lower-case letters, digits and underscores, starting with a letter, not "Nim"`,
       `gamecwm: ${facts}: "players" must be an integer from 1 to 16, not 0`,
       `gamecwm: ${facts}: "maxGameLength" must be an integer from 1 to 1000000, not "long"`,

@@ -15,6 +15,7 @@ import { checkDynamics } from '../src/verifier/dynamics.js';
 import { checkScenarios } from '../src/verifier/scenarios.js';
 import { checkDifferential } from '../src/verifier/differential.js';
 import { pythonBudgetMs } from '../src/verifier/verify-python.js';
+import { limitsForGame } from '../src/verifier/budget.js';
 import { RewardScorer } from '../src/reward/score.js';
 import { startRewardServer } from '../src/reward/server.js';
 import { DEFAULT_VERIFY_OPTIONS, type VerificationReport, Verifier } from '../src/verifier/verify.js';
@@ -308,6 +309,12 @@ describe('finding 5: the Python protocol is capped, and a candidate has one time
     expect(error).toMatchObject({ kind: 'protocol', message: expect.stringMatching(new RegExp(`more than ${MAX_LINE_CHARS} characters without ending its line`)) });
     expect(process.memoryUsage().rss - before).toBeLessThan(6 * MAX_LINE_CHARS);
     await runner.close();
+  });
+
+  it('a game whose reference needs more time per call gets its verifyTimeScale times the limit', () => {
+    expect(limitsForGame({ timeoutMs: 2000, memoryMb: 128 }, getGame('gin_rummy').info)).toEqual({ timeoutMs: 2000 * getGame('gin_rummy').info.verifyTimeScale!, memoryMb: 128 });
+    expect(getGame('gin_rummy').info.verifyTimeScale).toBeGreaterThan(1);
+    expect(limitsForGame({ timeoutMs: 2000, memoryMb: 128 }, getGame('tic_tac_toe').info).timeoutMs).toBe(2000);
   });
 
   it('a Python candidate\'s budget grows with the work asked of it, from 30 call limits up', () => {

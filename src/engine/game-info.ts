@@ -25,4 +25,12 @@ export interface GameInfo {
   rewardRange: [number, number];
   /** The paper dataset's split. */
   split: 'train' | 'eval';
+  /**
+   * How many times the usual time per sandbox call verifying this game takes
+   * (default 1): the verifier's per-call limit and its budget are multiplied by
+   * it, so a correct game whose reference itself needs seconds (gin_rummy's
+   * resampler, go's long playouts) is not cut by limits sized for tic-tac-toe.
+   * Set from the reference's measured CPU time (README, "Verifying a candidate").
+   */
+  verifyTimeScale?: number;
 }

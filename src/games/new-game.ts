@@ -13,6 +13,7 @@
 //     "utility": "zero-sum",             "zero-sum" | "general-sum" | "identical" (default general-sum)
 //     "maxGameLength": 15,               1..1000000, actions (chance included) in any game (default 1000)
 //     "rewardRange": [-1, 1],            [low, high]: the smallest and largest payoff (default [-1, 1])
+//     "verifyTimeScale": 1,              1..1000: the verifier's time limits times this, for a heavy game (default 1)
 //     "rules": "rules.md",               the rules text, relative to the facts file
 //     "scenarios": "scenarios.json"      a scenarios file relative to the facts file, or the list itself
 //   }
@@ -55,7 +56,7 @@ export interface DescriptionSource {
 
 export const GAME_ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
-const FACT_FIELDS = ['id', 'title', 'players', 'information', 'chance', 'utility', 'maxGameLength', 'rewardRange', 'rules', 'scenarios'];
+const FACT_FIELDS = ['id', 'title', 'players', 'information', 'chance', 'utility', 'maxGameLength', 'rewardRange', 'verifyTimeScale', 'rules', 'scenarios'];
 const EXPECT_FIELDS = ['terminal', 'currentPlayer', 'rewards', 'rewardSigns', 'winner', 'legalActions', 'illegalActions'];
 
 export function loadGameDescription(source: DescriptionSource): GameDescription {
@@ -145,6 +146,7 @@ function gameInfo(fields: Record<string, unknown>, fallbackId: string | undefine
     maxGameLength: pick('maxGameLength', 1000, integer(1, 1_000_000), 'an integer from 1 to 1000000'),
     rewardRange: rewardRange && [rewardRange[0], rewardRange[1]],
     split: 'eval',
+    verifyTimeScale: pick('verifyTimeScale', 1, (v) => typeof v === 'number' && Number.isFinite(v) && v >= 1 && v <= 1000, 'a number from 1 to 1000'),
   };
 }
 

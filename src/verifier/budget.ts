@@ -35,3 +35,8 @@ export class CandidateBudget {
     return `not run: the candidate used up its time budget of ${this.budgetMs} ms for all its checks (${TS_TIME_FACTOR}x the ${this.callLimitMs} ms limit of one)`;
   }
 }
+
+/** The limits for verifying one game: the time limit scaled by the game's verifyTimeScale. */
+export function limitsForGame<L extends { timeoutMs: number }>(limits: L, info: { verifyTimeScale?: number }): L {
+  return { ...limits, timeoutMs: limits.timeoutMs * (info.verifyTimeScale ?? 1) };
+}

@@ -9,6 +9,7 @@ import { getGame } from '../games/index.js';
 import { readFileSync } from 'node:fs';
 import { PythonRunner, PythonRunnerError } from '../python-runner/runner-client.js';
 import { type PythonValueRule, valueRuleOf } from '../python-runner/value-rule.js';
+import { limitsForGame } from './budget.js';
 import { CheckRecorder, type CheckResult } from './check-result.js';
 import { INFORMATION_CHECKS, POSTERIOR_CHECK } from './information.js';
 import { comparePythonPosteriors, type PythonDraws } from './python-posterior.js';
@@ -48,7 +49,7 @@ const TIER_BATCH = 5;
 export async function verifyPython(path: string, target: VerifyTarget, options: VerifyOptions, file = path): Promise<VerificationReport> {
   const tiers = emptyTiers(target);
   const start = performance.now();
-  const budgetMs = pythonBudgetMs(options.limits.timeoutMs, options.playouts);
+  const budgetMs = pythonBudgetMs(limitsForGame(options.limits, target.info).timeoutMs, options.playouts);
   const runner = await PythonRunner.start(path, { timeoutMs: budgetMs, budgetMs, memoryMb: Math.max(options.limits.memoryMb, 256) });
   let transitionAccuracy: number | null = null;
   try {

@@ -14,7 +14,7 @@ import type { DynamicsReport } from './dynamics.js';
 import type { InformationReport } from './information.js';
 import { evalScore, type RewardKind, rlvrReward, type TierName } from './scores.js';
 import { pythonPortability } from '../codegen/python/translate.js';
-import { CandidateBudget } from './budget.js';
+import { CandidateBudget, limitsForGame } from './budget.js';
 import { PORTABLE_CHECK, result, StaticChecker, type SourceCheck } from './static/checker.js';
 import type { Diagnostic } from './static/diagnostic.js';
 
@@ -103,7 +103,8 @@ export class Verifier {
 
   /** `settings` replaces this verifier's playouts, seed, limits and reward for this one candidate. */
   async verify(source: string, target: VerifyTarget, file = 'candidate.ts', reward = this.options.reward, settings?: RunSettings): Promise<VerificationReport> {
-    const run = { ...this.options, ...settings };
+    const given = { ...this.options, ...settings };
+    const run = { ...given, limits: limitsForGame(given.limits, target.info) };
     const staticStart = performance.now();
     const staticReport = this.staticChecker.check(source);
     const staticMs = performance.now() - staticStart;

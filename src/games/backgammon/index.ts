@@ -62,7 +62,7 @@ const WIN = [
 export const backgammon: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'backgammon', title: 'Backgammon', players: 2, information: 'perfect', chance: true,
-    utility: 'zero-sum', maxGameLength: 1000, rewardRange: [-1, 1], split: 'train',
+    utility: 'zero-sum', maxGameLength: 1000, rewardRange: [-1, 1], split: 'train', verifyTimeScale: 4,
   },
   cwm,
   renderState,

@@ -115,7 +115,7 @@ function longestGame(): string[] {
 export const battleship: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'battleship', title: 'Battleship', players: 2, information: 'imperfect', chance: true,
-    utility: 'zero-sum', maxGameLength: 33, rewardRange: [-1, 1], split: 'train',
+    utility: 'zero-sum', maxGameLength: 33, rewardRange: [-1, 1], split: 'train', verifyTimeScale: 2,
   },
   cwm,
   renderState,

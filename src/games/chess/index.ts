@@ -64,7 +64,7 @@ export const chess: GameDefinition<cwm.State, cwm.Observation> = {
     id: 'chess', title: 'Chess', players: 2, information: 'perfect', chance: false,
     // 126 irreversible plies at most (16 pawns x 6 steps, 30 captures), at most 49 quiet plies
     // before each and 50 after the last: 126 + 126 * 49 + 50.
-    utility: 'zero-sum', maxGameLength: 6350, rewardRange: [-1, 1], split: 'train',
+    utility: 'zero-sum', maxGameLength: 6350, rewardRange: [-1, 1], split: 'train', verifyTimeScale: 4,
   },
   cwm,
   renderState: render,

@@ -168,7 +168,7 @@ const scenarios: Scenario[] = [
 export const ginRummy: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'gin_rummy', title: 'Gin Rummy', players: 2, information: 'imperfect', chance: true,
-    utility: 'general-sum', maxGameLength: 1000, rewardRange: [0, 135], split: 'eval',
+    utility: 'general-sum', maxGameLength: 1000, rewardRange: [0, 135], split: 'eval', verifyTimeScale: 20,
   },
   cwm,
   renderState,

@@ -63,7 +63,7 @@ export const go: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'go', title: 'Go (9x9)', players: 2, information: 'perfect', chance: false,
     // Our added cap (the golden has none): see MAX_MOVES in game.ts.
-    utility: 'zero-sum', maxGameLength: 1000, rewardRange: [-1, 1], split: 'train',
+    utility: 'zero-sum', maxGameLength: 1000, rewardRange: [-1, 1], split: 'train', verifyTimeScale: 3,
   },
   cwm,
   renderState: render,

@@ -84,7 +84,7 @@ const ALL_TIES = rounds([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((k): [nu
 export const goofspiel: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'goofspiel', title: 'Goofspiel', players: 2, information: 'imperfect', chance: true,
-    utility: 'zero-sum', maxGameLength: 39, rewardRange: [-1, 1], split: 'train',
+    utility: 'zero-sum', maxGameLength: 39, rewardRange: [-1, 1], split: 'train', verifyTimeScale: 2,
   },
   cwm,
   renderState,

@@ -233,7 +233,7 @@ const scenarios: Scenario[] = [
 export const hanabi: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'hanabi', title: 'Hanabi (two players)', players: 2, information: 'imperfect', chance: true,
-    utility: 'identical', maxGameLength: 140, rewardRange: [0, 25], split: 'train',
+    utility: 'identical', maxGameLength: 140, rewardRange: [0, 25], split: 'train', verifyTimeScale: 3,
   },
   cwm,
   renderState,

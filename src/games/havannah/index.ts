@@ -61,7 +61,7 @@ const NO_WINNER = (
 export const havannah: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'havannah', title: 'Havannah (10 per side)', players: 2, information: 'perfect', chance: false,
-    utility: 'zero-sum', maxGameLength: 150, rewardRange: [-1, 1], split: 'train',
+    utility: 'zero-sum', maxGameLength: 150, rewardRange: [-1, 1], split: 'train', verifyTimeScale: 3,
   },
   cwm,
   renderState: render,

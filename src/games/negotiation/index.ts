@@ -77,7 +77,7 @@ const NINE = ['propose_2_0_0', 'propose_0_2_2', 'propose_2_1_0', 'propose_0_1_2'
 export const negotiation: GameDefinition<cwm.State, cwm.Observation> = {
   info: {
     id: 'negotiation', title: 'Negotiation', players: 2, information: 'imperfect', chance: true,
-    utility: 'zero-sum', maxGameLength: 11, rewardRange: [-9, 9], split: 'train',
+    utility: 'zero-sum', maxGameLength: 11, rewardRange: [-9, 9], split: 'train', verifyTimeScale: 5,
   },
   cwm,
   renderState,
