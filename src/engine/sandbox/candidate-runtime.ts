@@ -24,6 +24,7 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
 
   private constructor(
     private readonly isolate: IsolatedVM.Isolate,
+    private readonly context: IsolatedVM.Context,
     private readonly bridge: IsolatedVM.Reference<(json: string) => string>,
     private readonly limits: SandboxLimits,
   ) {}
@@ -59,7 +60,7 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
       } catch (error) {
         throw classifyIsolateError(error, !isolate.isDisposed, limits, 'loading the module');
       }
-      const runtime = new CandidateRuntime(isolate, bridge, limits);
+      const runtime = new CandidateRuntime(isolate, context, bridge, limits);
       runtime.bindExports(runtime.call('exports', {}) as string[]);
       return runtime;
     } catch (error) {
@@ -111,6 +112,11 @@ export class CandidateRuntime implements GameCWM<unknown, unknown>, SearchBacken
   }
 
   dispose(): void {
-    if (!this.isolate.isDisposed) this.isolate.dispose();
+    if (this.isolate.isDisposed) return;
+    // Handles are released before their isolate goes: left to the garbage collector, their
+    // destructors can run during Node's own teardown and abort the process (seen on Node 26).
+    this.bridge.release();
+    this.context.release();
+    this.isolate.dispose();
   }
 }
