@@ -639,24 +639,25 @@ class SearchTest(RunnerTestCase):
         self.assertEqual([s['action'] for s in result['stats']], ['Fold', 'Call', 'Raise'])
         self.assertNotEqual(result['action'], 'Fold')
         self.assertGreater(result['tree_size'], 1)
-        # A paper-format module determinises by the fallback: deals from the initial state, kept when
-        # the player holds the king (a third of them; an iteration whose 20 attempts all fail searches nothing).
+        # A paper-format module determinises by its own resample_history with the decision as the last
+        # entry ([observation, a legal action]): every attempt reaches the decision. The probe posits the
+        # listed actions in order: this list's Fold is no move at kuhn's first decision, so the module
+        # explains no history ending with it; Call is, and is kept (two probes, then one per iteration).
         counts = result['determinisations']
-        self.assertFalse(counts['native'])
-        self.assertEqual(sum(s['visits'] for s in result['stats']), counts['succeeded'])
-        self.assertGreater(counts['succeeded'], 1490)
-        self.assertGreater(counts['attempted'], 2.5 * counts['succeeded'])
+        self.assertEqual(counts['path'], 'decision')
+        self.assertEqual(sum(s['visits'] for s in result['stats']), 1500)
+        self.assertEqual((counts['attempted'], counts['succeeded']), (1502, 1501))
         again = runner.result('ismcts', history=history, player=0, legal_actions=['Fold', 'Call', 'Raise'], iterations=1500,
                               c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual(again['stats'], result['stats'])
-        # A later decision: the module resamples the paper's form (deal, Call), the search extends it (Raise).
+        # A later decision: the module resamples the paper's form (deal, Call, Raise, then the posited action).
         later = [[{'player': 0, 'card': 'J', 'betting': [], 'currentPlayer': 0}, 'Call'],
                  [{'player': 0, 'card': 'J', 'betting': ['Call', 'Raise'], 'currentPlayer': 0}, None]]
         result = runner.result('ismcts', history=later, player=0, legal_actions=['Fold', 'Call'], iterations=400,
                                c=1.4, rollouts=1, players=2, reward_range=[-2, 2], max_game_length=4, seed=2)
         self.assertEqual(result['action'], 'Fold')  # the jack loses every showdown
-        self.assertGreater(result['determinisations']['succeeded'], 390)
-        self.assertEqual(sum(s['visits'] for s in result['stats']), result['determinisations']['succeeded'])
+        self.assertEqual(result['determinisations']['succeeded'], 401)
+        self.assertEqual(sum(s['visits'] for s in result['stats']), 400)
         # A module with resample_history_with_random (as translated modules have) draws from the
         # search's own generator, through a function that leads nowhere into the runner.
         path = self.mutant('kuhn_poker.py', ('def resample_history(obs_action_history, player_id):\n', '''\

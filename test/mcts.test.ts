@@ -10,6 +10,7 @@ import { playMatch } from '../src/engine/match.js';
 import { Rng } from '../src/engine/rng.js';
 import { getGame } from '../src/games/index.js';
 import { NativeSearch } from '../src/mcts/backend.js';
+import { Determiniser } from '../src/mcts/determinise.js';
 import { ismctsSearch } from '../src/mcts/ismcts.js';
 import { DEFAULT_SEARCH, SearchError, type SearchOptions } from '../src/mcts/search.js';
 import { uctSearch } from '../src/mcts/uct.js';
@@ -144,21 +145,50 @@ describe('ISMCTS', () => {
     const s = kuhn.cwm.applyAction(kuhn.cwm.applyAction(kuhn.cwm.getInitialState(), 'KQ'), 'Call');
     const result = ismctsSearch(kuhn.cwm, [[kuhn.cwm.getObservations(s)[1], null]], 1, ['Fold', 'Call', 'Raise'], options(kuhn, 500), new Rng(3));
     // The probe plus one per iteration.
-    expect(result.determinisations).toEqual({ attempted: 501, succeeded: 501, native: true });
+    expect(result.determinisations).toEqual({ attempted: 501, succeeded: 501, path: 'native' });
   });
 
-  it('falls back to extending the paper\'s form forward for a module without the trailing-null extension, with the same posterior', () => {
-    const kuhn = getGame('kuhn_poker');
-    const resample = kuhn.cwm.resampleHistory!;
-    // A paper-format module: it knows nothing of [observation, null] and rejects it.
-    const paperOnly = { ...kuhn.cwm, resampleHistory: (history: Array<[unknown, string | null]>, player: number, random: () => number) => {
+  // A paper-format module: it knows nothing of [observation, null] and rejects it.
+  const paperOnly = (game: GameCWM<unknown, unknown>): GameCWM<unknown, unknown> => ({
+    ...game, resampleHistory: (history, player, random) => {
       if (history.some(([, action]) => action === null)) throw new Error('an entry without an action');
-      return resample(history, player, random);
-    } };
+      return game.resampleHistory!(history, player, random);
+    },
+  });
+
+  it('determinises a paper-format module through its own resample with the decision as the last entry, with the same posterior', () => {
+    const kuhn = getGame('kuhn_poker');
+    const s = ['QK', 'Raise'].reduce((state, a) => kuhn.cwm.applyAction(state, a), kuhn.cwm.getInitialState());
+    const observation = kuhn.cwm.getObservations(s)[1];
+    const history = [[observation, null]] as Array<[unknown, string | null]>;
+    const paper = paperOnly(kuhn.cwm);
+    const result = ismctsSearch(paper, history, 1, ['Fold', 'Call'], options(kuhn, 3000), new Rng(4));
+    // The native probe is refused; then every attempt reaches the decision: the probe (positing Fold), one per iteration.
+    expect(result.determinisations).toEqual({ attempted: 3002, succeeded: 3001, path: 'decision', lastFailure: 'an entry without an action' });
+    const native = ismctsSearch(kuhn.cwm, history, 1, ['Fold', 'Call'], options(kuhn, 3000), new Rng(4));
+    expect(result.action).toBe(native.action);
+    expect(result.action).toBe('Call');
+    // Each determinisation is at player 1's decision with its observation; player 0 holds J or Q alike.
+    const determiniser = new Determiniser(paper, [], observation, 1, ['Fold', 'Call'], kuhn.info.maxGameLength, new Rng(5));
+    const held = new Map<string, number>();
+    for (let k = 0; k < 600; k++) {
+      const state = determiniser.next() as { cards: string[] };
+      expect(kuhn.cwm.getCurrentPlayer(state)).toBe(1);
+      expect(kuhn.cwm.getObservations(state)[1]).toEqual(observation);
+      held.set(state.cards[0], (held.get(state.cards[0]) ?? 0) + 1);
+    }
+    expect([...held.keys()].sort()).toEqual(['J', 'Q']);
+    expect(Math.min(...held.values())).toBeGreaterThan(240);
+  });
+
+  it('extends the paper\'s form forward for a module that cannot take the decision as an entry, with the same posterior', () => {
+    const kuhn = getGame('kuhn_poker');
+    // It explains no history at all (an empty one needs no call at a first decision).
+    const blind = { ...kuhn.cwm, resampleHistory: (): string[] => { throw new Error('no history explained'); } };
     const s = ['QK', 'Raise'].reduce((state, a) => kuhn.cwm.applyAction(state, a), kuhn.cwm.getInitialState());
     const history = [[kuhn.cwm.getObservations(s)[1], null]] as Array<[unknown, string | null]>;
-    const fallback = ismctsSearch(paperOnly, history, 1, ['Fold', 'Call'], options(kuhn, 3000), new Rng(4));
-    expect(fallback.determinisations!.native).toBe(false);
+    const fallback = ismctsSearch(blind, history, 1, ['Fold', 'Call'], options(kuhn, 3000), new Rng(4));
+    expect(fallback.determinisations!.path).toBe('extend');
     // Player 1 holding K facing a raise: extending forward from the deal accepts the 2 deals of 6 where
     // it holds K, and only after a raise (1 in 3 for a uniform player 0): about 1 in 9 attempts succeed.
     const { attempted, succeeded } = fallback.determinisations!;
@@ -167,7 +197,6 @@ describe('ISMCTS', () => {
     expect(attempted / succeeded).toBeLessThan(13);
     const native = ismctsSearch(kuhn.cwm, history, 1, ['Fold', 'Call'], options(kuhn, 3000), new Rng(4));
     expect(fallback.action).toBe(native.action);
-    expect(fallback.action).toBe('Call');
   });
 
   it('fails a search whose determinisations all fail, with the reason', () => {

@@ -87,7 +87,7 @@ Ops (field names are snake_case; results as described in each function below):
     playouts     {count, seed, max_game_length?}
     mcts         {iterations, c, rollouts, players, reward_range, max_game_length, seed, state?, max_nodes?, time_ms?}
     ismcts       {history: own pairs + [current observation, null], player, legal_actions, ...the mcts options}
-                 -> also determinisations {attempted, succeeded, native, lastFailure?} (search/determinise.py)
+                 -> also determinisations {attempted, succeeded, path, lastFailure?} (search/determinise.py)
 Files: sandbox.py (hardening, loading), protocol.py (requests, responses),
 values.py / value_rules.py / wire.py (values), cwm.py (the module as called),
 tiers/ and search/. The checks mirror src/verifier/{dynamics,information,scenarios,differential}.ts

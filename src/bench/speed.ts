@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PythonTranslator } from '../codegen/python/translate.js';
 import type { GameDefinition } from '../engine/game-definition.js';
 import { errorText } from '../engine/sandbox/sandbox.js';
+import type { DeterminisationPath } from '../mcts/determinise.js';
 import { DEFAULT_SEARCH, type SearchOptions, type SearchResult } from '../mcts/search.js';
 import { barChart } from './charts.js';
 import { describeMachine } from './machine.js';
@@ -61,6 +62,8 @@ export interface SearchTally {
   searched: number;
   determinisationsAttempted: number;
   determinisationsSucceeded: number;
+  /** How the searches determinised (src/mcts/determinise.ts), in the order first seen. */
+  paths: DeterminisationPath[];
   lastFailure?: string;
 }
 
@@ -190,9 +193,9 @@ async function measureGame(game: GameDefinition, columns: SubjectId[], settings:
 
 const isPythonColumn = (id: SubjectId) => id === 'python' || id === 'python-user';
 
-const emptyTally = (): SearchTally => ({ iterations: 0, searched: 0, determinisationsAttempted: 0, determinisationsSucceeded: 0 });
+const emptyTally = (): SearchTally => ({ iterations: 0, searched: 0, determinisationsAttempted: 0, determinisationsSucceeded: 0, paths: [] });
 
-/** Adds one ISMCTS search: an iteration searched if its determinisation succeeded (the native path's probe is one extra success). */
+/** Adds one ISMCTS search: an iteration searched if its determinisation succeeded (a probe that chose its path is one extra success). */
 function addToTally(tally: SearchTally, result: SearchResult): void {
   tally.iterations += result.iterations;
   const counts = result.determinisations;
@@ -202,7 +205,8 @@ function addToTally(tally: SearchTally, result: SearchResult): void {
   }
   tally.determinisationsAttempted += counts.attempted;
   tally.determinisationsSucceeded += counts.succeeded;
-  tally.searched += Math.min(result.iterations, counts.succeeded - (counts.native ? 1 : 0));
+  tally.searched += Math.min(result.iterations, counts.succeeded - (counts.path === 'extend' ? 0 : 1));
+  if (!tally.paths.includes(counts.path)) tally.paths.push(counts.path);
   if (counts.lastFailure) tally.lastFailure = counts.lastFailure;
 }
 
@@ -259,6 +263,12 @@ function oneLine(error: unknown): string {
   return errorText(error).split('\n')[0].slice(0, 300);
 }
 
+const PATH_LABELS: Record<DeterminisationPath, string> = {
+  native: 'the module\'s resample with a trailing [observation, null]',
+  decision: 'the module\'s resample with the decision as its last entry',
+  extend: 'resampled, then extended forward and rejected unless the observation matched',
+};
+
 function buildReport(data: SpeedData, settings: SpeedSettings, createdAt: string): BenchReport<SpeedData> {
   const { columns, games } = data;
   const labels = columns.map((id) => SUBJECT_LABELS[id]);
@@ -279,7 +289,7 @@ function buildReport(data: SpeedData, settings: SpeedSettings, createdAt: string
   const tallies = games.flatMap((g) => columns.flatMap((id) => {
     const t = g.columns[id]?.searches;
     return t && !g.columns[id]?.error
-      ? [`${g.game}, ${SUBJECT_LABELS[id]}: ${t.searched} of ${t.iterations} ISMCTS iterations started from a determinisation; ${t.determinisationsSucceeded} of ${t.determinisationsAttempted} determinisations succeeded`]
+      ? [`${g.game}, ${SUBJECT_LABELS[id]}: ${t.searched} of ${t.iterations} ISMCTS iterations started from a determinisation; ${t.determinisationsSucceeded} of ${t.determinisationsAttempted} determinisations succeeded (${t.paths.map((p) => PATH_LABELS[p]).join(', ')})`]
       : [];
   }));
   const notes = [

@@ -1,18 +1,28 @@
 // How ISMCTS turns a player's history into a concrete state at a decision the
 // player has not taken yet (DESIGN.md, "The GameCWM contract"). The history
-// is the paper's: the player's own [observation, action] pairs. Two paths:
+// is the paper's: the player's own [observation, action] pairs. Three paths,
+// the first whose probe (one attempt at the start of each search) succeeds:
 //   native: the module accepts our optional trailing [observation, null]
-//     entry, so one resample reaches the decision directly. Detected once
-//     per search by a probe that must reach the player's turn with the
-//     current observation.
-//   fallback (any paper-format module): resample the paper's form, replay
-//     it, then extend forward (chance by its probabilities, other players
-//     uniformly) until the player is to move with the current observation;
-//     a dead end (terminal, another observation, too long) retries. Under a
-//     uniform opponent model this rejection sampling draws from the right
-//     posterior.
+//     entry, so one resample reaches the decision directly.
+//   decision (any module): the paper's form with the decision itself as the
+//     last entry, [observation, a legal action], which the paper's
+//     convention already defines; replayed up to that turn (the probe tries
+//     the first POSITED_ACTIONS legal actions in order and keeps the first
+//     the module accepts). Legal actions
+//     are the player's knowledge (the same in every state it cannot tell
+//     apart), so positing one conditions on nothing beyond the observation,
+//     and the module's own resampler draws the hidden state. At a first
+//     decision this is the only path that conditions on the observation at
+//     all (the others deal blindly and reject: 1 in 1,326 for hold'em).
+//   extend (the last resort): resample the paper's form, replay it, then
+//     extend forward (chance by its probabilities, other players uniformly)
+//     until the player is to move with the current observation; a dead end
+//     (terminal, another observation, too long) retries. Under a uniform
+//     opponent model this rejection sampling draws from the right posterior.
 // Every attempt is counted, so a search can say how many determinisations
 // really succeeded. Pure code: the same source runs natively and in the sandbox.
+// Twin: python/gamecwm_runner/search/determinise.py (same paths, same order,
+// same draws from the search's generator).
 
 import { chanceOutcomes, sampleOutcome } from '../engine/chance.js';
 import { type Action, CHANCE, type GameCWM, type ObservationActionPair, TERMINAL } from '../engine/contract.js';
@@ -22,13 +32,18 @@ import type { Rng } from '../engine/rng.js';
 /** Resample-and-extend attempts per determinisation before it counts as failed. */
 export const DETERMINISATION_ATTEMPTS = 100;
 
+/** Legal actions the decision path's probe may posit before giving up on that path. */
+export const POSITED_ACTIONS = 3;
+
+export type DeterminisationPath = 'native' | 'decision' | 'extend';
+
 export interface DeterminisationStats {
   /** Resample attempts (each try of either path). */
   attempted: number;
   /** Attempts that gave a state at the player's decision with the current observation. */
   succeeded: number;
-  /** Whether the module's own trailing-null resample was used. */
-  native: boolean;
+  /** The path the search's probe chose (see the top of this file). */
+  path: DeterminisationPath;
   /** Why the latest attempt failed, if one did. */
   lastFailure?: string;
 }
@@ -47,31 +62,49 @@ export function splitDecisionHistory<O>(history: DecisionHistory<O>): { own: Arr
 }
 
 export class Determiniser<S, O> {
-  readonly stats: DeterminisationStats = { attempted: 0, succeeded: 0, native: false };
+  readonly stats: DeterminisationStats = { attempted: 0, succeeded: 0, path: 'extend' };
   private readonly target: string;
   private readonly resample: NonNullable<GameCWM<S, O>['resampleHistory']>;
+  /** The action the decision path posits at the decision (chosen by the probe). */
+  private posited: Action = '';
 
   constructor(
     private readonly game: GameCWM<S, O>,
     private readonly own: Array<ObservationActionPair<O>>,
     private readonly observation: O,
     private readonly player: number,
+    /** The player's legal actions at the decision: the decision path posits one. */
+    legalActions: Action[],
     private readonly maxGameLength: number,
     private readonly rng: Rng,
   ) {
     if (!game.resampleHistory) throw new Error('determinising needs the game\'s resampleHistory');
     this.resample = game.resampleHistory;
     this.target = stableStringify(observation);
-    this.stats.native = this.tryNative() !== null;
+    if (this.tryNative() !== null) {
+      this.stats.path = 'native';
+      return;
+    }
+    for (const action of legalActions.slice(0, POSITED_ACTIONS)) {
+      this.posited = action;
+      if (this.tryDecision() !== null) {
+        this.stats.path = 'decision';
+        return;
+      }
+    }
   }
 
   /** A state at the player's decision consistent with its history, or null once every attempt failed. */
   next(): S | null {
     for (let attempt = 0; attempt < DETERMINISATION_ATTEMPTS; attempt++) {
-      const state = this.stats.native ? this.tryNative() : this.tryFallback();
+      const state = this.tryPath(this.stats.path);
       if (state !== null) return state;
     }
     return null;
+  }
+
+  private tryPath(path: DeterminisationPath): S | null {
+    return path === 'native' ? this.tryNative() : path === 'decision' ? this.tryDecision() : this.tryExtend();
   }
 
   private tryNative(): S | null {
@@ -84,7 +117,28 @@ export class Determiniser<S, O> {
     });
   }
 
-  private tryFallback(): S | null {
+  private tryDecision(): S | null {
+    return this.attempt(() => {
+      const history: Array<ObservationActionPair<O>> = this.own.slice();
+      history.push([this.observation, this.posited]);
+      const actions = this.resample(history, this.player, this.rng.randomFn);
+      if (!Array.isArray(actions)) throw new Error('resampleHistory did not return a list of actions');
+      // Up to the player's turn after its own entries: the rest plays the posited action and on.
+      let state = this.game.getInitialState();
+      let turns = 0;
+      for (const action of actions) {
+        if (this.game.getCurrentPlayer(state) === this.player) {
+          if (turns === this.own.length) break;
+          turns++;
+        }
+        state = this.game.applyAction(state, action);
+      }
+      if (!this.atDecision(state)) throw new Error('the resampled history with the decision as its last entry does not reach the player\'s decision with its current observation');
+      return state;
+    });
+  }
+
+  private tryExtend(): S | null {
     return this.attempt(() => {
       let state = this.own.length === 0 ? this.game.getInitialState() : this.replay(this.resample(this.own, this.player, this.rng.randomFn));
       for (let steps = 0; ; steps++) {

@@ -44,7 +44,7 @@ export function ismctsSearch<S, O>(
   const tree = new Map<string, InfoSet>();
   const rootKey = infoKey(player, split.observation);
   const path: Array<{ edge: Edge; player: number }> = [];
-  const determiniser = new Determiniser(game, split.own, split.observation, player, options.maxGameLength, rng);
+  const determiniser = new Determiniser(game, split.own, split.observation, player, legalActions, options.maxGameLength, rng);
 
   const iterate = () => {
     path.length = 0;

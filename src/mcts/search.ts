@@ -4,6 +4,7 @@
 import { chanceOutcomes, sampleOutcome } from '../engine/chance.js';
 import { type Action, CHANCE, type GameCWM, TERMINAL } from '../engine/contract.js';
 import type { Rng } from '../engine/rng.js';
+import type { DeterminisationStats } from './determinise.js';
 
 export interface SearchOptions {
   /** Iterations (simulations) per move. */
@@ -42,7 +43,7 @@ export interface SearchResult {
   elapsedMs: number;
   simulationsPerSecond: number;
   /** ISMCTS: determinisation attempts and successes (an iteration whose determinisation failed did no search). */
-  determinisations?: { attempted: number; succeeded: number; native: boolean; lastFailure?: string };
+  determinisations?: DeterminisationStats;
 }
 
 export class SearchError extends Error {}

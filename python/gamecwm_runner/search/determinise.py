@@ -1,14 +1,27 @@
 """How ISMCTS turns a player's history into a concrete state at a decision the
 player has not taken yet (src/mcts/determinise.ts; the lead's decision in
 DETERMINISATION.md). The search gets the player's own (observation, action)
-pairs in the paper's convention and its current observation. Two paths:
+pairs in the paper's convention and its current observation. Three paths,
+the first whose probe (one attempt at the start of each search) succeeds:
 
   native    only for modules that define resample_history_with_random (our
             translations): they may accept a trailing [observation, None]
-            entry, so one resample reaches the decision. A probe at the start
-            of each search decides, drawing from the search's generator
-            exactly as the TypeScript Determiniser does (same seed, same search).
-  fallback  every module: resample the paper's form (from Python's random for
+            entry, so one resample reaches the decision. The probe draws from
+            the search's generator exactly as the TypeScript Determiniser does
+            (same seed, same search).
+  decision  every module: the paper's form with the decision itself as a last
+            entry, [observation, the first legal action], which the paper's
+            convention already defines (the returned play reaches that turn
+            with that observation, then takes the action); replayed up to that
+            turn (the probe tries the first POSITED_ACTIONS legal actions in
+            order and keeps the first the module accepts). Legal actions are the player's knowledge (the same in every
+            state it cannot tell apart), so positing one conditions on nothing
+            more than the observation: the module's own resampler draws the
+            hidden state, as the paper's evaluator asks of it. At a first
+            decision this is the only path that conditions on the observation
+            at all: the other two would deal blindly and reject (1 in 1,326
+            for hold'em's hole cards).
+  extend    the last resort: resample the paper's form (from Python's random for
             a paper-format module), replay it, then extend forward (chance by
             its probabilities, other players uniformly) until the player is to
             move with its current observation; a dead end (the end of the game,
@@ -29,17 +42,21 @@ from values import describe
 
 # Resample-and-extend attempts per determinisation before it counts as failed (DETERMINISATION_ATTEMPTS).
 ATTEMPTS = 20
+# Legal actions the decision path's probe may posit before giving up on that path (POSITED_ACTIONS).
+POSITED_ACTIONS = 3
 
 
-def make_determiniser(ns, fns, same, own, observation, player, max_game_length, rng, guided=False):
+def make_determiniser(ns, fns, same, own, observation, player, legal_actions, max_game_length, rng, guided=False):
     """
     (next, stats): next() gives a state at the player's decision, or None once
-    every attempt failed. `guided` (paper-format modules, which have no native
-    path) picks another player's last move before the decision among those
-    that show the current observation (see last_step).
+    every attempt failed. `legal_actions`: the player's at the decision (the
+    decision path posits one). `guided` (paper-format modules, which
+    have no native path) makes the extend path pick another player's last
+    move before the decision among those that show the current observation
+    (see last_step).
     """
     init_fn, player_fn, legal_fn, apply_fn, obs_fn, chance_outcomes = fns
-    stats = {'attempted': 0, 'succeeded': 0, 'native': False}
+    stats = {'attempted': 0, 'succeeded': 0, 'path': 'extend'}
     with_random = ns.get('resample_history_with_random')
     paper = ns.get('resample_history')
     if callable(with_random):
@@ -71,7 +88,28 @@ def make_determiniser(ns, fns, same, own, observation, player, max_game_length, 
             raise ValueError("the resampled history does not reach the player's decision with its current observation")
         return state
 
-    def fallback():
+    posited = [None]
+
+    def decision():
+        history = [(entry[0], entry[1]) for entry in own]
+        history.append((observation, posited[0]))
+        actions = resample(history)
+        if type(actions) is not list:
+            raise ValueError('resample_history did not return a list of actions')
+        # Up to the player's turn after its own entries: the rest plays the posited action and on.
+        state = init_fn()
+        turns = 0
+        for action in actions:
+            if player_fn(state) == player:
+                if turns == len(own):
+                    break
+                turns += 1
+            state = apply_fn(state, action)
+        if not at_decision(state):
+            raise ValueError("the resampled history with the decision as its last entry does not reach the player's decision with its current observation")
+        return state
+
+    def extend():
         state = init_fn() if len(own) == 0 else replay(resample([(entry[0], entry[1]) for entry in own]))
         steps = 0
         while True:
@@ -121,9 +159,16 @@ def make_determiniser(ns, fns, same, own, observation, player, max_game_length, 
         stats['succeeded'] += 1
         return state
 
-    if callable(with_random):
-        stats['native'] = attempt(native) is not None
-    path = native if stats['native'] else fallback
+    paths = {'native': native, 'decision': decision, 'extend': extend}
+    if callable(with_random) and attempt(native) is not None:
+        stats['path'] = 'native'
+    else:
+        for action in legal_actions[:POSITED_ACTIONS]:
+            posited[0] = action
+            if attempt(decision) is not None:
+                stats['path'] = 'decision'
+                break
+    path = paths[stats['path']]
 
     def next_state():
         for _ in range(ATTEMPTS):

@@ -52,7 +52,7 @@ def ismcts_search(ns, rule, history, player, legal_actions, options, rng, seed):
     fns = (init_fn, player_fn, legal_fn, apply_fn, obs_fn, chance_outcomes)
     own = history[:len(history) - 1]
     paper_format = not callable(ns.get('resample_history_with_random'))
-    determinise, determinisations = make_determiniser(ns, fns, rule['same'], own, observation, player, max_length, rng, paper_format)
+    determinise, determinisations = make_determiniser(ns, fns, rule['same'], own, observation, player, legal_actions, max_length, rng, paper_format)
 
     scaled_rollouts = make_scaled_rollouts(player_fn, legal_fn, apply_fn, rewards_fn, chance_outcomes, rng, max_length, rollouts, low, span, players)
 
