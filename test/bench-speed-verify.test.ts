@@ -47,6 +47,9 @@ describe('bench speed', () => {
     expect(ttt.ratios.nativeOverUserPython).toBeGreaterThan(3);
     const kuhn = data.games[1];
     expect(kuhn.columns.python!.simulationsPerSecond).toBeGreaterThan(0);
+    // The translation determinises natively; the notes say so with the counts.
+    expect(kuhn.columns.python!.searches!.paths).toEqual(['native']);
+    expect(kuhn.columns.python!.searches!.searched).toBe(kuhn.columns.python!.searches!.iterations);
     expect(kuhn.columns['python-user']).toMatchObject({ simulationsPerSecond: null, playoutGamesPerSecond: null });
     expect(kuhn.columns['python-user']!.error).toMatch(/no deck/);
     expect(kuhn.ratios.nativeOverUserPython).toBeNull();
@@ -58,6 +61,7 @@ describe('bench speed', () => {
     expect(markdown).toMatch(/\| game \| search \| iterations \| TS native sims\/s \| TS isolate sims\/s \| Python \(translated\) sims\/s \| Python \(yours\) sims\/s/);
     expect(markdown).toMatch(/!\[MCTS simulations per second \(log scale\)\]\(speed-mcts\.svg\)/);
     expect(markdown).toMatch(/not measured: kuhn_poker, Python \(yours\): .*no deck/);
+    expect(markdown).toMatch(/kuhn_poker, Python \(translated\): (\d+) of \1 ISMCTS iterations started from a determinisation; \d+ of \d+ determinisations succeeded \(the module's resample with a trailing \[observation, null\]\)/);
     for (const chart of ['speed-mcts.svg', 'speed-playouts.svg']) {
       const svg = readFileSync(join(out, chart), 'utf8');
       expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
