@@ -24,8 +24,9 @@ class SandboxChild {
   constructor() {
     const here = fileURLToPath(import.meta.url);
     const entry = resolve(dirname(here), `child${extname(here)}`);
-    // Under the test runner the sources are TypeScript: load them through tsx.
-    const loader = extname(here) === '.ts' ? ['--import', 'tsx'] : [];
+    // Under the test runner the sources are TypeScript: load them through tsx, resolved from
+    // here rather than from the working directory (a test may have changed it).
+    const loader = extname(here) === '.ts' ? ['--import', import.meta.resolve('tsx')] : [];
     this.process = fork(entry, [], { execArgv: ['--no-node-snapshot', ...loader], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
     this.process.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-2000); });
