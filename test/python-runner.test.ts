@@ -13,6 +13,8 @@ import { Rng } from '../src/engine/rng.js';
 import { getGame } from '../src/games/index.js';
 import { DEFAULT_SEARCH } from '../src/mcts/search.js';
 import { uctSearch } from '../src/mcts/uct.js';
+import { FairScheduler, Tenancy } from '../src/fair-scheduler.js';
+import { fairRequest } from '../src/python-runner/fair-request.js';
 import { PythonRunner, PythonRunnerError, RUNNER_SCRIPT } from '../src/python-runner/runner-client.js';
 import type { CheckResult } from '../src/verifier/check-result.js';
 
@@ -197,5 +199,44 @@ describe('PythonRunner', () => {
     expect((await pending).kind).toBe('closed');
     expect((await queued).kind).toBe('closed');
     expect(loop.alive).toBe(false);
+  });
+});
+
+describe('PythonRunner taking turns', () => {
+  const LOOP = { fn: 'get_legal_actions', args: [{ moves: 0 }] };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('stops a request while paused without counting the pause against its time limit', async () => {
+    const r = await runner(resolve(HOSTILE, 'infinite_loop.py'), { timeoutMs: 600 });
+    let settled = false;
+    const failed = rejection(r.request('call', LOOP)).finally(() => { settled = true; });
+    await sleep(100);
+    r.pause();
+    // Paused for longer than its whole limit: a clock that kept running would have ended it by now.
+    await sleep(1200);
+    expect(settled).toBe(false);
+    expect(r.alive).toBe(true);
+    r.resume();
+    const error = await failed;
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toBe('the Python CWM exceeded the 600 ms time limit (op "call")');
+  });
+
+  it('gives its slot to a cheaper waiter while a module loops, and answers after it', async () => {
+    const scheduler = new FairScheduler(1);
+    const r = await runner(resolve(HOSTILE, 'infinite_loop.py'), { timeoutMs: 20_000 });
+    const log: string[] = [];
+    const tenancy = new Tenancy(scheduler);
+    const looping = fairRequest(r, tenancy, 'call', LOOP).catch(() => { log.push('loop ended'); });
+    await sleep(300);
+    // The loop has held the only slot for 300 ms; a fresh candidate's check gets it within a quantum or two.
+    await scheduler.run(scheduler.account(), async () => { log.push('cheap check'); });
+    expect(log).toEqual(['cheap check']);
+    expect(r.alive).toBe(true);
+    await r.close();
+    await looping;
+    expect(log).toEqual(['cheap check', 'loop ended']);
+    tenancy.end();
+    expect(scheduler.running).toBe(0);
   });
 });

@@ -188,6 +188,35 @@ describe('serve-reward', () => {
   });
 });
 
+describe('serve-reward under hostile load', () => {
+  it('answers a correct completion before looping ones that came first: they pay with their own waiting', async () => {
+    // One sandbox process; every loop costs its candidate budget, two time limits of 1 s.
+    const single = new RewardScorer({ playouts: 30, histories: 30, trajectories: 30, concurrency: 1, limits: { memoryMb: 64, timeoutMs: 1000, maxResultChars: 1_000_000 } });
+    const service = await startRewardServer(single, { port: 0, concurrency: 8 });
+    try {
+      // A warm service: the type checker and the sandbox process have served a completion already.
+      expect((await call('POST', '/reward', JSON.stringify({ game: 'tic_tac_toe', completions: [fenced(CORRECT)] }), service.url)).body.rewards).toEqual([1]);
+      const answered: string[] = [];
+      const ask = (name: string, completion: string) => call('POST', '/reward', JSON.stringify({ game: 'tic_tac_toe', completions: [completion] }), service.url)
+        .then((response) => { answered.push(name); return response; });
+      const loops = ['loop-get-initial-state', 'loop-apply-action', 'loop-get-initial-state', 'loop-apply-action']
+        .map((name, i) => ask(`${name} #${i}`, fenced(hostile(name))));
+      // Every loop is in progress (one running, the rest waiting for the sandbox) before the correct one arrives.
+      while (((await call('GET', '/health', undefined, service.url)).body.running as number) < loops.length) await new Promise((r) => setTimeout(r, 20));
+      const correct = await ask('correct', fenced(CORRECT));
+      expect(correct.body.rewards).toEqual([1]);
+      const hostileAnswers = await Promise.all(loops);
+      for (const answer of hostileAnswers) expect((answer.body.rewards as number[])[0]).toBeLessThan(0.6);
+      // Served by least time used, the correct one overtook every loop that had burned a time limit; in
+      // arrival order it would have waited for all four budgets (8 s of loops).
+      expect(answered[0]).toBe('correct');
+    } finally {
+      await service.close();
+      await single.dispose();
+    }
+  });
+});
+
 describe('gamecwm serve-reward (CLI)', () => {
   const BIN = resolve(import.meta.dirname, '..', 'bin', 'gamecwm.js');
 

@@ -61,6 +61,8 @@ interface Pending {
   op: string;
   line: string;
   timeoutMs: number;
+  /** What is left of its time limit (less than timeoutMs once it was paused). */
+  leftMs: number;
   resolve: (value: unknown) => void;
   reject: (error: PythonRunnerError) => void;
   timer?: NodeJS.Timeout;
@@ -86,6 +88,8 @@ export class PythonRunner {
   /** What is left of the budget of all requests (Infinity without one). */
   private budgetLeft: number;
   private requestStart = 0;
+  /** Stopped by pause(): its clock does not run. */
+  private paused = false;
   private stderrTail = '';
   private stopped: PythonRunnerError | null = null;
   private readonly exited: Promise<void>;
@@ -178,13 +182,40 @@ export class PythonRunner {
       return Promise.reject(new PythonRunnerError('failed', `the request cannot be sent as JSON: ${(error as Error).message}`));
     }
     return new Promise<T>((resolveRequest, rejectRequest) => {
-      this.queue.push({ id, op, line, timeoutMs, resolve: resolveRequest as (value: unknown) => void, reject: rejectRequest });
+      this.queue.push({ id, op, line, timeoutMs, leftMs: timeoutMs, resolve: resolveRequest as (value: unknown) => void, reject: rejectRequest });
       this.pump();
     });
   }
 
+  /**
+   * Stops the Python process (SIGSTOP) in the middle of its request, to let
+   * other work have the core; the time it stays stopped counts against none of
+   * its limits. resume() lets it go on.
+   */
+  pause(): void {
+    if (this.paused || this.stopped) return;
+    this.paused = true;
+    if (this.inFlight) {
+      clearTimeout(this.inFlight.timer);
+      const ran = performance.now() - this.requestStart;
+      this.budgetLeft -= ran;
+      this.inFlight.leftMs -= ran;
+    }
+    this.child.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.stopped) return;
+    this.child.kill('SIGCONT');
+    if (this.inFlight) this.arm(this.inFlight);
+    else this.pump();
+  }
+
   /** Ends the runner (stdin closed, then killed if it does not exit); pending requests are rejected. */
   async close(): Promise<void> {
+    if (this.paused) this.child.kill('SIGCONT');
     if (this.child.exitCode === null && this.child.signalCode === null) {
       this.stop(new PythonRunnerError('closed', 'the Python runner was closed'));
       this.child.stdin.end();
@@ -197,19 +228,24 @@ export class PythonRunner {
   }
 
   private pump(): void {
-    if (this.inFlight || this.stopped) return;
+    if (this.inFlight || this.stopped || this.paused) return;
     const next = this.queue.shift();
     if (!next) return;
     this.inFlight = next;
-    const byBudget = this.budgetLeft < next.timeoutMs;
-    const limit = Math.max(0, Math.min(next.timeoutMs, this.budgetLeft));
-    this.requestStart = performance.now();
-    next.timer = setTimeout(() => {
-      this.kill(new PythonRunnerError('timeout', byBudget
-        ? `the Python CWM used up its time budget of ${this.options.budgetMs} ms for all its requests (during op "${next.op}")`
-        : `the Python CWM exceeded the ${next.timeoutMs} ms time limit (op "${next.op}")`));
-    }, limit);
+    this.arm(next);
     this.child.stdin.write(`${next.line}\n`);
+  }
+
+  /** Starts the clock of the request in flight: what is left of its own limit, or of the budget if less. */
+  private arm(pending: Pending): void {
+    const byBudget = this.budgetLeft < pending.leftMs;
+    const limit = Math.max(0, Math.min(pending.leftMs, this.budgetLeft));
+    this.requestStart = performance.now();
+    pending.timer = setTimeout(() => {
+      this.kill(new PythonRunnerError('timeout', byBudget
+        ? `the Python CWM used up its time budget of ${this.options.budgetMs} ms for all its requests (during op "${pending.op}")`
+        : `the Python CWM exceeded the ${pending.timeoutMs} ms time limit (op "${pending.op}")`));
+    }, limit);
   }
 
   /** Splits the output into lines, scanning each chunk once; an unfinished line over MAX_LINE_CHARS kills the runner. */
@@ -261,7 +297,8 @@ export class PythonRunner {
       return;
     }
     clearTimeout(pending.timer);
-    this.budgetLeft -= performance.now() - this.requestStart;
+    // While paused, the time it ran was counted when it stopped.
+    if (!this.paused) this.budgetLeft -= performance.now() - this.requestStart;
     this.inFlight = null;
     if (response.ok === true) {
       pending.resolve(response.result);

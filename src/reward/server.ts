@@ -6,8 +6,9 @@
 //              -> {"rewards": [..], "details": [..]}
 //   GET  /health  -> {"ok": true, "running", "queued", "games"}
 //
-// Completions are verified at most `concurrency` at a time (the isolate pool
-// does the sandboxed work; the static tier runs on this thread); more than
+// Completions are verified at most `concurrency` at a time (the static tier
+// runs on this thread; the sandboxed checks of every completion in progress
+// take turns on the verifier's sandbox pool, least time used first); more than
 // `maxQueued` waiting completions get 503. A body over `maxBodyBytes` gets
 // 413, a request not answered within `requestTimeoutMs` gets 504 (its
 // completions still waiting are dropped), and every error is JSON

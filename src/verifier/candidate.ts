@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeLanguage } from '../codegen/extract.js';
+import { Tenancy } from '../fair-scheduler.js';
 import { type RunSettings, type VerificationReport, type VerifyOptions, Verifier, type VerifyTarget } from './verify.js';
 
 export interface CandidateSource {
@@ -53,13 +54,15 @@ export class LocalCandidateVerifier implements CandidateVerifier {
     if (candidate.language === 'ts') return this.verifier.verify(candidate.source, target, candidate.file, run.reward, run);
     const { verifyPython } = await import('./verify-python.js');
     const options = { ...this.options, ...run };
-    if (candidate.path !== undefined) return verifyPython(candidate.path, target, options, candidate.file);
+    // Its requests take turns with every other candidate's checks on this verifier's cores.
+    const turns = new Tenancy(this.verifier.scheduler);
+    if (candidate.path !== undefined) return verifyPython(candidate.path, target, options, candidate.file, turns);
     this.tempDir ??= mkdtempSync(join(tmpdir(), 'gamecwm-candidates-'));
     // A fresh name each time: candidates of the same name may be verified at once.
     const path = join(this.tempDir, `candidate-${this.nextFile++}.py`);
     writeFileSync(path, candidate.source);
     try {
-      return await verifyPython(path, target, options, candidate.file);
+      return await verifyPython(path, target, options, candidate.file, turns);
     } finally {
       rmSync(path, { force: true });
     }

@@ -7,6 +7,8 @@
 import { recordTrajectories } from '../engine/record.js';
 import { getGame } from '../games/index.js';
 import { readFileSync } from 'node:fs';
+import type { Tenancy } from '../fair-scheduler.js';
+import { fairRequest } from '../python-runner/fair-request.js';
 import { PythonRunner, PythonRunnerError } from '../python-runner/runner-client.js';
 import { type PythonValueRule, valueRuleOf } from '../python-runner/value-rule.js';
 import { limitsForGame } from './budget.js';
@@ -46,14 +48,19 @@ const DIFFERENTIAL_BATCH = 5;
 /** Dynamics playouts and information histories per request. */
 const TIER_BATCH = 5;
 
-export async function verifyPython(path: string, target: VerifyTarget, options: VerifyOptions, file = path): Promise<VerificationReport> {
+/** Sends one request to the runner: in the candidate's turns of a shared scheduler when given some. */
+type Ask = <T>(op: string, fields?: Record<string, unknown>) => Promise<T>;
+
+/** `tenancy`: run each request in the candidate's turns of a scheduler shared with other candidates (the Verifier's). */
+export async function verifyPython(path: string, target: VerifyTarget, options: VerifyOptions, file = path, tenancy?: Tenancy): Promise<VerificationReport> {
   const tiers = emptyTiers(target);
   const start = performance.now();
   const budgetMs = pythonBudgetMs(limitsForGame(options.limits, target.info).timeoutMs, options.playouts);
   const runner = await PythonRunner.start(path, { timeoutMs: budgetMs, budgetMs, memoryMb: Math.max(options.limits.memoryMb, 256) });
+  const ask: Ask = (op, fields) => (tenancy ? fairRequest(runner, tenancy, op, fields) : runner.request(op, fields));
   let transitionAccuracy: number | null = null;
   try {
-    const exported = await runner.request<string[]>('exports').catch((error: unknown) => {
+    const exported = await ask<string[]>('exports').catch((error: unknown) => {
       setTier(tiers.static, [{ name: 'loads', passed: false, message: errorText(error) }]);
       return null;
     });
@@ -67,9 +74,10 @@ export async function verifyPython(path: string, target: VerifyTarget, options: 
         missing.length === 0 ? { name: 'satisfies-contract', passed: true }
           : { name: 'satisfies-contract', passed: false, message: `the module does not define ${missing.join(', ')}` },
       ]);
-      transitionAccuracy = await runTiers(runner, target, options, tiers, valueRuleOf(readFileSync(path, 'utf8')));
+      transitionAccuracy = await runTiers(ask, target, options, tiers, valueRuleOf(readFileSync(path, 'utf8')));
     }
   } finally {
+    tenancy?.end();
     await runner.close();
   }
   if (target.referenceId !== undefined && transitionAccuracy === null) transitionAccuracy = 0;
@@ -83,12 +91,12 @@ export async function verifyPython(path: string, target: VerifyTarget, options: 
 }
 
 async function runTiers(
-  runner: PythonRunner, target: VerifyTarget, options: VerifyOptions, tiers: Record<TierName, TierReport>, values: PythonValueRule,
+  ask: Ask, target: VerifyTarget, options: VerifyOptions, tiers: Record<TierName, TierReport>, values: PythonValueRule,
 ): Promise<number | null> {
   const { info, referenceId } = target;
   const attempt = async <T>(tier: TierName, op: string, fields: Record<string, unknown>): Promise<T | null> => {
     try {
-      return await runner.request<T>(op, fields);
+      return await ask<T>(op, fields);
     } catch (error) {
       setTier(tiers[tier], [{ name: 'runs-within-limits', passed: false, message: errorText(error) }]);
       return null;

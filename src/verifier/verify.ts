@@ -4,7 +4,8 @@
 
 import { compileCandidate, CompileError } from '../engine/sandbox/compile.js';
 import { SandboxPool } from '../engine/sandbox/pool.js';
-import { DEFAULT_LIMITS, SandboxError, type SandboxLimits } from '../engine/sandbox/limits.js';
+import type { FairScheduler } from '../fair-scheduler.js';
+import { CandidateLoadError, DEFAULT_LIMITS, SandboxError, type SandboxLimits } from '../engine/sandbox/limits.js';
 import type { CandidateSession } from '../engine/sandbox/sandbox.js';
 import type { GameInfo } from '../engine/game-info.js';
 import type { Scenario } from '../engine/scenario.js';
@@ -95,6 +96,11 @@ export class Verifier {
     this.pool = new SandboxPool(this.options.concurrency, this.options.limits);
   }
 
+  /** Whose sandbox call runs next, across every candidate this verifier has in flight (Python ones too). */
+  get scheduler(): FairScheduler {
+    return this.pool.scheduler;
+  }
+
   /** The long-lived static checker, created on first use. */
   get staticChecker(): StaticChecker {
     this.checker ??= new StaticChecker(this.options.portability === undefined ? pythonPortability : this.options.portability ?? undefined);
@@ -177,7 +183,8 @@ export class Verifier {
         budget.charge(session.cpuTimeMs - cpuBefore);
         return result;
       } catch (error) {
-        if (!(error instanceof SandboxError)) throw error;
+        // A candidate that does not load fails every tier alike (below, around the session).
+        if (!(error instanceof SandboxError) || error instanceof CandidateLoadError) throw error;
         const cut = error.kind === 'timeout';
         budget.charge(cut ? limitMs : session.cpuTimeMs - cpuBefore);
         const message = (cut ? budget.cutMessage(limitMs, `running the ${tier} checks`) : null) ?? error.message;

@@ -23,7 +23,12 @@ interface ServeRewardOptions extends FleetCliOptions {
   json?: boolean;
 }
 
-const LOCAL_CONCURRENCY = Math.max(2, availableParallelism() + 1);
+/**
+ * Completions in progress at once, locally: well over the sandbox processes, since their checks take
+ * turns on them fairly (the candidate that has used least time goes first), so a fresh completion is
+ * never stuck behind a few that loop.
+ */
+const LOCAL_CONCURRENCY = 16;
 /** On a fleet the work is elsewhere: enough jobs in flight to keep many workers busy. */
 const FLEET_CONCURRENCY = 64;
 
@@ -33,7 +38,7 @@ export function registerServeRewardCommand(program: Command): void {
     .description('serve the paper\'s RLVR reward over HTTP: POST /reward {"game", "completions", "lang"?}, GET /health')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', integerOption('--port', 0, 65_535), 8765)
-    .option('--concurrency <n>', `completions verified at once (sandbox processes: one fewer, at least one; default ${LOCAL_CONCURRENCY}); with --redis, jobs in flight on the fleet (default ${FLEET_CONCURRENCY})`, integerOption('--concurrency', 1, 4096))
+    .option('--concurrency <n>', `completions verified at once, their checks taking turns on the sandbox processes, least time used first (sandbox processes: one per core, and fewer than this; default ${LOCAL_CONCURRENCY}); with --redis, jobs in flight on the fleet (default ${FLEET_CONCURRENCY})`, integerOption('--concurrency', 1, 4096))
     .option('--max-queued <n>', 'completions allowed to wait before requests get 503', integerOption('--max-queued', 1, 1_000_000), 1024)
     .option('--max-body-mb <n>', 'largest request body in MB (413 above)', integerOption('--max-body-mb', 1, 1024), 8)
     .option('--request-timeout-ms <n>', 'time limit of one request in ms (504 after)', integerOption('--request-timeout-ms', 100, 3_600_000), 300_000)
@@ -53,8 +58,8 @@ export function registerServeRewardCommand(program: Command): void {
         playouts: options.playouts, histories: options.playouts, trajectories: options.playouts, seed: options.seed,
         limits: { memoryMb: options.memoryMb, timeoutMs: options.timeoutMs, maxResultChars: 4_000_000 }, reward: options.reward,
         requirePortable: options.requirePortable === true,
-        // One more verification than sandboxes keeps every isolate busy while this thread type-checks the next one.
-        concurrency: Math.max(1, concurrency - 1),
+        // At least one more verification than sandboxes keeps every isolate busy while this thread type-checks the next one.
+        concurrency: Math.max(1, Math.min(availableParallelism(), concurrency - 1)),
       }));
       let server;
       try {

@@ -20,3 +20,6 @@ export class SandboxError extends Error {
     super(message);
   }
 }
+
+/** The candidate failed to load (it does not compile, its top level throws or runs out of time): no check of it can run. */
+export class CandidateLoadError extends SandboxError {}
