@@ -206,20 +206,27 @@ describe('PythonRunner taking turns', () => {
   const LOOP = { fn: 'get_legal_actions', args: [{ moves: 0 }] };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  it('stops a request while paused without counting the pause against its time limit', async () => {
-    const r = await runner(resolve(HOSTILE, 'infinite_loop.py'), { timeoutMs: 600 });
-    let settled = false;
-    const failed = rejection(r.request('call', LOOP)).finally(() => { settled = true; });
-    await sleep(100);
+  it('serves nothing while paused, and carries on when resumed', async () => {
+    const r = await runner('tic_tac_toe.py');
     r.pause();
-    // Paused for longer than its whole limit: a clock that kept running would have ended it by now.
-    await sleep(1200);
+    let settled = false;
+    const exported = r.request<string[]>('exports').finally(() => { settled = true; });
+    await sleep(500);
     expect(settled).toBe(false);
     expect(r.alive).toBe(true);
     r.resume();
+    expect(await exported).toHaveLength(7);
+  });
+
+  it('keeps the time limit running while paused: a loop still ends one limit after it started', async () => {
+    const r = await runner(resolve(HOSTILE, 'infinite_loop.py'), { timeoutMs: 600 });
+    const failed = rejection(r.request('call', LOOP));
+    await sleep(100);
+    r.pause();
     const error = await failed;
     expect(error.kind).toBe('timeout');
-    expect(error.message).toBe('the Python CWM exceeded the 600 ms time limit (op "call")');
+    expect(r.alive).toBe(false);
+    r.resume();
   });
 
   it('gives its slot to a cheaper waiter while a module loops, and answers after it', async () => {

@@ -1,8 +1,9 @@
 // A Python runner's requests as turns of a fair scheduler: each waits for a
 // slot in its candidate's tenancy, and while one runs, a cheaper candidate
-// that is waiting gets the slot: the Python process is stopped (its limits'
-// clocks stopped with it) until the scheduler gives it a slot again. A module
-// that loops thus runs only while nobody with less service waits.
+// that is waiting gets the slot: the Python process is stopped until the
+// scheduler gives it a slot again. A module that loops thus runs only while
+// nobody with less service waits, and its wall-clock budget runs on meanwhile,
+// so it still ends one budget after it started, as it did before.
 
 import type { Tenancy } from '../fair-scheduler.js';
 import type { PythonRunner } from './runner-client.js';

@@ -61,8 +61,6 @@ interface Pending {
   op: string;
   line: string;
   timeoutMs: number;
-  /** What is left of its time limit (less than timeoutMs once it was paused). */
-  leftMs: number;
   resolve: (value: unknown) => void;
   reject: (error: PythonRunnerError) => void;
   timer?: NodeJS.Timeout;
@@ -88,7 +86,7 @@ export class PythonRunner {
   /** What is left of the budget of all requests (Infinity without one). */
   private budgetLeft: number;
   private requestStart = 0;
-  /** Stopped by pause(): its clock does not run. */
+  /** Stopped by pause(). */
   private paused = false;
   private stderrTail = '';
   private stopped: PythonRunnerError | null = null;
@@ -182,25 +180,20 @@ export class PythonRunner {
       return Promise.reject(new PythonRunnerError('failed', `the request cannot be sent as JSON: ${(error as Error).message}`));
     }
     return new Promise<T>((resolveRequest, rejectRequest) => {
-      this.queue.push({ id, op, line, timeoutMs, leftMs: timeoutMs, resolve: resolveRequest as (value: unknown) => void, reject: rejectRequest });
+      this.queue.push({ id, op, line, timeoutMs, resolve: resolveRequest as (value: unknown) => void, reject: rejectRequest });
       this.pump();
     });
   }
 
   /**
-   * Stops the Python process (SIGSTOP) in the middle of its request, to let
-   * other work have the core; the time it stays stopped counts against none of
-   * its limits. resume() lets it go on.
+   * Stops the Python process (SIGSTOP), in the middle of its request if it
+   * has one, to let other work have the core; resume() lets it go on. The
+   * limits are wall-clock and keep running meanwhile: a module that loops
+   * still ends one budget after it started, however long it was stopped.
    */
   pause(): void {
     if (this.paused || this.stopped) return;
     this.paused = true;
-    if (this.inFlight) {
-      clearTimeout(this.inFlight.timer);
-      const ran = performance.now() - this.requestStart;
-      this.budgetLeft -= ran;
-      this.inFlight.leftMs -= ran;
-    }
     this.child.kill('SIGSTOP');
   }
 
@@ -209,8 +202,7 @@ export class PythonRunner {
     this.paused = false;
     if (this.stopped) return;
     this.child.kill('SIGCONT');
-    if (this.inFlight) this.arm(this.inFlight);
-    else this.pump();
+    this.pump();
   }
 
   /** Ends the runner (stdin closed, then killed if it does not exit); pending requests are rejected. */
@@ -232,20 +224,15 @@ export class PythonRunner {
     const next = this.queue.shift();
     if (!next) return;
     this.inFlight = next;
-    this.arm(next);
-    this.child.stdin.write(`${next.line}\n`);
-  }
-
-  /** Starts the clock of the request in flight: what is left of its own limit, or of the budget if less. */
-  private arm(pending: Pending): void {
-    const byBudget = this.budgetLeft < pending.leftMs;
-    const limit = Math.max(0, Math.min(pending.leftMs, this.budgetLeft));
+    const byBudget = this.budgetLeft < next.timeoutMs;
+    const limit = Math.max(0, Math.min(next.timeoutMs, this.budgetLeft));
     this.requestStart = performance.now();
-    pending.timer = setTimeout(() => {
+    next.timer = setTimeout(() => {
       this.kill(new PythonRunnerError('timeout', byBudget
-        ? `the Python CWM used up its time budget of ${this.options.budgetMs} ms for all its requests (during op "${pending.op}")`
-        : `the Python CWM exceeded the ${pending.timeoutMs} ms time limit (op "${pending.op}")`));
+        ? `the Python CWM used up its time budget of ${this.options.budgetMs} ms for all its requests (during op "${next.op}")`
+        : `the Python CWM exceeded the ${next.timeoutMs} ms time limit (op "${next.op}")`));
     }, limit);
+    this.child.stdin.write(`${next.line}\n`);
   }
 
   /** Splits the output into lines, scanning each chunk once; an unfinished line over MAX_LINE_CHARS kills the runner. */
@@ -297,8 +284,7 @@ export class PythonRunner {
       return;
     }
     clearTimeout(pending.timer);
-    // While paused, the time it ran was counted when it stopped.
-    if (!this.paused) this.budgetLeft -= performance.now() - this.requestStart;
+    this.budgetLeft -= performance.now() - this.requestStart;
     this.inFlight = null;
     if (response.ok === true) {
       pending.resolve(response.result);
